@@ -1,0 +1,83 @@
+"""`python -m congress_corpus`: load a corpus (the bundled sample by default), print a short
+report, and optionally write every table as Parquet. The place a new user starts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .corpus import SAMPLE, Corpus, load
+
+
+def _cell(value: object, width: int) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        s = "-"
+    elif isinstance(value, pd.Timestamp):
+        s = value.date().isoformat()
+    else:
+        s = str(value)
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def report(corpus: Corpus, out=sys.stdout) -> None:
+    """Print the documents and errors of ``corpus`` as a short plain-text report."""
+    docs, errors = corpus.documents, corpus.errors
+    w = out.write
+    w(f"congress_corpus {__version__}: {len(docs)} documents, {len(errors)} errors\n\n")
+    cols = [("doc_id", 24), ("date", 10), ("dateline", 10), ("source", 9), ("n_words", 6), ("title", 44)]
+    w("  ".join(name.ljust(width) for name, width in cols).rstrip() + "\n")
+    for row in docs.itertuples(index=False):
+        cells = [_cell(getattr(row, name), width).ljust(width) for name, width in cols]
+        w("  ".join(cells).rstrip() + "\n")
+    total_words = int(docs["n_words"].sum()) if len(docs) else 0
+    w(f"\n{total_words} words in all")
+    if len(docs):
+        dates = docs["date"].dropna()
+        if len(dates):
+            w(f"; dated {dates.min().date()} to {dates.max().date()} ({len(dates)} of {len(docs)} documents)")
+    w("\n")
+    if len(errors):
+        w(f"\nErrors ({len(errors)}):\n")
+        for row in errors.itertuples(index=False):
+            state = "loaded" if row.loaded else "skipped"
+            w(f"  {row.kind:<14} {state:<8} {row.path}\n")
+            w(textwrap.indent(textwrap.fill(str(row.message), 90), " " * 26) + "\n")
+
+
+def write_parquet(corpus: Corpus, out_dir: Path) -> list[Path]:
+    """Write each table of ``corpus`` to ``out_dir/<table>.parquet``; returns the paths written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in ("documents", "errors"):
+        path = out_dir / f"{name}.parquet"
+        getattr(corpus, name).to_parquet(path, index=False)
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of ``python -m congress_corpus``; returns the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="python -m congress_corpus",
+        description="Load news articles and report what is in them.",
+    )
+    parser.add_argument("paths", nargs="*", help="folders, files or globs (default: the bundled sample)")
+    parser.add_argument("--out", type=Path, help="write every table as Parquet into this folder")
+    parser.add_argument("--threads", type=int, default=None, help="threads to use (default: all cores)")
+    parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    args = parser.parse_args(argv)
+    try:
+        corpus = load(args.paths or [SAMPLE], n_threads=args.threads, progress=args.progress)
+    except (FileNotFoundError, ValueError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    report(corpus)
+    if args.out is not None:
+        for path in write_parquet(corpus, args.out):
+            print(f"wrote {path}")
+    return 0

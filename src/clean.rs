@@ -1,0 +1,404 @@
+//! From a raw article to metadata and a clean body. News files carry a date marker, a headline,
+//! photo captions, a dateline, credits and a "Related News" tail around the article; each is
+//! recognised by the shape outlets give it (families of patterns, not strings seen once), moved
+//! into a metadata field or dropped, and everything else is kept in order.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+/// What the cleaner found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub dateline: Option<String>,
+    /// Agencies credited, in order of appearance, without duplicates.
+    pub sources: Vec<String>,
+    pub text: String,
+}
+
+/// Options for one document.
+#[derive(Debug, Clone, Copy)]
+pub struct CleanOptions {
+    /// Treat a short first line without final punctuation as the headline (off when the title is
+    /// already known, e.g. from a JSONL field).
+    pub detect_title: bool,
+}
+
+impl Default for CleanOptions {
+    fn default() -> Self {
+        CleanOptions { detect_title: true }
+    }
+}
+
+macro_rules! re {
+    ($name:ident, $pat:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($pat).expect("valid regex"));
+    };
+}
+
+// A scraper's marker glued to the first line: ` date 2026-01-08 HÀ NỘI — ...`.
+re!(DATE_MARKER, r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*");
+
+// The line that opens a block of links to other stories; everything after it is not the article.
+re!(
+    RELATED_HEAD,
+    r"(?i)^\s*(related\s+(news|articles?|stories|posts|content|coverage|topics?)|see\s+also|read\s+(more|also)|also\s+read|more\s+(news|stories)(\s+on\s+.*)?|you\s+may\s+(also\s+)?(like|be\s+interested\s+in)|recommended(\s+for\s+you)?|tags?|keywords?|most\s+read|latest\s+news)\s*:?\s*$"
+);
+
+// A photo caption ends with its credit: `(Photo: VNA)`, `Photo: VNA`, `(AP Photo/Hau Dinh)`,
+// `Photo courtesy of ...`, `(Photo: nhandan.vn)`, `(Illustrative photo)`.
+re!(
+    CAPTION_END,
+    r"(?i)(\((\p{Lu}{2,10}\s+)?(photos?|file\s+photo|illustrative\s+(photo|image)|image|screenshot)\b[^()]{0,80}\)|\b(photos?|image)\s*(:|/|by\b|courtesy\b)\s*[^.;]{1,60})\s*$"
+);
+
+// An agency token as credits write it: VNA, VNS, VNP, NDO, AFP, TASS, and chains VNA/VNS.
+const AGENCY: &str = r"\p{Lu}[\p{Lu}\d&]{1,7}(?:\s*/\s*\p{Lu}[\p{Lu}\d&]{1,7})*";
+
+// A credit at the very end of the last paragraph, after the closing punctuation:
+// `she said. VNS`, `countries. — VNA/VNS`.
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"([.!?…”\x22’)])[ \t]*(?:[—–-]+[ \t]*)?({AGENCY})[ \t]*$")).expect("valid regex")
+});
+
+// A last line that is only a credit: `VNA`, `NDO`, `— VNA/VNS`, `By VNA/VNP`, `(Source: VNA)`,
+// `Source: Xinhua`.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^[ \t]*(?:[—–-]+[ \t]*)?(?:(?i:by)[ \t]+)?\(?(?:(?i:source)[ \t]*:[ \t]*([^()]{{1,60}}?)|({AGENCY}))\)?[ \t]*\.?[ \t]*$"
+    ))
+    .expect("valid regex")
+});
+
+// `(Source: VNA)` closing a body paragraph.
+re!(TRAILING_SOURCE, r"[ \t]*\((?i:source)[ \t]*:[ \t]*([^()]{1,60})\)[ \t]*\.?[ \t]*$");
+
+// Reuters-style staff credits: `(Reporting by ...; Editing by ...)`.
+re!(
+    STAFF_CREDIT,
+    r"(?i)[ \t]*\(\s*(additional\s+)?(reporting|writing|editing|compiled|translated|reported)\s+by[^()]*\)[ \t]*$"
+);
+
+// The end-of-article marker of Vietnamese outlets: `tasks./.` and `Congress/.`.
+re!(END_MARK, r"(\.)?[ \t]*/\.[ \t]*$");
+
+// A dateline opening a paragraph. PLACE is one to five capitalised words; then an optional
+// `, Vietnam` or `, Jan. 23` or `, January 23, 2026`; then an optional `(AGENCY)` or `/TASS/.`;
+// then a dash or colon. The guard in `dateline_at` rejects ordinary sentences.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[ \t]*(?P<place>\p{Lu}[\p{L}'’.]*(?:[ \t]+\p{Lu}[\p{L}'’.]*){0,4}(?:-\p{Lu}[\p{L}'’.]*)?)(?:,[ \t]*(?P<extra>[^,—–:()\n/-]{1,30}(?:,[ \t]*\d{4})?))?[ \t]*(?:\((?P<agency>[^()\n]{1,30})\))?[ \t]*(?:(?P<sep>—|–|--|-|:)|\.?[ \t]*/(?P<slash>\p{Lu}{2,10})/\.?|(?P<dot>\.))[ \t]+",
+    )
+    .expect("valid regex")
+});
+
+re!(MONTH_DAY_YEAR, r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\.?(?:,?\s+(\d{4}))?\.?$");
+
+// A full stop with no space before a new sentence: `lives.Responding`, `implementation”.Quyet`.
+re!(MISSING_SPACE, r"([\p{Ll}\)”\x22’»])\.(\p{Lu}\p{Ll})");
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    let s = s.trim();
+    if !s.is_empty() && !v.iter().any(|x| x == s) {
+        v.push(s.to_owned());
+    }
+}
+
+fn split_agencies(s: &str) -> impl Iterator<Item = &str> {
+    s.split('/').map(str::trim).filter(|p| !p.is_empty())
+}
+
+/// A line that ends like a sentence: a headline does not.
+fn ends_like_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'' | ')'));
+    t.ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+fn is_caption(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 600 && CAPTION_END.is_match(t)
+}
+
+struct Dateline {
+    place: String,
+    agencies: Vec<String>,
+    date: Option<NaiveDate>,
+    body_start: usize,
+}
+
+/// The dateline at the start of `line`, if the line has one. All-capitals places (`HANOI`,
+/// `HÀ NỘI`) stand on their own; a title-case place (`Hanoi`) needs an agency or a date beside it,
+/// or an ordinary sentence such as `Pham Minh Chinh - the Prime Minister` would qualify.
+fn dateline_at(line: &str) -> Option<Dateline> {
+    let c = DATELINE.captures(line)?;
+    let place = c.name("place")?.as_str().trim();
+    let agency = c.name("agency").map(|m| m.as_str()).or(c.name("slash").map(|m| m.as_str()));
+    let extra = c.name("extra").map(|m| m.as_str().trim());
+    let date = extra.and_then(|e| MONTH_DAY_YEAR.captures(e)).and_then(|m| {
+        let mon = MONTHS.iter().position(|x| m[1].to_ascii_lowercase().starts_with(x))? as u32 + 1;
+        let day: u32 = m[2].parse().ok()?;
+        let year: i32 = m.get(3)?.as_str().parse().ok()?;
+        NaiveDate::from_ymd_opt(year, mon, day)
+    });
+    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let extra_is_date = extra.is_some_and(|e| MONTH_DAY_YEAR.is_match(e));
+    // A full stop closes a dateline only in the TASS form (`MOSCOW, January 23. /TASS/.`) or after a date.
+    if c.name("dot").is_some() && !extra_is_date {
+        return None;
+    }
+    let agency_ok = agency.is_some_and(|a| a.chars().next().is_some_and(char::is_uppercase));
+    if !(all_caps || agency_ok || extra_is_date) {
+        return None;
+    }
+    // A place is a few words, not a clause: `HANOI, Vietnam (AP) —` or `BEIJING, Jan. 23 (Xinhua) --`.
+    if let Some(e) = extra {
+        if !extra_is_date && (e.split_whitespace().count() > 3 || !e.chars().next().is_some_and(char::is_uppercase)) {
+            return None;
+        }
+    }
+    let mut agencies = Vec::new();
+    if let Some(a) = agency.filter(|_| agency_ok) {
+        for part in split_agencies(a) {
+            push_unique(&mut agencies, part);
+        }
+    }
+    Some(Dateline { place: place.to_owned(), agencies, date, body_start: c.get(0)?.end() })
+}
+
+/// Strip credits from the end of the article (last lines first), returning them in reading order.
+fn strip_credits(lines: &mut Vec<String>) -> Vec<String> {
+    let mut found: Vec<Vec<String>> = Vec::new();
+    loop {
+        while lines.last().is_some_and(|l| l.trim().is_empty()) {
+            lines.pop();
+        }
+        let Some(last) = lines.last_mut() else { break };
+        if let Some(c) = CREDIT_LINE.captures(last) {
+            let ag = c.get(1).or(c.get(2)).map(|m| m.as_str()).unwrap_or("");
+            found.push(split_agencies(ag).map(str::to_owned).collect());
+            lines.pop();
+            continue;
+        }
+        if let Some(c) = STAFF_CREDIT.find(last) {
+            last.truncate(c.start());
+            continue;
+        }
+        if let Some(c) = TRAILING_SOURCE.captures(last) {
+            found.push(split_agencies(&c[1]).map(str::to_owned).collect());
+            let start = c.get(0).map_or(last.len(), |m| m.start());
+            last.truncate(start);
+            continue;
+        }
+        if let Some(c) = END_MARK.captures(last) {
+            let start = c.get(0).map_or(last.len(), |m| m.start());
+            last.truncate(start);
+            if !ends_like_sentence(last) && !last.trim().is_empty() {
+                last.push('.');
+            }
+            continue;
+        }
+        if let Some(c) = TRAILING_CREDIT.captures(last) {
+            found.push(split_agencies(&c[2]).map(str::to_owned).collect());
+            let keep = c.get(1).map_or(last.len(), |m| m.end());
+            last.truncate(keep);
+            continue;
+        }
+        break;
+    }
+    found.into_iter().rev().flatten().collect()
+}
+
+/// Clean one article.
+pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut body = raw;
+    if let Some(c) = DATE_MARKER.captures(body) {
+        out.date = (|| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
+        body = &body[c.get(0).map_or(0, |m| m.end())..];
+    }
+    let mut lines: Vec<String> = body.split('\n').map(|l| l.trim_end().to_owned()).collect();
+
+    // The related-stories tail: only after some article text, so a first line that happens to
+    // read `Tags` cannot swallow the article.
+    let mut seen_text = 0usize;
+    if let Some(i) = lines.iter().position(|l| {
+        let hit = seen_text > 0 && RELATED_HEAD.is_match(l);
+        seen_text += l.trim().len();
+        hit
+    }) {
+        lines.truncate(i);
+    }
+
+    lines.retain(|l| !is_caption(l));
+    let credits = strip_credits(&mut lines);
+
+    // The headline: a short first line without closing punctuation, followed by more text, and
+    // not itself a dateline paragraph.
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    if let Some(i) = first {
+        let line = lines[i].trim();
+        let more = lines[i + 1..].iter().any(|l| !l.trim().is_empty());
+        let words = line.split_whitespace().count();
+        if opts.detect_title
+            && more
+            && words <= 30
+            && line.chars().count() <= 250
+            && !ends_like_sentence(line)
+            && dateline_at(line).is_none()
+        {
+            out.title = Some(line.to_owned());
+            lines.remove(i);
+        }
+    }
+
+    // The dateline opens one of the first paragraphs (a standfirst may come before it).
+    let mut dateline_agencies = Vec::new();
+    for l in lines.iter_mut().filter(|l| !l.trim().is_empty()).take(4) {
+        if let Some(d) = dateline_at(l) {
+            out.dateline = Some(d.place);
+            out.date = out.date.or(d.date);
+            dateline_agencies = d.agencies;
+            *l = l[d.body_start..].to_owned();
+            break;
+        }
+    }
+    for a in dateline_agencies.iter().chain(credits.iter()) {
+        push_unique(&mut out.sources, a);
+    }
+
+    // Paragraphs as in the source, blank runs collapsed.
+    let mut text = String::with_capacity(body.len());
+    let mut blank = false;
+    for l in &lines {
+        let t = l.trim();
+        if t.is_empty() {
+            blank = !text.is_empty();
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        text.push_str(t);
+    }
+    out.text = MISSING_SPACE.replace_all(&text, "$1. $2").into_owned();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(raw: &str) -> Cleaned {
+        clean(raw, CleanOptions::default())
+    }
+
+    #[test]
+    fn date_marker_and_vns_credit() {
+        let r = c(" date 2026-01-08 HÀ NỘI — The Party met on Wednesday.\n\nIt went well, she said. VNS");
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2026, 1, 8));
+        assert_eq!(r.dateline.as_deref(), Some("HÀ NỘI"));
+        assert_eq!(r.sources, ["VNS"]);
+        assert_eq!(r.title, None);
+        assert_eq!(r.text, "The Party met on Wednesday.\n\nIt went well, she said.");
+    }
+
+    #[test]
+    fn agency_chain_credit() {
+        let r = c("HÀ NỘI — Talks were held.\n\nBoth sides agreed. — VNA/VNS");
+        assert_eq!(r.sources, ["VNA", "VNS"]);
+        assert!(r.text.ends_with("Both sides agreed."));
+    }
+
+    #[test]
+    fn headline_caption_dateline_standfirst() {
+        let raw = "Major tasks on track\nChairing a session, he spoke.\nHe chairs a session. (Photo: VNA)\n\nHanoi (VNA) - As of January 7, work is done.\n\nGeneral Director Vu speaks. (Photo: VNA)\n\nMore work./.\n\nRelated News\n\nOther story\n\nText of it.";
+        let r = c(raw);
+        assert_eq!(r.title.as_deref(), Some("Major tasks on track"));
+        assert_eq!(r.dateline.as_deref(), Some("Hanoi"));
+        assert_eq!(r.sources, ["VNA"]);
+        assert_eq!(r.text, "Chairing a session, he spoke.\n\nAs of January 7, work is done.\n\nMore work.");
+    }
+
+    #[test]
+    fn other_outlets_datelines() {
+        let cases = [
+            ("HANOI, Vietnam (AP) — Vietnam's party met.", "HANOI", vec!["AP"]),
+            ("HANOI, Jan 20 (Reuters) – Vietnam's party met.", "HANOI", vec!["Reuters"]),
+            ("BEIJING, Jan. 23 (Xinhua) -- China said.", "BEIJING", vec!["Xinhua"]),
+            ("MOSCOW, January 23. /TASS/. Russia said.", "MOSCOW", vec!["TASS"]),
+            ("Vientiane (VNA) - Laos said.", "Vientiane", vec!["VNA"]),
+            ("HÀ NỘI – The party met.", "HÀ NỘI", vec![]),
+            ("HANOI : The party met.", "HANOI", vec![]),
+            ("TP HỒ CHÍ MINH — The city met.", "TP HỒ CHÍ MINH", vec![]),
+        ];
+        for (raw, place, ag) in cases {
+            let r = c(raw);
+            assert_eq!(r.dateline.as_deref(), Some(place), "{raw}");
+            assert_eq!(r.sources, ag, "{raw}");
+            assert!(!r.text.contains(place), "{raw} -> {}", r.text);
+        }
+    }
+
+    #[test]
+    fn dated_dateline_gives_date() {
+        let r = c("HANOI, Jan. 20, 2026 (Reuters) - The party met.");
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2026, 1, 20));
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_datelines() {
+        for raw in [
+            "Politburo member Tran Cam Tu - who chaired - said so.",
+            "Pham Minh Chinh - the Prime Minister - spoke.",
+            "The Party met on Friday.",
+            "Vietnam: a rising economy, experts say.",
+        ] {
+            let r = clean(raw, CleanOptions { detect_title: false });
+            assert_eq!(r.dateline, None, "{raw}");
+            assert_eq!(r.text, raw);
+        }
+    }
+
+    #[test]
+    fn other_credit_families() {
+        assert_eq!(c("HANOI (AP) — Text here.\n\n(AP Photo/Hau Dinh) caption line (AP Photo/Hau Dinh)\n\nMore text.").text, "Text here.\n\nMore text.");
+        let r = c("Text here.\n\nMore text.\nBy VNA/VNP");
+        assert_eq!(r.sources, ["VNA", "VNP"]);
+        assert_eq!(r.text, "Text here.\n\nMore text.");
+        let r = c("Text here.\n\nMore text. (Source: VNA)");
+        assert_eq!(r.sources, ["VNA"]);
+        assert_eq!(r.text, "Text here.\n\nMore text.");
+        let r = c("Text here.\n\nMore text.\nNDO");
+        assert_eq!(r.sources, ["NDO"]);
+        let r = c("HANOI, Jan 20 (Reuters) – Text here.\n\nMore text. (Reporting by Khanh Vu; Editing by Ed Davies)");
+        assert_eq!(r.text, "Text here.\n\nMore text.");
+        assert_eq!(r.sources, ["Reuters"]);
+    }
+
+    #[test]
+    fn missing_space_restored_but_not_in_abbreviations() {
+        let r = c("Improvements in people’s lives.Responding to it, he spoke.The U.S. agreed.");
+        assert_eq!(r.text, "Improvements in people’s lives. Responding to it, he spoke. The U.S. agreed.");
+        assert_eq!(c("from “a” to “b”.Quyet noted it.").text, "from “a” to “b”. Quyet noted it.");
+    }
+
+    #[test]
+    fn sentence_with_acronym_at_end_is_not_a_credit_unless_after_punctuation() {
+        let r = c("Viet Nam joined the WTO");
+        assert_eq!(r.text, "Viet Nam joined the WTO");
+        assert!(r.sources.is_empty());
+    }
+
+    #[test]
+    fn related_block_needs_article_before_it() {
+        let r = c("Tags\nThe article text.");
+        assert!(r.text.contains("The article text."));
+    }
+}

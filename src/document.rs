@@ -1,0 +1,63 @@
+//! The documents table's row type and the counts derived from the body.
+
+use chrono::NaiveDate;
+
+use crate::sentences;
+
+/// One loaded document: a row of the documents table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub doc_id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub dateline: Option<String>,
+    /// Agencies credited, joined by `/` in order of appearance.
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub text: String,
+    pub n_chars: usize,
+    pub n_words: usize,
+    pub n_sentences: usize,
+    pub sha256: String,
+}
+
+impl Document {
+    /// Fill the counts from `text`.
+    pub fn with_counts(mut self) -> Self {
+        self.n_chars = self.text.chars().count();
+        self.n_words = count_words(&self.text);
+        self.n_sentences = sentences::split(&self.text).len();
+        self
+    }
+}
+
+/// Whitespace-separated tokens that contain a letter or digit (a lone dash is not a word).
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// Lower-case hex SHA-256 of the raw bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest.iter() {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts() {
+        assert_eq!(count_words("Tô Lâm — met 3 leaders."), 5);
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

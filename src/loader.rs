@@ -1,0 +1,271 @@
+//! Reading inputs in parallel into documents and error rows. Every input yields its documents
+//! and its problems; results are gathered in input order, so the tables are the same whatever
+//! the number of threads.
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::clean::{clean, CleanOptions};
+use crate::decode::{decode, normalise_newlines, Decoded};
+use crate::discover::{Format, Input};
+use crate::document::{sha256_hex, Document};
+use crate::error::{Issue, IssueKind};
+
+/// Default `max_bytes`: far above any article, low enough that a stray database dump is refused.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES }
+    }
+}
+
+/// What loading some inputs produced.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub issues: Vec<Issue>,
+}
+
+impl Loaded {
+    pub fn extend(&mut self, other: Loaded) {
+        self.documents.extend(other.documents);
+        self.issues.extend(other.issues);
+    }
+}
+
+/// Load `inputs` on the current rayon pool. Duplicate JSONL ids across the batch are renamed
+/// (`id#2`) and reported, never dropped.
+pub fn load(inputs: &[Input], opts: &LoadOptions) -> Loaded {
+    let parts: Vec<Loaded> = inputs.par_iter().map(|i| load_one(i, opts)).collect();
+    let mut out = Loaded::default();
+    for p in parts {
+        out.extend(p);
+    }
+    out
+}
+
+/// Load one input file.
+pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
+    let path = input.display_path();
+    let mut out = Loaded::default();
+    let meta = match std::fs::metadata(&input.path) {
+        Ok(m) => m,
+        Err(e) => {
+            let kind = if e.kind() == std::io::ErrorKind::NotFound { IssueKind::NotFound } else { IssueKind::Unreadable };
+            out.issues.push(Issue::new(path, kind, e.to_string(), false));
+            return out;
+        }
+    };
+    if !meta.is_file() {
+        out.issues.push(Issue::new(path, IssueKind::NotRegular, "not a regular file: skipped", false));
+        return out;
+    }
+    if meta.len() > opts.max_bytes {
+        let msg = format!("{} bytes is over max_bytes={}: skipped", meta.len(), opts.max_bytes);
+        out.issues.push(Issue::new(path, IssueKind::TooLarge, msg, false));
+        return out;
+    }
+    let bytes = match std::fs::read(&input.path) {
+        Ok(b) => b,
+        Err(e) => {
+            out.issues.push(Issue::new(path, IssueKind::Unreadable, e.to_string(), false));
+            return out;
+        }
+    };
+    let text = match decode(&bytes) {
+        Decoded::Text(t) => t,
+        Decoded::Fallback(t, msg) => {
+            out.issues.push(Issue::new(path.clone(), IssueKind::NotUtf8, msg, true));
+            t
+        }
+        Decoded::Binary(msg) => {
+            out.issues.push(Issue::new(path, IssueKind::Binary, msg, false));
+            return out;
+        }
+    };
+    let text = normalise_newlines(&text);
+    if text.trim().is_empty() {
+        let msg = if bytes.is_empty() { "file is empty" } else { "file holds only whitespace" };
+        out.issues.push(Issue::new(path, IssueKind::Empty, msg, false));
+        return out;
+    }
+    match input.format {
+        Format::Text => {
+            let doc = from_text(input.doc_id.clone(), path, &text, sha256_hex(&bytes), Meta::default());
+            out.documents.push(doc);
+        }
+        Format::JsonLines => load_jsonl(input, &path, &text, &mut out),
+    }
+    out
+}
+
+/// Metadata a container format (JSONL) supplies; it wins over what the cleaner finds.
+#[derive(Debug, Default, Clone)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Build a document from article text (used for files, JSONL records and in-memory strings).
+pub fn from_text(doc_id: String, path: String, raw: &str, sha256: String, meta: Meta) -> Document {
+    let c = clean(raw, CleanOptions { detect_title: meta.title.is_none() });
+    let mut text = c.text;
+    // A JSONL body that repeats its title as the first line.
+    if let Some(t) = meta.title.as_deref() {
+        if let Some(rest) = text.strip_prefix(t.trim()) {
+            if rest.starts_with('\n') {
+                text = rest.trim_start().to_owned();
+            }
+        }
+    }
+    let source = meta.source.or_else(|| (!c.sources.is_empty()).then(|| c.sources.join("/")));
+    Document {
+        doc_id,
+        path,
+        title: meta.title.or(c.title),
+        date: meta.date.or(c.date),
+        dateline: c.dateline,
+        source,
+        url: meta.url,
+        text,
+        n_chars: 0,
+        n_words: 0,
+        n_sentences: 0,
+        sha256,
+    }
+    .with_counts()
+}
+
+/// `2026-01-08`, `2026-01-08T10:00:00+07:00`, `2026/01/08`: the day part.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let head: String = s.chars().take(10).collect();
+    NaiveDate::parse_from_str(&head, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(&head, "%Y/%m/%d")).ok()
+}
+
+fn string_field(obj: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
+    match obj.get(key)? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn load_jsonl(input: &Input, path: &str, text: &str, out: &mut Loaded) {
+    let mut seen = std::collections::HashSet::new();
+    for (i, line) in text.split('\n').enumerate() {
+        let lineno = i + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = format!("{path}#{lineno}");
+        let obj = match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(o)) => o,
+            Ok(_) => {
+                out.issues.push(Issue::new(at, IssueKind::BadJson, "line is JSON but not an object", false));
+                continue;
+            }
+            Err(e) => {
+                out.issues.push(Issue::new(at, IssueKind::BadJson, format!("malformed JSON: {e}"), false));
+                continue;
+            }
+        };
+        let Some(body) = obj.get("text").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else {
+            out.issues.push(Issue::new(at, IssueKind::MissingText, "no non-empty string field `text`", false));
+            continue;
+        };
+        let mut doc_id = string_field(&obj, "id").unwrap_or_else(|| format!("{}#{lineno}", input.doc_id));
+        if !seen.insert(doc_id.clone()) {
+            let renamed = format!("{doc_id}#{lineno}");
+            let msg = format!("id {doc_id:?} seen before in this file: loaded as {renamed:?}");
+            out.issues.push(Issue::new(at.clone(), IssueKind::DuplicateId, msg, true));
+            doc_id = renamed;
+        }
+        let date_raw = string_field(&obj, "date");
+        let date = date_raw.as_deref().and_then(parse_date);
+        if let (Some(raw), None) = (&date_raw, date) {
+            let msg = format!("unrecognised date {raw:?}: left empty");
+            out.issues.push(Issue::new(at.clone(), IssueKind::BadJson, msg, true));
+        }
+        let meta = Meta {
+            title: string_field(&obj, "title"),
+            date,
+            source: string_field(&obj, "source"),
+            url: string_field(&obj, "url"),
+        };
+        let body = normalise_newlines(body);
+        out.documents.push(from_text(doc_id, at, &body, sha256_hex(line.as_bytes()), meta));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::path::PathBuf;
+
+    fn input(dir: &str, name: &str, bytes: &[u8]) -> Input {
+        let d = std::env::temp_dir().join(format!("cc-loader-{dir}-{}", std::process::id()));
+        fs::create_dir_all(&d).unwrap();
+        let p = d.join(name);
+        fs::write(&p, bytes).unwrap();
+        let format = if name.ends_with(".jsonl") { Format::JsonLines } else { Format::Text };
+        Input { path: p, doc_id: PathBuf::from(name).with_extension("").to_string_lossy().into_owned(), format }
+    }
+
+    #[test]
+    fn text_file_loaded_with_counts() {
+        let i = input("t", "a.txt", " date 2026-01-08 HÀ NỘI — Tô Lâm met them. They agreed. VNS".as_bytes());
+        let r = load_one(&i, &LoadOptions::default());
+        assert!(r.issues.is_empty());
+        let d = &r.documents[0];
+        assert_eq!(d.text, "Tô Lâm met them. They agreed.");
+        assert_eq!((d.n_chars, d.n_words, d.n_sentences), (29, 6, 2));
+        assert_eq!(d.source.as_deref(), Some("VNS"));
+    }
+
+    #[test]
+    fn each_problem_is_one_row() {
+        let opts = LoadOptions { max_bytes: 100 };
+        let cases: [(&str, &[u8], IssueKind, bool); 4] = [
+            ("empty.txt", b"", IssueKind::Empty, false),
+            ("ws.txt", b"  \n\t\n", IssueKind::Empty, false),
+            ("big.txt", &[b'a'; 200], IssueKind::TooLarge, false),
+            ("latin.txt", b"caf\xe9 au lait", IssueKind::NotUtf8, true),
+        ];
+        for (name, bytes, kind, loaded) in cases {
+            let r = load_one(&input("p", name, bytes), &opts);
+            assert_eq!(r.issues.len(), 1, "{name}");
+            assert_eq!(r.issues[0].kind, kind, "{name}");
+            assert_eq!(r.documents.len(), usize::from(loaded), "{name}");
+        }
+    }
+
+    #[test]
+    fn jsonl_records_and_problems() {
+        let body = concat!(
+            r#"{"id": "a", "text": "HANOI (AP) — One.", "date": "2026-01-20", "title": "T"}"#, "\n",
+            "{not json\n",
+            r#"{"id": "b"}"#, "\n",
+            r#"{"id": "a", "text": "Two."}"#, "\n",
+        );
+        let r = load_one(&input("j", "c.jsonl", body.as_bytes()), &LoadOptions::default());
+        let ids: Vec<_> = r.documents.iter().map(|d| d.doc_id.as_str()).collect();
+        assert_eq!(ids, ["a", "a#4"]);
+        assert_eq!(r.documents[0].date, NaiveDate::from_ymd_opt(2026, 1, 20));
+        assert_eq!(r.documents[0].title.as_deref(), Some("T"));
+        assert_eq!(r.documents[0].dateline.as_deref(), Some("HANOI"));
+        let kinds: Vec<_> = r.issues.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds, [IssueKind::BadJson, IssueKind::MissingText, IssueKind::DuplicateId]);
+        assert!(r.issues[0].path.ends_with("c.jsonl#2"));
+    }
+}

@@ -1,0 +1,123 @@
+//! Sentence boundaries, shared by the document counts and the `sentence` column of mentions.
+//! A rule splitter: news prose is regular enough, and the exceptions (abbreviations, initials,
+//! `No. 57`) are listed below rather than learned.
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "nos", "vs",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "co", "corp",
+    "inc", "ltd", "jr", "sr", "assoc", "dept", "gov", "sen", "rep", "est", "approx", "fig", "vol", "art",
+    "e.g", "i.e", "etc", "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // Initials such as `H.` in `Nguyen H. Minh` or the `S` of `U.S.`.
+    let raw = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if raw.chars().count() == 1 && raw.chars().all(char::is_uppercase) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&w.as_str())
+}
+
+/// Byte ranges `[start, end)` of the sentences of `text`, leading and trailing whitespace
+/// excluded. Every non-space character belongs to exactly one sentence.
+pub fn split(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            if let Some(s) = start.take() {
+                out.push((s, trim_end(text, s, i)));
+            }
+            i += 1;
+            continue;
+        }
+        if start.is_none() && !b.is_ascii_whitespace() {
+            start = Some(i);
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            // Closing quotes and brackets belong to the sentence they close.
+            let mut j = i + 1;
+            while j < bytes.len() {
+                let rest = &text[j..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') || (c == '.' && b != b'.') {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next_is_space = j >= bytes.len() || bytes[j].is_ascii_whitespace();
+            if next_is_space {
+                let word_start = text[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
+                let word = &text[word_start..i];
+                let next = text[j..].trim_start_matches([' ', '\t']).chars().next();
+                let starts_new = next.map_or(true, |c| c.is_uppercase() || c.is_numeric() || "\"“‘'(\n".contains(c));
+                if b != b'.' || (!is_abbreviation(word) && starts_new) {
+                    if let Some(s) = start.take() {
+                        out.push((s, j));
+                    }
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        let e = trim_end(text, s, text.len());
+        if e > s {
+            out.push((s, e));
+        }
+    }
+    out
+}
+
+fn trim_end(text: &str, s: usize, e: usize) -> usize {
+    s + text[s..e].trim_end().len()
+}
+
+/// Index of the sentence containing byte `pos` (the last sentence starting at or before it).
+pub fn sentence_of(bounds: &[(usize, usize)], pos: usize) -> usize {
+    bounds.partition_point(|&(s, _)| s <= pos).saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        split(t).into_iter().map(|(s, e)| &t[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_on_stops_and_newlines() {
+        assert_eq!(texts("One here. Two “quoted.” Three?\nFour"), ["One here.", "Two “quoted.”", "Three?", "Four"]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(
+            texts("Directive No. 01-CT/TW was issued on Jan. 23 by Mr. Lam. The U.S. agreed."),
+            ["Directive No. 01-CT/TW was issued on Jan. 23 by Mr. Lam.", "The U.S. agreed."]
+        );
+    }
+
+    #[test]
+    fn decimal_numbers_do_not_split() {
+        assert_eq!(texts("It grew 1.9 percent. Next."), ["It grew 1.9 percent.", "Next."]);
+    }
+
+    #[test]
+    fn sentence_of_finds_index() {
+        let t = "A b. C d. E f.";
+        let b = split(t);
+        assert_eq!(sentence_of(&b, 0), 0);
+        assert_eq!(sentence_of(&b, 5), 1);
+        assert_eq!(sentence_of(&b, t.len() - 1), 2);
+    }
+}
