@@ -3,14 +3,26 @@
 //! The core (everything but `python`) is plain Rust, tested by `cargo test`. The `python`
 //! feature adds the pyo3 binding, which only converts values, releases the GIL and maps errors.
 
+pub mod analysis;
 pub mod clean;
 pub mod decode;
 pub mod discover;
 pub mod document;
+pub mod entities;
 pub mod error;
+pub mod extract;
+pub mod fold;
+pub mod label;
+pub mod lexicon;
 pub mod loader;
+pub mod names;
+pub mod numeric;
 pub mod parallel;
+pub mod patterns;
+pub mod pipeline;
+pub mod roles;
 pub mod sentences;
+pub mod tokens;
 
 #[cfg(feature = "python")]
 mod python;

@@ -2,15 +2,20 @@
 //! works, and converts results into columns (dicts of lists) that the Python package turns into
 //! DataFrames. No logic lives here.
 
-use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyValueError};
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::discover::Input;
 use crate::document::Document;
 use crate::error::{Error, Issue};
+use crate::extract::{DocResult, Extractor};
 use crate::loader::{self, LoadOptions};
-use crate::parallel;
+use crate::pipeline;
+use crate::{parallel, patterns};
 
 /// The one mapping from core errors to Python exceptions.
 fn to_pyerr(e: Error) -> PyErr {
@@ -22,6 +27,30 @@ fn to_pyerr(e: Error) -> PyErr {
     }
 }
 
+/// The entity extractor (shipped lexicon plus user patterns and aliases).
+#[pyclass(name = "Extractor", module = "congress_corpus._core", frozen)]
+struct PyExtractor {
+    inner: Extractor,
+}
+
+#[pymethods]
+impl PyExtractor {
+    #[new]
+    #[pyo3(signature = (patterns_jsonl=None, aliases=None))]
+    fn new(py: Python<'_>, patterns_jsonl: Option<String>, aliases: Option<Vec<(String, String)>>) -> PyResult<Self> {
+        let inner = py
+            .detach(|| {
+                let specs = match &patterns_jsonl {
+                    Some(t) => patterns::parse_entity_ruler("patterns", t)?,
+                    None => Vec::new(),
+                };
+                Extractor::new(specs, aliases.unwrap_or_default())
+            })
+            .map_err(to_pyerr)?;
+        Ok(PyExtractor { inner })
+    }
+}
+
 /// The files a load will read, found by `discover`; loaded in slices so that Python can show
 /// progress and react to Ctrl-C between slices.
 #[pyclass(module = "congress_corpus._core", frozen)]
@@ -30,32 +59,32 @@ struct Plan {
     issues: Vec<Issue>,
 }
 
+/// Loaded (and extracted) documents waiting to be assembled into tables.
+#[pyclass(module = "congress_corpus._core", frozen)]
+struct Batch {
+    inner: Mutex<Option<pipeline::Batch>>,
+}
+
 #[pymethods]
 impl Plan {
     fn __len__(&self) -> usize {
         self.inputs.len()
     }
 
-    /// Problems met while finding files (dangling links, loops, FIFOs), as columns.
-    fn issues<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        issue_columns(py, &self.issues)
+    /// Problems met while finding files, as a batch with no documents.
+    fn issues(&self) -> Batch {
+        Batch { inner: Mutex::new(Some(pipeline::Batch { issues: self.issues.clone(), ..Default::default() })) }
     }
 
-    /// Load inputs `start..end` with `n_threads` threads; returns (documents, errors) columns.
-    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES))]
-    fn load<'py>(
-        &self,
-        py: Python<'py>,
-        start: usize,
-        end: usize,
-        n_threads: usize,
-        max_bytes: u64,
-    ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyDict>)> {
+    /// Load (and extract from) inputs `start..end` with `n_threads` threads.
+    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None))]
+    fn load(&self, py: Python<'_>, start: usize, end: usize, n_threads: usize, max_bytes: u64, extractor: Option<PyRef<'_, PyExtractor>>) -> PyResult<Batch> {
         let end = end.min(self.inputs.len());
         let slice = &self.inputs[start.min(end)..end];
         let opts = LoadOptions { max_bytes };
-        let loaded = py.detach(|| parallel::install(n_threads, || loader::load(slice, &opts))).map_err(to_pyerr)?;
-        Ok((document_columns(py, &loaded.documents)?, issue_columns(py, &loaded.issues)?))
+        let ex = extractor.as_ref().map(|e| &e.inner);
+        let batch = py.detach(|| parallel::install(n_threads, || pipeline::load_and_extract(slice, &opts, ex))).map_err(to_pyerr)?;
+        Ok(Batch { inner: Mutex::new(Some(batch)) })
     }
 }
 
@@ -65,6 +94,137 @@ impl Plan {
 fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> PyResult<Plan> {
     let (inputs, issues) = py.detach(|| crate::discover::discover(&sources, pattern.as_deref())).map_err(to_pyerr)?;
     Ok(Plan { inputs, issues })
+}
+
+/// Assemble batches into tables: a dict of table name -> columns. Consumes the batches.
+#[pyfunction]
+#[pyo3(signature = (batches, extracted=true))]
+fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, extracted: bool) -> PyResult<Bound<'py, PyDict>> {
+    let mut all = pipeline::Batch::default();
+    for b in &batches {
+        let taken = b.inner.lock().map_err(|_| PyRuntimeError::new_err("batch lock poisoned"))?.take();
+        let taken = taken.ok_or_else(|| PyRuntimeError::new_err("batch already assembled"))?;
+        all.documents.extend(taken.documents);
+        all.results.extend(taken.results);
+        all.issues.extend(taken.issues);
+    }
+    let out = PyDict::new(py);
+    out.set_item("documents", document_columns(py, &all.documents)?)?;
+    out.set_item("errors", issue_columns(py, &all.issues)?)?;
+    if extracted {
+        let doc_ids: Vec<&str> = all.documents.iter().map(|d| d.doc_id.as_str()).collect();
+        let texts: Vec<&str> = all.documents.iter().map(|d| d.text.as_str()).collect();
+        let dates: Vec<Option<NaiveDate>> = all.documents.iter().map(|d| d.date).collect();
+        result_tables(py, &out, &doc_ids, &texts, &dates, &all.results)?;
+    }
+    Ok(out)
+}
+
+/// Extract from strings: a dict with the mentions, entities and roles tables.
+#[pyfunction]
+#[pyo3(signature = (texts, doc_ids, dates, extractor, n_threads=0))]
+fn extract<'py>(
+    py: Python<'py>,
+    texts: Vec<String>,
+    doc_ids: Vec<String>,
+    dates: Vec<Option<String>>,
+    extractor: PyRef<'py, PyExtractor>,
+    n_threads: usize,
+) -> PyResult<Bound<'py, PyDict>> {
+    if texts.len() != doc_ids.len() || texts.len() != dates.len() {
+        return Err(to_pyerr(Error::InvalidArgument(format!(
+            "texts, doc_ids and dates must have the same length ({}, {}, {})",
+            texts.len(),
+            doc_ids.len(),
+            dates.len()
+        ))));
+    }
+    let mut parsed = Vec::with_capacity(dates.len());
+    for d in &dates {
+        parsed.push(match d {
+            None => None,
+            Some(s) => Some(loader::parse_date(s).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("cannot read date {s:?}: use YYYY-MM-DD"))))?),
+        });
+    }
+    let ex = &extractor.inner;
+    let results = py.detach(|| parallel::install(n_threads, || pipeline::extract_texts(&texts, &parsed, ex))).map_err(to_pyerr)?;
+    let out = PyDict::new(py);
+    let ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
+    let ts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    result_tables(py, &out, &ids, &ts, &parsed, &results)?;
+    Ok(out)
+}
+
+fn result_tables<'py>(py: Python<'py>, out: &Bound<'py, PyDict>, doc_ids: &[&str], texts: &[&str], dates: &[Option<NaiveDate>], results: &[DocResult]) -> PyResult<()> {
+    let docs: Vec<(&str, Option<NaiveDate>, &DocResult)> = texts.iter().zip(dates).zip(results).map(|((t, d), r)| (*t, *d, r)).collect();
+    let asm = py.detach(|| pipeline::assemble(&docs));
+
+    let n: usize = results.iter().map(|r| r.mentions.len()).sum();
+    let (mut doc, mut sentence, mut start, mut end, mut text, mut label, mut eid, mut canon, mut value, mut unit) =
+        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for (i, r) in results.iter().enumerate() {
+        for (k, m) in r.mentions.iter().enumerate() {
+            doc.push(doc_ids[i]);
+            sentence.push(m.sentence);
+            start.push(m.start);
+            end.push(m.end);
+            text.push(m.text(texts[i]));
+            label.push(m.label.as_str());
+            eid.push(m.entity_id());
+            canon.push(asm.mention_canonical[i][k].as_str());
+            value.push(m.value.as_deref());
+            unit.push(m.unit.as_deref());
+        }
+    }
+    let m = PyDict::new(py);
+    m.set_item("doc_id", doc)?;
+    m.set_item("sentence", sentence)?;
+    m.set_item("start", start)?;
+    m.set_item("end", end)?;
+    m.set_item("text", text)?;
+    m.set_item("label", label)?;
+    m.set_item("entity_id", eid)?;
+    m.set_item("canonical", canon)?;
+    m.set_item("value", value)?;
+    m.set_item("unit", unit)?;
+    out.set_item("mentions", m)?;
+
+    let e = PyDict::new(py);
+    let rows = &asm.entities;
+    e.set_item("entity_id", rows.iter().map(|r| r.entity_id.as_str()).collect::<Vec<_>>())?;
+    e.set_item("label", rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>())?;
+    e.set_item("canonical", rows.iter().map(|r| r.canonical.as_str()).collect::<Vec<_>>())?;
+    e.set_item("aliases", rows.iter().map(|r| r.aliases.clone()).collect::<Vec<_>>())?;
+    e.set_item("n_mentions", rows.iter().map(|r| r.n_mentions).collect::<Vec<_>>())?;
+    e.set_item("n_docs", rows.iter().map(|r| r.n_docs).collect::<Vec<_>>())?;
+    e.set_item("first_date", rows.iter().map(|r| r.first_date.map(|d| d.to_string())).collect::<Vec<_>>())?;
+    e.set_item("last_date", rows.iter().map(|r| r.last_date.map(|d| d.to_string())).collect::<Vec<_>>())?;
+    out.set_item("entities", e)?;
+
+    let r = PyDict::new(py);
+    let (mut doc, mut sentence, mut start, mut end, mut pid, mut person, mut role, mut org) = (vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+    for (i, res) in results.iter().enumerate() {
+        for (k, x) in res.roles.iter().enumerate() {
+            doc.push(doc_ids[i]);
+            sentence.push(x.sentence);
+            start.push(x.start);
+            end.push(x.end);
+            pid.push(format!("PERSON:{}", x.person_key));
+            person.push(asm.role_person[i][k].as_str());
+            role.push(x.role.as_str());
+            org.push(x.org_entity_id.as_deref());
+        }
+    }
+    r.set_item("doc_id", doc)?;
+    r.set_item("sentence", sentence)?;
+    r.set_item("start", start)?;
+    r.set_item("end", end)?;
+    r.set_item("person_entity_id", pid)?;
+    r.set_item("person", person)?;
+    r.set_item("role", role)?;
+    r.set_item("org_entity_id", org)?;
+    out.set_item("roles", r)?;
+    Ok(())
 }
 
 fn document_columns<'py>(py: Python<'py>, docs: &[Document]) -> PyResult<Bound<'py, PyDict>> {
@@ -93,6 +253,36 @@ fn issue_columns<'py>(py: Python<'py>, issues: &[Issue]) -> PyResult<Bound<'py, 
     Ok(d)
 }
 
+/// Co-occurring entity pairs: `(a, b, weight)` codes from `(doc, sentence, entity)` codes.
+#[pyfunction]
+fn cooccurrence(py: Python<'_>, docs: Vec<u32>, sentences: Vec<u32>, entities: Vec<u32>, window: &str) -> PyResult<(Vec<u32>, Vec<u32>, Vec<u64>)> {
+    let w = match window {
+        "sentence" => crate::analysis::Window::Sentence,
+        "document" => crate::analysis::Window::Document,
+        other => return Err(to_pyerr(Error::InvalidArgument(format!("window must be \"sentence\" or \"document\", not {other:?}")))),
+    };
+    if docs.len() != sentences.len() || docs.len() != entities.len() {
+        return Err(to_pyerr(Error::InvalidArgument("columns must have the same length".into())));
+    }
+    let triples: Vec<(u32, u32, u32)> = docs.into_iter().zip(sentences).zip(entities).map(|((d, s), e)| (d, s, e)).collect();
+    let pairs = py.detach(|| crate::analysis::cooccurrence(&triples, w));
+    Ok((pairs.iter().map(|p| p.0).collect(), pairs.iter().map(|p| p.1).collect(), pairs.iter().map(|p| p.2).collect()))
+}
+
+/// Keyword in context: columns doc (index), start, left, match, right.
+#[pyfunction]
+fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize) -> PyResult<Bound<'py, PyDict>> {
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let hits = py.detach(|| crate::analysis::kwic(&refs, &phrase, width));
+    let d = PyDict::new(py);
+    d.set_item("doc", hits.iter().map(|h| h.doc).collect::<Vec<_>>())?;
+    d.set_item("start", hits.iter().map(|h| h.start).collect::<Vec<_>>())?;
+    d.set_item("left", hits.iter().map(|h| h.left.as_str()).collect::<Vec<_>>())?;
+    d.set_item("match", hits.iter().map(|h| h.hit.as_str()).collect::<Vec<_>>())?;
+    d.set_item("right", hits.iter().map(|h| h.right.as_str()).collect::<Vec<_>>())?;
+    Ok(d)
+}
+
 /// True when this module was compiled without optimisations (a slow debug build).
 #[pyfunction]
 fn is_debug_build() -> bool {
@@ -103,7 +293,13 @@ fn is_debug_build() -> bool {
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<Plan>()?;
+    m.add_class::<Batch>()?;
+    m.add_class::<PyExtractor>()?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
+    m.add_function(wrap_pyfunction!(assemble, m)?)?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
+    m.add_function(wrap_pyfunction!(kwic, m)?)?;
     m.add_function(wrap_pyfunction!(is_debug_build, m)?)?;
     Ok(())
 }

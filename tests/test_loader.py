@@ -255,4 +255,5 @@ def test_progress_reports(tmp_path, capsys):
 
 
 def test_repr_and_len(seeds_corpus):
-    assert repr(seeds_corpus) == "<Corpus: 5 documents, 0 errors>"
+    assert re.fullmatch(r"<Corpus: 5 documents, \d+ mentions, 0 errors>", repr(seeds_corpus))
+    assert repr(cc.load(SEEDS, extract=False)) == "<Corpus: 5 documents, 0 errors>"

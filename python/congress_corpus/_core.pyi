@@ -6,19 +6,45 @@ from typing import Any, final
 __version__: str
 
 @final
+class Extractor:
+    """The entity extractor: shipped lexicon plus user patterns (EntityRuler JSONL text) and aliases."""
+
+    def __new__(cls, patterns_jsonl: str | None = None, aliases: list[tuple[str, str]] | None = None) -> Extractor: ...
+
+@final
+class Batch:
+    """Loaded (and extracted) documents waiting to be assembled into tables."""
+
+@final
 class Plan:
     """The files a load will read, in path order."""
 
     def __len__(self) -> int: ...
-    def issues(self) -> dict[str, list[Any]]:
-        """Problems met while finding files, as columns path, kind, message, loaded."""
+    def issues(self) -> Batch:
+        """Problems met while finding files, as a batch without documents."""
     def load(
-        self, start: int, end: int, n_threads: int = 0, max_bytes: int = 67108864
-    ) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
-        """Load files ``start..end``: (documents columns, errors columns)."""
+        self, start: int, end: int, n_threads: int = 0, max_bytes: int = 67108864, extractor: Extractor | None = None
+    ) -> Batch:
+        """Load (and extract from) files ``start..end``."""
 
 def discover(sources: list[str], pattern: str | None = None) -> Plan:
     """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source."""
+
+def assemble(batches: list[Batch], extracted: bool = True) -> dict[str, dict[str, list[Any]]]:
+    """Tables (documents, errors, and with extraction mentions, entities, roles) as columns."""
+
+def extract(
+    texts: list[str], doc_ids: list[str], dates: list[str | None], extractor: Extractor, n_threads: int = 0
+) -> dict[str, dict[str, list[Any]]]:
+    """The mentions, entities and roles tables of in-memory texts, as columns."""
+
+def cooccurrence(
+    docs: list[int], sentences: list[int], entities: list[int], window: str
+) -> tuple[list[int], list[int], list[int]]:
+    """Co-occurring entity code pairs and their weights."""
+
+def kwic(texts: list[str], phrase: str, width: int) -> dict[str, list[Any]]:
+    """Keyword-in-context hits as columns doc, start, left, match, right."""
 
 def is_debug_build() -> bool:
     """True when the extension was compiled without optimisations."""

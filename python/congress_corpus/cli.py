@@ -41,6 +41,8 @@ def report(corpus: Corpus, out=sys.stdout) -> None:
         if len(dates):
             w(f"; dated {dates.min().date()} to {dates.max().date()} ({len(dates)} of {len(docs)} documents)")
     w("\n")
+    if "mentions" in corpus._tables:
+        top_entities(corpus, out)
     if len(errors):
         w(f"\nErrors ({len(errors)}):\n")
         for row in errors.itertuples(index=False):
@@ -49,11 +51,32 @@ def report(corpus: Corpus, out=sys.stdout) -> None:
             w(textwrap.indent(textwrap.fill(str(row.message), 90), " " * 26) + "\n")
 
 
+def top_entities(corpus: Corpus, out=sys.stdout, n: int = 8) -> None:
+    """Print the most-mentioned people, organisations and places, and who holds which titles."""
+    e = corpus.entities
+    w = out.write
+    w(f"\n{len(corpus.mentions)} mentions of {len(e)} entities\n")
+    for title, labels in (("People", ["PERSON"]), ("Organisations", ["ORG"]), ("Places", ["GPE", "LOC", "FAC"]),
+                          ("Events and documents", ["EVENT", "LAW"])):
+        rows = e[e.label.isin(labels)].sort_values(["n_docs", "n_mentions", "entity_id"], ascending=[False, False, True]).head(n)
+        if not len(rows):
+            continue
+        w(f"\n{title} (documents, mentions):\n")
+        for r in rows.itertuples(index=False):
+            w(f"  {r.n_docs:>3} {r.n_mentions:>4}  {r.canonical}\n")
+    roles = corpus.roles
+    if len(roles):
+        w("\nWho holds which titles:\n")
+        for person, g in roles.groupby("person", sort=True):
+            titles = list(dict.fromkeys(g.role))
+            w(textwrap.fill(f"{person}: " + "; ".join(titles), 96, subsequent_indent="    ", initial_indent="  ") + "\n")
+
+
 def write_parquet(corpus: Corpus, out_dir: Path) -> list[Path]:
     """Write each table of ``corpus`` to ``out_dir/<table>.parquet``; returns the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in ("documents", "errors"):
+    for name in corpus._tables:
         path = out_dir / f"{name}.parquet"
         getattr(corpus, name).to_parquet(path, index=False)
         written.append(path)

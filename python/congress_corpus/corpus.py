@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Union
 
 import pandas as pd
 
-from . import _core
+from . import _core, _tables
 from ._dependencies import optional
+from .extract import Extractor, default_extractor
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,13 +29,6 @@ DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 # moves and Ctrl-C is honoured between slices within about a second.
 _SLICE = 2048
 
-# pandas 3 has a native string dtype with NaN for missing values; pandas 2 spells it "string".
-STR_DTYPE = "str" if int(pd.__version__.split(".")[0]) >= 3 else "string"
-
-_DOC_COLUMNS = ["doc_id", "path", "title", "date", "dateline", "source", "url", "text",
-                "n_chars", "n_words", "n_sentences", "sha256"]
-_ERROR_COLUMNS = ["path", "kind", "message", "loaded"]
-
 
 def _sources(source: Source) -> list[str]:
     if isinstance(source, (str, os.PathLike)):
@@ -44,32 +38,6 @@ def _sources(source: Source) -> list[str]:
     if not items:
         raise ValueError("[E003] no source given: pass a folder, a file, a glob or a list of them")
     return [os.fspath(s) for s in items]
-
-
-def _documents_frame(cols: dict[str, list]) -> pd.DataFrame:
-    df = pd.DataFrame({k: cols[k] for k in _DOC_COLUMNS})
-    for k in ("doc_id", "path", "title", "dateline", "source", "url", "text", "sha256"):
-        df[k] = df[k].astype(STR_DTYPE)
-    df["date"] = pd.to_datetime(df["date"], format="%Y-%m-%d").astype("datetime64[s]")
-    for k in ("n_chars", "n_words", "n_sentences"):
-        df[k] = df[k].astype("int64")
-    return df
-
-
-def _errors_frame(cols: dict[str, list]) -> pd.DataFrame:
-    df = pd.DataFrame({k: cols[k] for k in _ERROR_COLUMNS})
-    for k in ("path", "kind", "message"):
-        df[k] = df[k].astype(STR_DTYPE)
-    df["loaded"] = df["loaded"].astype(bool)
-    return df
-
-
-def _merge(parts: list[dict[str, list]], columns: list[str]) -> dict[str, list]:
-    out: dict[str, list] = {k: [] for k in columns}
-    for p in parts:
-        for k in columns:
-            out[k].extend(p[k])
-    return out
 
 
 class _Progress:
@@ -96,36 +64,111 @@ class _Progress:
 
 
 class Corpus:
-    """A loaded corpus: its documents table and the problems met while loading it.
+    """A loaded corpus: its documents, the entities found in them, and the problems met loading.
 
-    Build one with :func:`load`. Tables are pandas DataFrames following the data contract
+    Build one with :func:`load`. Every table is a pandas DataFrame following the data contract
     (``SPEC.md``).
 
     >>> import congress_corpus as cc
     >>> corpus = cc.load(cc.SAMPLE)
     >>> len(corpus)
     5
+    >>> corpus.mentions.columns.tolist()[:6]
+    ['doc_id', 'sentence', 'start', 'end', 'text', 'label']
     """
 
-    def __init__(self, documents: pd.DataFrame, errors: pd.DataFrame) -> None:
-        self._documents = documents
-        self._errors = errors
+    def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
+        self._tables = tables
+
+    def _table(self, name: str) -> pd.DataFrame:
+        if name not in self._tables:
+            raise AttributeError(f"this corpus was loaded with extract=False: it has no {name} table")
+        return self._tables[name]
 
     @property
     def documents(self) -> pd.DataFrame:
         """One row per document: doc_id, path, title, date, dateline, source, url, text, counts, sha256."""
-        return self._documents
+        return self._tables["documents"]
 
     @property
     def errors(self) -> pd.DataFrame:
         """One row per input that could not be loaded cleanly: path, kind, message, loaded."""
-        return self._errors
+        return self._tables["errors"]
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """One row per entity mention: doc_id, sentence, start, end, text, label, entity_id, canonical, value, unit."""
+        return self._table("mentions")
+
+    @property
+    def entities(self) -> pd.DataFrame:
+        """One row per entity: entity_id, label, canonical, aliases, n_mentions, n_docs, first_date, last_date."""
+        return self._table("entities")
+
+    @property
+    def roles(self) -> pd.DataFrame:
+        """One row per (person, title) a document states: doc_id, sentence, start, end, person_entity_id, person, role, org_entity_id."""
+        return self._table("roles")
+
+    def cooccurrence(self, labels: Iterable[str] = ("PERSON", "ORG"), window: str = "sentence") -> pd.DataFrame:
+        """Pairs of entities mentioned together, and in how many windows.
+
+        ``window`` is ``"sentence"`` or ``"document"``; ``labels`` keeps mentions of those labels.
+        Returns columns entity_a, entity_b (entity ids, ``a < b``), canonical_a, canonical_b,
+        weight, most frequent first. Computed in Rust.
+
+        >>> import congress_corpus as cc
+        >>> pairs = cc.load(cc.SAMPLE).cooccurrence(labels=["PERSON", "ORG"], window="document")
+        >>> pairs.columns.tolist()
+        ['entity_a', 'entity_b', 'canonical_a', 'canonical_b', 'weight']
+        """
+        m = self.mentions
+        m = m[m.label.isin(list(labels))]
+        doc_codes, _ = pd.factorize(m.doc_id)
+        ent_codes, ents = pd.factorize(m.entity_id, sort=True)
+        a, b, w = _core.cooccurrence(doc_codes.astype("uint32").tolist(), m.sentence.astype("uint32").tolist(),
+                                     ent_codes.astype("uint32").tolist(), window)
+        names = dict(zip(self.entities.entity_id, self.entities.canonical))
+        ea = [ents[i] for i in a]
+        eb = [ents[i] for i in b]
+        return pd.DataFrame({
+            "entity_a": pd.Series(ea, dtype=_tables.STR_DTYPE),
+            "entity_b": pd.Series(eb, dtype=_tables.STR_DTYPE),
+            "canonical_a": pd.Series([names.get(x) for x in ea], dtype=_tables.STR_DTYPE),
+            "canonical_b": pd.Series([names.get(x) for x in eb], dtype=_tables.STR_DTYPE),
+            "weight": pd.Series(w, dtype="int64"),
+        })
+
+    def kwic(self, phrase: str, width: int = 60) -> pd.DataFrame:
+        """Every occurrence of ``phrase`` in the bodies, with ``width`` characters either side.
+
+        Diacritic- and case-insensitive (``"doi moi"`` finds ``đổi mới``), on word boundaries.
+        Returns columns doc_id, start (offset into ``text``), left, match, right.
+
+        >>> import congress_corpus as cc
+        >>> k = cc.load(cc.SAMPLE).kwic("strategic autonomy", width=30)
+        >>> k["match"].str.lower().unique().tolist()
+        ['strategic autonomy']
+        """
+        if width < 0:
+            raise ValueError(f"[E003] width must be >= 0, not {width}")
+        docs = self.documents
+        cols = _core.kwic(docs.text.tolist(), phrase, width)
+        ids = docs.doc_id.tolist()
+        return pd.DataFrame({
+            "doc_id": pd.Series([ids[i] for i in cols["doc"]], dtype=_tables.STR_DTYPE),
+            "start": pd.Series(cols["start"], dtype="int64"),
+            "left": pd.Series(cols["left"], dtype=_tables.STR_DTYPE),
+            "match": pd.Series(cols["match"], dtype=_tables.STR_DTYPE),
+            "right": pd.Series(cols["right"], dtype=_tables.STR_DTYPE),
+        })
 
     def __len__(self) -> int:
-        return len(self._documents)
+        return len(self.documents)
 
     def __repr__(self) -> str:
-        return f"<Corpus: {len(self)} documents, {len(self._errors)} errors>"
+        extra = f", {len(self._tables['mentions'])} mentions" if "mentions" in self._tables else ""
+        return f"<Corpus: {len(self)} documents{extra}, {len(self.errors)} errors>"
 
 
 def load(
@@ -135,14 +178,16 @@ def load(
     n_threads: int | None = None,
     progress: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    extract: bool = True,
+    extractor: Extractor | None = None,
 ) -> Corpus:
-    """Load a corpus of articles into a :class:`Corpus`.
+    """Load a corpus of articles into a :class:`Corpus`, finding the entities in them.
 
     ``source`` is a folder (walked recursively; hidden files and folders skipped), a ``.txt`` or
-    ``.jsonl`` file, a glob (``"news/**/*.txt"``), or a list of these. Files are read in parallel
-    in Rust with the GIL released; the documents come back sorted by path, whatever the number of
-    threads. A file that cannot be read cleanly becomes a row of ``corpus.errors``; a source that
-    does not exist raises ``FileNotFoundError``.
+    ``.jsonl`` file, a glob (``"news/**/*.txt"``), or a list of these. Files are read, cleaned and
+    their entities found in parallel in Rust with the GIL released; the documents come back
+    sorted by path, whatever the number of threads. A file that cannot be read cleanly becomes a
+    row of ``corpus.errors``; a source that does not exist raises ``FileNotFoundError``.
 
     Args:
         source: what to load.
@@ -151,6 +196,8 @@ def load(
         n_threads: threads to use; default ``CONGRESS_CORPUS_THREADS`` or every core.
         progress: show a progress bar (tqdm where installed).
         max_bytes: larger files are skipped with a ``too_large`` error row.
+        extract: find entities (mentions, entities and roles tables); ``False`` loads documents only.
+        extractor: a configured :class:`Extractor` (user patterns, aliases); default: the shipped one.
 
     >>> import congress_corpus as cc
     >>> corpus = cc.load(cc.SAMPLE, n_threads=2)
@@ -162,16 +209,15 @@ def load(
     if max_bytes < 1:
         raise ValueError(f"[E003] max_bytes must be positive, not {max_bytes}")
     plan = _core.discover(_sources(source), pattern)
-    docs: list[dict[str, list]] = []
-    errors: list[dict[str, list]] = [plan.issues()]
+    core_extractor = (extractor or default_extractor())._core if extract else None
+    batches = [plan.issues()]
     bar = _Progress(len(plan), progress)
     try:
         for start in range(0, len(plan), _SLICE):
             end = min(start + _SLICE, len(plan))
-            d, e = plan.load(start, end, n_threads or 0, max_bytes)
-            docs.append(d)
-            errors.append(e)
+            batches.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor))
             bar.update(end - start)
     finally:
         bar.close()
-    return Corpus(_documents_frame(_merge(docs, _DOC_COLUMNS)), _errors_frame(_merge(errors, _ERROR_COLUMNS)))
+    cols = _core.assemble(batches, extract)
+    return Corpus({name: _tables.frame(name, c) for name, c in cols.items()})

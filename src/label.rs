@@ -1,0 +1,71 @@
+//! The OntoNotes 5 entity labels (so spaCy users feel at home).
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    Person,
+    Norp,
+    Fac,
+    Org,
+    Gpe,
+    Loc,
+    Product,
+    Event,
+    WorkOfArt,
+    Law,
+    Language,
+    Date,
+    Time,
+    Percent,
+    Money,
+    Quantity,
+    Ordinal,
+    Cardinal,
+}
+
+impl Label {
+    pub const ALL: [Label; 18] = [
+        Label::Person, Label::Norp, Label::Fac, Label::Org, Label::Gpe, Label::Loc, Label::Product, Label::Event,
+        Label::WorkOfArt, Label::Law, Label::Language, Label::Date, Label::Time, Label::Percent, Label::Money,
+        Label::Quantity, Label::Ordinal, Label::Cardinal,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Norp => "NORP",
+            Label::Fac => "FAC",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Product => "PRODUCT",
+            Label::Event => "EVENT",
+            Label::WorkOfArt => "WORK_OF_ART",
+            Label::Law => "LAW",
+            Label::Language => "LANGUAGE",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Percent => "PERCENT",
+            Label::Money => "MONEY",
+            Label::Quantity => "QUANTITY",
+            Label::Ordinal => "ORDINAL",
+            Label::Cardinal => "CARDINAL",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.iter().copied().find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// Labels whose mentions carry a normalised `value`.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, Label::Date | Label::Time | Label::Percent | Label::Money | Label::Quantity | Label::Ordinal | Label::Cardinal)
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,252 @@
+//! The shipped knowledge (gazetteers, alias tables, title and name lists in `src/data/`) and the
+//! user's additions, compiled for matching: one Aho-Corasick automaton over the folded aliases of
+//! every gazetteer entry, and folded word sets for the rules.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::Error;
+use crate::fold::{self, Folded};
+use crate::label::Label;
+
+/// A named entity the lexicon knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub label: Label,
+    /// Display name (`Việt Nam`).
+    pub canonical: String,
+    /// Entity key: the matching key of the canonical name, or the user's pattern `id`.
+    pub key: String,
+}
+
+/// One way of writing an entry.
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: u32,
+    /// An all-capitals alias (`CPV`, `US`) matches only when written in capitals.
+    acronym: bool,
+    /// An alias written in lower case (`đổi mới`) may match in lower case; others need a capital.
+    lower_ok: bool,
+}
+
+/// A gazetteer hit in folded-text byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub fstart: usize,
+    pub fend: usize,
+    pub entry: u32,
+}
+
+/// Everything the extractor knows before it reads a document.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+    /// Alias key -> entity key, for names the rules find (`Viet Nam` -> `viet nam`).
+    pub alias_keys: HashMap<String, (Label, String)>,
+    /// Every title, for the roles table (`Secretary of the Party Central Committee`).
+    pub titles: HashSet<String>,
+    pub max_title_words: usize,
+    /// Titles without an organisation's name in them, for finding names: a title must not
+    /// swallow the ORG it names (`Secretary of the Party Central Committee` holds an ORG
+    /// mention). `CPC General Secretary` contributes `General Secretary`.
+    pub name_titles: HashSet<String>,
+    pub max_name_title_words: usize,
+    pub org_heads: HashSet<String>,
+    pub fac_heads: HashSet<String>,
+    pub event_heads: HashSet<String>,
+    pub law_heads: HashSet<String>,
+    pub surnames: HashSet<String>,
+    pub given_names: HashSet<String>,
+    pub stopwords: HashSet<String>,
+}
+
+const GAZETTEERS: &[(&str, &str)] = &[
+    ("places.tsv", include_str!("data/places.tsv")),
+    ("demonyms.tsv", include_str!("data/demonyms.tsv")),
+    ("organisations.tsv", include_str!("data/organisations.tsv")),
+    ("events.tsv", include_str!("data/events.tsv")),
+    ("laws.tsv", include_str!("data/laws.tsv")),
+];
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn word_set(data: &str) -> HashSet<String> {
+    lines(data).map(fold::key).collect()
+}
+
+/// A user's or the shipped gazetteer entry before compilation.
+#[derive(Debug, Clone)]
+pub struct EntrySpec {
+    pub label: Label,
+    pub canonical: String,
+    pub aliases: Vec<String>,
+    pub id: Option<String>,
+}
+
+/// Parse `label<TAB>name<TAB>alias|alias` lines.
+pub fn parse_tsv(name: &str, data: &str) -> Result<Vec<EntrySpec>, Error> {
+    let mut out = Vec::new();
+    for (n, line) in data.lines().enumerate() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let label = cols.first().and_then(|l| Label::parse(l));
+        let (Some(label), Some(canonical)) = (label, cols.get(1).map(|s| s.trim()).filter(|s| !s.is_empty())) else {
+            return Err(Error::BadPatterns(format!("{name}:{}: expected `LABEL<TAB>name<TAB>aliases`", n + 1)));
+        };
+        let aliases = cols.get(2).map(|a| a.split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_owned).collect()).unwrap_or_default();
+        out.push(EntrySpec { label, canonical: canonical.to_owned(), aliases, id: None });
+    }
+    Ok(out)
+}
+
+impl Lexicon {
+    /// The shipped lexicon plus `extra` entries (user patterns) and `aliases` (alias -> canonical).
+    pub fn build(extra: &[EntrySpec], aliases: &[(String, String)]) -> Result<Lexicon, Error> {
+        let mut specs = Vec::new();
+        for (name, data) in GAZETTEERS {
+            specs.extend(parse_tsv(name, data)?);
+        }
+        specs.extend(extra.iter().cloned());
+        // An alias whose canonical name the gazetteers do not know names a person
+        // (`{"Uncle Ho": "Hồ Chí Minh"}`): both become a PERSON entry so both are found.
+        for (alias, canonical) in aliases {
+            let ck = fold::key(canonical);
+            if !specs.iter().any(|s| fold::key(&s.canonical) == ck || s.id.as_deref() == Some(ck.as_str())) {
+                specs.push(EntrySpec { label: Label::Person, canonical: canonical.clone(), aliases: vec![alias.clone()], id: None });
+            }
+        }
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut by_key: HashMap<(Label, String), u32> = HashMap::new();
+        let mut patterns = Vec::new();
+        let mut folded_patterns: Vec<String> = Vec::new();
+        let mut alias_keys = HashMap::new();
+        let mut add_pattern = |surface: &str, entry: u32, patterns: &mut Vec<Pattern>, folded: &mut Vec<String>| {
+            let k = fold::key(surface);
+            if k.is_empty() {
+                return;
+            }
+            let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+            let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !surface.contains(' ');
+            // Lower-case aliases (`đổi mới`) and Vietnamese terms written with diacritics may
+            // match in lower case: they are not ordinary English words.
+            let lower_ok = surface.chars().next().is_some_and(|c| c.is_lowercase()) || fold::has_diacritics(surface);
+            patterns.push(Pattern { entry, acronym, lower_ok });
+            folded.push(k);
+        };
+        for spec in &specs {
+            let key = spec.id.clone().unwrap_or_else(|| fold::key(&spec.canonical));
+            let idx = *by_key.entry((spec.label, key.clone())).or_insert_with(|| {
+                entries.push(Entry { label: spec.label, canonical: spec.canonical.clone(), key: key.clone() });
+                (entries.len() - 1) as u32
+            });
+            add_pattern(&spec.canonical, idx, &mut patterns, &mut folded_patterns);
+            alias_keys.insert(fold::key(&spec.canonical), (spec.label, key.clone()));
+            for a in &spec.aliases {
+                add_pattern(a, idx, &mut patterns, &mut folded_patterns);
+                alias_keys.entry(fold::key(a)).or_insert((spec.label, key.clone()));
+            }
+        }
+        for (alias, canonical) in aliases {
+            let ck = fold::key(canonical);
+            let target = entries.iter().position(|e| e.key == ck || fold::key(&e.canonical) == ck);
+            match target {
+                Some(i) => {
+                    add_pattern(alias, i as u32, &mut patterns, &mut folded_patterns);
+                    alias_keys.insert(fold::key(alias), (entries[i].label, entries[i].key.clone()));
+                }
+                None => unreachable!("every alias target was added as an entry above"),
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&folded_patterns)
+            .map_err(|e| Error::BadPatterns(format!("cannot compile gazetteer: {e}")))?;
+        let org_heads = word_set(include_str!("data/org_heads.txt"));
+        let raw_titles: Vec<&str> = lines(include_str!("data/titles.txt")).map(str::trim).collect();
+        let titles: HashSet<String> = raw_titles.iter().map(|t| fold::key(t)).collect();
+        let max_title_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+        let mut name_titles = HashSet::new();
+        for t in &raw_titles {
+            let words: Vec<&str> = t.split_whitespace().collect();
+            let names_org = |w: &str| {
+                let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                org_heads.contains(&fold::key(w)) || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
+            };
+            match words.iter().rposition(|w| names_org(w)) {
+                None => {
+                    name_titles.insert(fold::key(t));
+                }
+                Some(last) if last + 1 < words.len() && !words[..=last].iter().any(|w| matches!(*w, "of" | "to" | "in" | "for")) => {
+                    name_titles.insert(fold::key(&words[last + 1..].join(" ")));
+                }
+                Some(_) => {}
+            }
+        }
+        let max_name_title_words = name_titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+        Ok(Lexicon {
+            entries,
+            patterns,
+            automaton,
+            alias_keys,
+            titles,
+            max_title_words,
+            name_titles,
+            max_name_title_words,
+            org_heads,
+            fac_heads: word_set(include_str!("data/fac_heads.txt")),
+            event_heads: word_set(include_str!("data/event_heads.txt")),
+            law_heads: word_set(include_str!("data/law_heads.txt")),
+            surnames: word_set(include_str!("data/surnames.txt")),
+            given_names: word_set(include_str!("data/given_names.txt")),
+            stopwords: word_set(include_str!("data/stopwords.txt")),
+        })
+    }
+
+    /// The shipped lexicon, built once per process.
+    pub fn shipped() -> Arc<Lexicon> {
+        static SHIPPED: LazyLock<Arc<Lexicon>> =
+            LazyLock::new(|| Arc::new(Lexicon::build(&[], &[]).expect("the shipped data files parse")));
+        Arc::clone(&SHIPPED)
+    }
+
+    /// Gazetteer hits in `f` (folded `original`): on word boundaries, written with a capital
+    /// (or in capitals for acronyms), leftmost-longest and non-overlapping.
+    pub fn hits(&self, f: &Folded, original: &str) -> Vec<Hit> {
+        let t = f.text.as_str();
+        let word_before = |i: usize| t[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+        let word_after = |i: usize| t[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let mut all: Vec<Hit> = Vec::new();
+        for m in self.automaton.find_overlapping_iter(t) {
+            let (s, e) = (m.start(), m.end());
+            if (word_before(s) && word_after(s)) || (word_after(e) && word_before(e)) {
+                continue;
+            }
+            let p = &self.patterns[m.pattern().as_usize()];
+            let surface = &original[f.orig(s)..f.orig(e)];
+            let ok = if p.acronym {
+                surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+            } else {
+                p.lower_ok || surface.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            };
+            if ok {
+                all.push(Hit { fstart: s, fend: e, entry: p.entry });
+            }
+        }
+        all.sort_by(|a, b| a.fstart.cmp(&b.fstart).then(b.fend.cmp(&a.fend)));
+        let mut out: Vec<Hit> = Vec::with_capacity(all.len());
+        for h in all {
+            if out.last().is_none_or(|l| h.fstart >= l.fend) {
+                out.push(h);
+            }
+        }
+        out
+    }
+}

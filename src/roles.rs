@@ -1,0 +1,259 @@
+//! The roles table: the titles a document gives a named person, in both orders —
+//! `Politburo member and Minister of Foreign Affairs Lê Hoài Trung` (titles before the name) and
+//! `Trinh Van Quyet, Politburo member, Secretary of ...` (an apposition after it). A role phrase
+//! must contain a title from the shipped list; `and` and commas split phrases only where a new
+//! title follows, so `Minister of Science and Technology` stays whole.
+
+use crate::extract::{Doc, Mention};
+use crate::label::Label;
+use crate::lexicon::Lexicon;
+use crate::names::{NameSpan, TitleSpan};
+use crate::tokens::Kind;
+
+/// One (person, title) statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub sentence: u32,
+    /// Code-point offsets of the title text.
+    pub start: usize,
+    pub end: usize,
+    /// Entity key of the person (label PERSON).
+    pub person_key: String,
+    /// The title as written, without a leading `the`.
+    pub role: String,
+    /// Entity id of the organisation the title names, if any.
+    pub org_entity_id: Option<String>,
+}
+
+/// Honorifics introduce a person but are not roles.
+const HONORIFICS: &[&str] = &["comrade", "mr", "mrs", "ms", "dr", "madam", "sir", "mr.", "mrs.", "ms.", "dr."];
+const JOINERS: &[&str] = &["of", "to", "in", "for", "the", "its", "and", "on", "at"];
+
+struct R<'a, 'd> {
+    doc: &'a Doc<'d>,
+    lex: &'a Lexicon,
+    /// For each token, the name span covering it (index into names).
+    name_of: Vec<Option<usize>>,
+}
+
+impl R<'_, '_> {
+    fn w(&self, i: usize) -> &str {
+        self.doc.tokens[i].folded(&self.doc.folded)
+    }
+    fn surface(&self, i: usize) -> &str {
+        let t = &self.doc.tokens[i];
+        &self.doc.text[t.start..t.end]
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+    /// The longest title (any case, plural allowed) starting at `i`.
+    fn title_end(&self, i: usize) -> Option<usize> {
+        let n = self.doc.tokens.len();
+        let mut best = None;
+        for j in i + 1..=(i + self.lex.max_title_words).min(n) {
+            if !self.is_word(j - 1) {
+                break;
+            }
+            let t = &self.doc.tokens;
+            let s = &self.doc.folded.text[t[i].fstart..t[j - 1].fend];
+            if self.lex.titles.contains(s) || s.strip_suffix('s').is_some_and(|x| self.lex.titles.contains(x)) {
+                best = Some(j);
+            }
+        }
+        best
+    }
+    /// A role phrase starts at `i`: a title, or names (ORG, NORP, GPE) then a title.
+    fn starts_role(&self, i: usize, limit: usize) -> bool {
+        let mut j = i;
+        while j < limit {
+            if let Some(e) = self.title_end(j) {
+                return !HONORIFICS.contains(&self.w(j)) || e > j + 1;
+            }
+            match self.name_of[j] {
+                Some(_) => {
+                    while j < limit && self.name_of[j] == self.name_of[i.max(j)] && self.name_of[j].is_some() {
+                        j += 1;
+                    }
+                    if j < limit && self.doc.tokens[j].kind == Kind::Possessive {
+                        j += 1;
+                    }
+                }
+                None => return false,
+            }
+        }
+        false
+    }
+    fn has_title(&self, s: usize, e: usize) -> bool {
+        (s..e).any(|i| self.title_end(i).is_some_and(|t| t <= e && !(t == i + 1 && HONORIFICS.contains(&self.w(i)))))
+    }
+}
+
+pub fn find_roles(doc: &Doc, names: &[NameSpan], _titles: &[TitleSpan], mentions: &[Mention], lex: &Lexicon) -> Vec<Role> {
+    let n = doc.tokens.len();
+    let mut name_of = vec![None; n];
+    for (k, s) in names.iter().enumerate() {
+        for slot in &mut name_of[s.ts..s.te] {
+            *slot = Some(k);
+        }
+    }
+    let r = R { doc, lex, name_of };
+    let mention_at = |bstart: usize| mentions.iter().find(|m| m.bstart == bstart);
+    let mut out: Vec<Role> = Vec::new();
+    let mut pending_plural: Option<(usize, usize, u32)> = None; // (role start, end, sentence)
+    for span in names.iter().filter(|s| s.label == Label::Person && s.refers_to.is_none()) {
+        let Some(person) = mention_at(doc.tokens[span.ts].start) else { continue };
+        let mut phrases: Vec<(usize, usize)> = Vec::new();
+        // Titles before the name.
+        let mut a = span.ts;
+        while a > 0 {
+            let i = a - 1;
+            let t = &doc.tokens[i];
+            if t.newline_before && i + 1 < span.ts && r.name_of[i].is_none() && r.title_end(i).is_none() {
+                // keep going: a title may open the paragraph
+            }
+            let ok = match t.kind {
+                Kind::Possessive => true,
+                Kind::Word => {
+                    // Capitalised words complete a title (`Minister of Science and Technology`).
+                    (t.cap && r.name_of[i].is_none())
+                        || r.name_of[i].is_some_and(|k| names[k].label != Label::Person)
+                        || (i + 1 <= n && (0..=i).rev().take(lex.max_title_words).any(|s| r.title_end(s).is_some_and(|e| e > i)))
+                        || (JOINERS.contains(&r.w(i)) && {
+                            // `of`/`to`/`in` join a title to what it governs only after a capitalised title word.
+                            let w = r.w(i);
+                            if matches!(w, "of" | "to" | "in" | "for" | "on" | "at") {
+                                i > 0 && doc.tokens[i - 1].cap && r.is_word(i - 1) || (i > 0 && r.name_of[i - 1].is_some())
+                            } else {
+                                true
+                            }
+                        })
+                }
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            a = i;
+            if t.newline_before {
+                break;
+            }
+        }
+        while a < span.ts && matches!(r.w(a), "and" | "the" | "of" | "to" | "in" | "its") {
+            a += 1;
+        }
+        if a < span.ts {
+            split_phrases(&r, a, span.ts, &mut phrases);
+        }
+        // An apposition after the name: `, Secretary of ... and Minister of ...,`.
+        let mut j = span.te;
+        if j < n && r.surface(j) == "," {
+            j += 1;
+            let mut stop = j;
+            while stop < n {
+                let s = r.surface(stop);
+                if matches!(s, ";" | "." | ":" | "—" | "–") || doc.tokens[stop].newline_before {
+                    break;
+                }
+                stop += 1;
+            }
+            // Phrases separated by top-level commas; the first that is not a role ends the list.
+            let mut p = j;
+            while p < stop {
+                if !r.starts_role(p, stop) {
+                    break;
+                }
+                let mut q = p;
+                while q < stop && !(r.surface(q) == "," && r.name_of[q].is_none()) {
+                    q += 1;
+                }
+                split_phrases(&r, p, q, &mut phrases);
+                p = q + 1;
+            }
+        }
+        let plural = |e: usize| {
+            let last = r.w(e - 1);
+            last.len() > 1 && last.ends_with('s') && lex.titles.contains(&last[..last.len() - 1]) && !lex.titles.contains(last)
+        };
+        let plural_now = phrases.iter().any(|&(_, e)| plural(e));
+        if phrases.is_empty() {
+            // `Party Central Committee members A, ...; B, ...`: B shares the plural title.
+            if let Some((ps, pe, sent)) = pending_plural {
+                let prev = doc.text[..doc.tokens[span.ts].start].trim_end();
+                if person.sentence == sent && (prev.ends_with(';') || prev.ends_with("; and")) {
+                    phrases.push((ps, pe));
+                }
+            }
+        }
+        for &(s, e) in &phrases {
+            let (bs, be) = (doc.tokens[s].start, doc.tokens[e - 1].end);
+            let mut role = doc.text[bs..be].to_owned();
+            // `Party Central Committee members A, ...; B, ...`: each is a member.
+            if plural(e) && role.ends_with('s') {
+                role.pop();
+            }
+            if out.iter().any(|x| x.person_key == person.key && x.role == role) {
+                continue;
+            }
+            let start = doc.text[..bs].chars().count();
+            let org_entity_id = org_of(&r, s, e, names, mentions);
+            out.push(Role {
+                sentence: person.sentence,
+                start,
+                end: start + doc.text[bs..be].chars().count(),
+                person_key: person.key.clone(),
+                role,
+                org_entity_id,
+            });
+        }
+        if plural_now {
+            if let Some(&(s, e)) = phrases.iter().find(|&&(_, e)| plural(e)) {
+                pending_plural = Some((s, e, person.sentence));
+            }
+        }
+    }
+    out
+}
+
+/// Split `[s, e)` at top-level `and` (and commas) where a new role phrase begins.
+fn split_phrases(r: &R, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    let mut start = s;
+    let mut i = s;
+    while i < e {
+        let sep = r.name_of[i].is_none() && (r.w(i) == "and" || r.surface(i) == ",");
+        if sep && i > start && r.starts_role(i + 1, e) {
+            push_phrase(r, start, i, out);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push_phrase(r, start, e, out);
+}
+
+fn push_phrase(r: &R, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
+    while s < e && matches!(r.w(s), "the" | "and" | ",") {
+        s += 1;
+    }
+    while e > s && (matches!(r.w(e - 1), "and" | "the" | "of") || r.surface(e - 1) == ",") {
+        e -= 1;
+    }
+    if e > s && r.has_title(s, e) {
+        out.push((s, e));
+    }
+}
+
+/// The organisation a title names: `Minister of Foreign Affairs` -> the Ministry; else the
+/// last ORG named inside the title.
+fn org_of(r: &R, s: usize, e: usize, names: &[NameSpan], mentions: &[Mention]) -> Option<String> {
+    let text = &r.doc.text[r.doc.tokens[s].start..r.doc.tokens[e - 1].end];
+    if let Some(rest) = text.find("Minister of ").map(|i| &text[i + "Minister of ".len()..]) {
+        let key = crate::fold::key(&format!("Ministry of {rest}"));
+        if let Some((Label::Org, k)) = r.lex.alias_keys.get(&key) {
+            return Some(format!("ORG:{k}"));
+        }
+        return Some(format!("ORG:{key}"));
+    }
+    let org = names.iter().filter(|n| n.ts >= s && n.te <= e && n.label == Label::Org).last()?;
+    let m = mentions.iter().find(|m| m.bstart == r.doc.tokens[org.ts].start)?;
+    Some(m.entity_id())
+}

@@ -1,0 +1,154 @@
+//! Words, numbers and punctuation of a document, found on the folded text (so lookups need no
+//! allocation) and carrying their original byte spans and capitalisation.
+
+use crate::fold::Folded;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Number,
+    /// `’s` / `'s` after a word: splits names (`CPV Central Committee’s Organisation Commission`).
+    Possessive,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Byte span in the folded text.
+    pub fstart: usize,
+    pub fend: usize,
+    pub kind: Kind,
+    /// First letter is upper case in the original.
+    pub cap: bool,
+    /// Every letter is upper case (and there are at least two): an acronym such as `CPV`.
+    pub upper: bool,
+    /// A line break lies between this token and the previous one.
+    pub newline_before: bool,
+}
+
+impl Token {
+    #[inline]
+    pub fn folded<'a>(&self, f: &'a Folded) -> &'a str {
+        &f.text[self.fstart..self.fend]
+    }
+    #[inline]
+    pub fn text<'a>(&self, original: &'a str) -> &'a str {
+        &original[self.start..self.end]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokenize `original` through its folded form `f`.
+pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
+    let t = f.text.as_str();
+    let b = t.as_bytes();
+    let mut out = Vec::with_capacity(t.len() / 5);
+    let mut i = 0;
+    let mut newline = false;
+    let char_at = |i: usize| t[i..].chars().next().unwrap_or(' ');
+    while i < t.len() {
+        let c = char_at(i);
+        if c.is_whitespace() {
+            newline |= c == '\n';
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if is_word_char(c) {
+            let numeric = c.is_ascii_digit();
+            i += c.len_utf8();
+            loop {
+                if i >= t.len() {
+                    break;
+                }
+                let d = char_at(i);
+                if is_word_char(d) {
+                    i += d.len_utf8();
+                    continue;
+                }
+                let next = t[i + d.len_utf8()..].chars().next();
+                let next_word = next.is_some_and(is_word_char);
+                // Hyphenated compounds stay whole: `14th-tenure`, `Hi-Tech`, `self-reliance`.
+                if d == '-' && next_word {
+                    i += 1;
+                    continue;
+                }
+                // Digit groups and decimals: `31,097`, `1.9`.
+                if numeric && (d == ',' || d == '.') && next.is_some_and(|n| n.is_ascii_digit()) && b[i - 1].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                // Apostrophes inside names (`H'Mông`, `d'Ivoire`), but not the possessive `'s`.
+                if d == '\'' && next_word {
+                    let after = &t[i + 1..];
+                    let possessive = after.starts_with('s') && !after[1..].chars().next().is_some_and(is_word_char);
+                    if !possessive {
+                        i += 1;
+                        continue;
+                    }
+                }
+                // Dotted abbreviations: `U.S.`, `U.N.`.
+                if d == '.' && i - start == 1 && t[i + 1..].len() >= 2 {
+                    let rest = &b[i + 1..];
+                    if rest[0].is_ascii_alphabetic() && rest.get(1) == Some(&b'.') {
+                        i += 3;
+                        continue;
+                    }
+                }
+                break;
+            }
+            kind = if numeric { Kind::Number } else { Kind::Word };
+        } else if c == '\'' && t[i + 1..].starts_with('s') && !t[i + 2..].chars().next().is_some_and(is_word_char) && !out.is_empty() {
+            i += 2;
+            kind = Kind::Possessive;
+        } else {
+            i += c.len_utf8();
+            kind = Kind::Punct;
+        }
+        let (os, oe) = (f.orig(start), f.orig(i));
+        let surface = &original[os..oe];
+        let first = surface.chars().find(|c| c.is_alphabetic());
+        let cap = kind == Kind::Word && first.is_some_and(char::is_uppercase);
+        let letters = surface.chars().filter(|c| c.is_alphabetic());
+        let upper = kind == Kind::Word && letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
+        out.push(Token { start: os, end: oe, fstart: start, fend: i, kind, cap, upper, newline_before: newline });
+        newline = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fold::fold;
+
+    fn toks(s: &str) -> Vec<(String, Kind, bool)> {
+        let f = fold(s);
+        tokenize(s, &f).into_iter().map(|t| (t.text(s).to_owned(), t.kind, t.cap)).collect()
+    }
+
+    #[test]
+    fn words_possessives_compounds() {
+        let t = toks("the CPV Central Committee’s 14th-tenure Hi-Tech, 31,097 and 1.9 U.S.");
+        let words: Vec<_> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(words, ["the", "CPV", "Central", "Committee", "’s", "14th-tenure", "Hi-Tech", ",", "31,097", "and", "1.9", "U.S."]);
+        assert_eq!(t[4].1, Kind::Possessive);
+        assert_eq!(t[8].1, Kind::Number);
+        assert!(t[1].2 && !t[0].2);
+    }
+
+    #[test]
+    fn diacritics_and_emoji_keep_original_spans() {
+        let s = "Tô Lâm 🇻🇳 gặp H'Mông";
+        let t = toks(s);
+        let words: Vec<_> = t.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(words, ["Tô", "Lâm", "🇻", "🇳", "gặp", "H'Mông"]);
+    }
+}

@@ -1,0 +1,170 @@
+"""The extractor: accuracy against the hand annotations (as floors), offsets, canonical
+entities, user patterns and aliases, and the `extract` API."""
+
+from __future__ import annotations
+
+import pickle
+import unicodedata
+
+import pandas as pd
+import pytest
+
+import congress_corpus as cc
+from congress_corpus.evaluate import score
+from conftest import GOLD, SEEDS, load_gold
+
+# Floors at the level reached when this test was written: a change that loses accuracy fails.
+MICRO_F1_FLOOR = 0.95
+LABEL_F1_FLOOR = {"PERSON": 0.95, "ORG": 0.95, "GPE": 0.95, "EVENT": 0.95, "LAW": 0.95, "NORP": 0.95}
+
+
+@pytest.fixture(scope="module")
+def scores(seeds_corpus):
+    return score(seeds_corpus.mentions, load_gold(), seeds_corpus.roles)
+
+
+def test_micro_f1_floor(scores):
+    p, r, f, n = scores.prf()
+    assert n > 250
+    assert f >= MICRO_F1_FLOOR, (p, r, f)
+
+
+@pytest.mark.parametrize("label", sorted(LABEL_F1_FLOOR))
+def test_label_f1_floor(scores, label):
+    assert scores.prf(label)[2] >= LABEL_F1_FLOOR[label], scores.prf(label)
+
+
+def test_offsets_are_python_string_indices(seeds_corpus):
+    texts = dict(zip(seeds_corpus.documents.doc_id, seeds_corpus.documents.text))
+    m = seeds_corpus.mentions
+    assert len(m) > 200
+    for row in m.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.text
+
+
+def test_mentions_sorted_with_sentences(seeds_corpus):
+    for _, g in seeds_corpus.mentions.groupby("doc_id"):
+        assert list(g.start) == sorted(g.start)
+        assert list(g.sentence) == sorted(g.sentence)
+    n_sent = dict(zip(seeds_corpus.documents.doc_id, seeds_corpus.documents.n_sentences))
+    assert all(0 <= r.sentence < n_sent[r.doc_id] for r in seeds_corpus.mentions.itertuples())
+
+
+def test_nfd_and_emoji_text():
+    text = unicodedata.normalize("NFD", "🇻🇳🎉 Tô Lâm gặp Lê Hoài Trung tại Hà Nội.")
+    m = cc.extract([text])
+    assert list(m.label) == ["PERSON", "PERSON", "GPE"]
+    for row in m.itertuples():
+        assert text[row.start:row.end] == row.text
+    nfc = cc.extract([unicodedata.normalize("NFC", text)])
+    assert list(m.entity_id) == list(nfc.entity_id)
+
+
+def test_spellings_are_one_entity():
+    m = cc.extract(["Tô Lâm spoke in Hà Nội.", "To Lam spoke in Hanoi.", "TO LAM visited Ha Noi."], doc_ids=["a", "b", "c"])
+    people = m[m.label == "PERSON"]
+    places = m[m.label == "GPE"]
+    assert people.entity_id.nunique() == 1 and places.entity_id.nunique() == 1
+    # The display name prefers the form with diacritics.
+    assert set(people.canonical) == {"Tô Lâm"}
+    assert set(places.canonical) == {"Hà Nội"}
+
+
+def test_short_names_join_full_names(seeds_corpus):
+    m = seeds_corpus.mentions
+    trung = m[(m.doc_id == "000_b223d5d76dda60ac") & (m.text == "Trung")]
+    assert len(trung) >= 1
+    assert set(trung.canonical) == {"Lê Hoài Trung"}
+    liu = m[(m.doc_id == "001_2a7f6e7a51b55cc4") & (m.text == "Liu")]
+    assert set(liu.canonical) == {"Liu Haixing"}
+
+
+def test_entity_ids_do_not_depend_on_what_else_is_loaded(seeds_corpus):
+    one = cc.load(SEEDS / "001_2a7f6e7a51b55cc4.txt").mentions
+    all_ = seeds_corpus.mentions
+    sub = all_[all_.doc_id == "001_2a7f6e7a51b55cc4"].reset_index(drop=True)
+    assert list(one.entity_id) == list(sub.entity_id)
+
+
+def test_abbreviation_defined_in_text_joins_full_name():
+    # A body no gazetteer knows: the abbreviation is learnt from the text.
+    m = cc.extract(["The Hanoi Association of Rice Exporters (HARE) said so. HARE added more."])
+    orgs = m[m.label == "ORG"]
+    assert orgs.text.tolist() == ["Hanoi Association of Rice Exporters", "HARE", "HARE"], orgs
+    assert orgs.entity_id.nunique() == 1
+    # A shipped abbreviation joins its full name without being defined.
+    m = cc.extract(["The Communist Party of Vietnam met. The CPV agreed."])
+    assert m[m.label == "ORG"].entity_id.nunique() == 1
+
+
+def test_entities_table_agrees_with_mentions(seeds_corpus):
+    e = seeds_corpus.entities
+    m = seeds_corpus.mentions
+    counts = m.groupby("entity_id").size()
+    assert set(e.entity_id) == set(m.entity_id)
+    for row in e.itertuples():
+        assert row.n_mentions == counts[row.entity_id]
+        assert row.n_docs == m[m.entity_id == row.entity_id].doc_id.nunique()
+        assert set(row.aliases) <= set(m[m.entity_id == row.entity_id].text.str.replace(r"^(the|The) ", "", regex=True).str.replace(r"['’]s$", "", regex=True))
+    viet = e[e.entity_id == "GPE:viet nam"].iloc[0]
+    assert viet.canonical == "Việt Nam" and viet.n_docs == 2  # 000 and 001; the others write it inside names
+    assert viet.first_date == pd.Timestamp("2026-01-08")
+
+
+def test_user_patterns_file_and_aliases(tmp_path):
+    p = tmp_path / "patterns.jsonl"
+    p.write_text('{"label": "ORG", "pattern": "Saolatek", "id": "saolatek-co"}\n'
+                 '{"label": "PRODUCT", "pattern": [{"LOWER": "vinfast"}, {"LOWER": "vf3"}]}\n', encoding="utf-8")
+    ex = cc.Extractor(patterns=p, aliases={"Uncle Ho": "Hồ Chí Minh"})
+    m = cc.extract(["Saolatek built the VinFast VF3 honouring Uncle Ho and Hồ Chí Minh."], extractor=ex)
+    got = dict(zip(m.text, zip(m.label, m.entity_id)))
+    assert got["Saolatek"] == ("ORG", "ORG:saolatek-co")
+    assert got["VinFast VF3"][0] == "PRODUCT"
+    assert got["Uncle Ho"] == got["Hồ Chí Minh"] == ("PERSON", "PERSON:ho chi minh")
+    assert cc.extract(["Saolatek grew."]).empty  # the default extractor is unchanged
+
+
+def test_bad_patterns_raise_clear_errors(tmp_path):
+    with pytest.raises(ValueError, match="unknown label"):
+        cc.Extractor(patterns=[{"label": "BOGUS", "pattern": "x"}])
+    with pytest.raises(ValueError, match="LOWER"):
+        cc.Extractor(patterns=[{"label": "ORG", "pattern": [{"POS": "NOUN"}]}])
+    with pytest.raises(FileNotFoundError):
+        cc.Extractor(patterns=tmp_path / "missing.jsonl")
+
+
+def test_extractor_pickles_with_identical_behaviour():
+    ex = cc.Extractor(patterns=[{"label": "ORG", "pattern": "Saolatek"}], aliases={"Uncle Ho": "Hồ Chí Minh"})
+    ex2 = pickle.loads(pickle.dumps(ex))
+    text = ["Uncle Ho and Saolatek met in Hanoi."]
+    pd.testing.assert_frame_equal(cc.extract(text, extractor=ex), cc.extract(text, extractor=ex2))
+
+
+def test_load_with_extractor(tmp_path):
+    (tmp_path / "a.txt").write_text("HANOI (VNA) - Saolatek opened an office in Hanoi./.", encoding="utf-8")
+    ex = cc.Extractor(patterns=[{"label": "ORG", "pattern": "Saolatek"}])
+    c = cc.load(tmp_path, extractor=ex)
+    assert ("Saolatek", "ORG") in set(zip(c.mentions.text, c.mentions.label))
+
+
+def test_extract_accepts_a_dataframe_column_and_dates():
+    df = pd.DataFrame({"id": ["x", "y"], "body": ["Tô Lâm met Lao leaders in Vientiane on Monday.", "No names here."],
+                       "date": pd.to_datetime(["2026-02-03", None])})
+    m = cc.extract(df.body, doc_ids=df.id, dates=df.date)
+    assert set(m.doc_id) == {"x"}
+    assert str(m.label.dtype) == "category"
+    with pytest.raises(ValueError, match="same length"):
+        cc.extract(["a", "b"], doc_ids=["a"])
+    with pytest.raises(TypeError):
+        cc.extract([1, 2])
+
+
+def test_load_without_extraction(seeds_corpus):
+    c = cc.load(SEEDS, extract=False)
+    pd.testing.assert_frame_equal(c.documents, seeds_corpus.documents)
+    with pytest.raises(AttributeError, match="extract=False"):
+        c.mentions
+
+
+def test_gold_file_is_the_projects(gold):
+    assert GOLD.exists() and len(gold) == 5
