@@ -18,6 +18,8 @@ pub enum Error {
     BadPatterns(String),
     /// The user interrupted a long call (maps to `KeyboardInterrupt`).
     Interrupted,
+    /// A bug: a panic inside the core, caught before it could abort the interpreter.
+    Internal(String),
 }
 
 impl Error {
@@ -29,6 +31,7 @@ impl Error {
             Error::InvalidArgument(_) => "E003",
             Error::BadPatterns(_) => "E004",
             Error::Interrupted => "E005",
+            Error::Internal(_) => "E006",
         }
     }
 }
@@ -42,6 +45,7 @@ impl fmt::Display for Error {
             Error::InvalidArgument(m) => write!(f, "[{code}] {m}"),
             Error::BadPatterns(m) => write!(f, "[{code}] cannot use patterns: {m}"),
             Error::Interrupted => write!(f, "[{code}] interrupted"),
+            Error::Internal(m) => write!(f, "[{code}] internal error in congress_corpus (please report it): {m}"),
         }
     }
 }

@@ -25,7 +25,9 @@ pub fn resolve_threads(requested: usize) -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Run `f` inside a pool of `n_threads` threads (see `resolve_threads`).
+/// Run `f` inside a pool of `n_threads` threads (see `resolve_threads`). A panic anywhere in `f`
+/// (rayon carries a worker's panic back to this thread) becomes `Error::Internal`, so a bug
+/// surfaces as an exception instead of tearing down the host process.
 pub fn install<R: Send>(n_threads: usize, f: impl FnOnce() -> R + Send) -> Result<R, Error> {
     let n = resolve_threads(n_threads);
     if n > 1024 {
@@ -47,5 +49,34 @@ pub fn install<R: Send>(n_threads: usize, f: impl FnOnce() -> R + Send) -> Resul
             }
         }
     };
-    Ok(pool.install(f))
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pool.install(f)));
+    result.map_err(|payload| {
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        Error::Internal(msg)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rayon::prelude::*;
+
+    #[test]
+    fn worker_panic_becomes_an_error() {
+        let r = install(2, || (0..100).into_par_iter().map(|i| if i == 57 { panic!("boom at {i}") } else { i }).sum::<i32>());
+        match r {
+            Err(Error::Internal(m)) => assert!(m.contains("boom at 57"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn same_result_on_any_thread_count() {
+        let f = || (0..10_000u64).into_par_iter().map(|i| i * i).collect::<Vec<_>>();
+        assert_eq!(install(1, f).unwrap(), install(3, f).unwrap());
+    }
 }

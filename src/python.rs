@@ -24,7 +24,20 @@ fn to_pyerr(e: Error) -> PyErr {
         Error::NotFound(_) => PyFileNotFoundError::new_err(msg),
         Error::Interrupted => PyKeyboardInterrupt::new_err(msg),
         Error::BadPattern(_) | Error::InvalidArgument(_) | Error::BadPatterns(_) => PyValueError::new_err(msg),
+        Error::Internal(_) => PyRuntimeError::new_err(msg),
     }
+}
+
+/// The one way long work runs: GIL released, on the sized pool, panics caught.
+fn run<R: Send>(py: Python<'_>, n_threads: usize, f: impl FnOnce() -> R + Send) -> PyResult<R> {
+    py.detach(|| parallel::install(n_threads, f)).map_err(to_pyerr)
+}
+
+/// Panics inside the worker pool, to test that a bug becomes an exception (not an abort).
+#[pyfunction]
+fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
+    use rayon::prelude::*;
+    run(py, 2, || (0..64).into_par_iter().for_each(|i| if i == 42 { panic!("deliberate test panic in worker {i}") }))
 }
 
 /// The entity extractor (shipped lexicon plus user patterns and aliases).
@@ -83,7 +96,7 @@ impl Plan {
         let slice = &self.inputs[start.min(end)..end];
         let opts = LoadOptions { max_bytes };
         let ex = extractor.as_ref().map(|e| &e.inner);
-        let batch = py.detach(|| parallel::install(n_threads, || pipeline::load_and_extract(slice, &opts, ex))).map_err(to_pyerr)?;
+        let batch = run(py, n_threads, || pipeline::load_and_extract(slice, &opts, ex))?;
         Ok(Batch { inner: Mutex::new(Some(batch)) })
     }
 }
@@ -92,7 +105,7 @@ impl Plan {
 #[pyfunction]
 #[pyo3(signature = (sources, pattern=None))]
 fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> PyResult<Plan> {
-    let (inputs, issues) = py.detach(|| crate::discover::discover(&sources, pattern.as_deref())).map_err(to_pyerr)?;
+    let (inputs, issues) = run(py, 1, || crate::discover::discover(&sources, pattern.as_deref()))?.map_err(to_pyerr)?;
     Ok(Plan { inputs, issues })
 }
 
@@ -147,7 +160,7 @@ fn extract<'py>(
         });
     }
     let ex = &extractor.inner;
-    let results = py.detach(|| parallel::install(n_threads, || pipeline::extract_texts(&texts, &parsed, ex))).map_err(to_pyerr)?;
+    let results = run(py, n_threads, || pipeline::extract_texts(&texts, &parsed, ex))?;
     let out = PyDict::new(py);
     let ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
     let ts: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -157,7 +170,7 @@ fn extract<'py>(
 
 fn result_tables<'py>(py: Python<'py>, out: &Bound<'py, PyDict>, doc_ids: &[&str], texts: &[&str], dates: &[Option<NaiveDate>], results: &[DocResult]) -> PyResult<()> {
     let docs: Vec<(&str, Option<NaiveDate>, &DocResult)> = texts.iter().zip(dates).zip(results).map(|((t, d), r)| (*t, *d, r)).collect();
-    let asm = py.detach(|| pipeline::assemble(&docs));
+    let asm = run(py, 0, || pipeline::assemble(&docs))?;
 
     let n: usize = results.iter().map(|r| r.mentions.len()).sum();
     let (mut doc, mut sentence, mut start, mut end, mut text, mut label, mut eid, mut canon, mut value, mut unit) =
@@ -265,7 +278,7 @@ fn cooccurrence(py: Python<'_>, docs: Vec<u32>, sentences: Vec<u32>, entities: V
         return Err(to_pyerr(Error::InvalidArgument("columns must have the same length".into())));
     }
     let triples: Vec<(u32, u32, u32)> = docs.into_iter().zip(sentences).zip(entities).map(|((d, s), e)| (d, s, e)).collect();
-    let pairs = py.detach(|| crate::analysis::cooccurrence(&triples, w));
+    let pairs = run(py, 1, || crate::analysis::cooccurrence(&triples, w))?;
     Ok((pairs.iter().map(|p| p.0).collect(), pairs.iter().map(|p| p.1).collect(), pairs.iter().map(|p| p.2).collect()))
 }
 
@@ -273,7 +286,7 @@ fn cooccurrence(py: Python<'_>, docs: Vec<u32>, sentences: Vec<u32>, entities: V
 #[pyfunction]
 fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize) -> PyResult<Bound<'py, PyDict>> {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let hits = py.detach(|| crate::analysis::kwic(&refs, &phrase, width));
+    let hits = run(py, 0, || crate::analysis::kwic(&refs, &phrase, width))?;
     let d = PyDict::new(py);
     d.set_item("doc", hits.iter().map(|h| h.doc).collect::<Vec<_>>())?;
     d.set_item("start", hits.iter().map(|h| h.start).collect::<Vec<_>>())?;
@@ -301,5 +314,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(kwic, m)?)?;
     m.add_function(wrap_pyfunction!(is_debug_build, m)?)?;
+    m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())
 }
