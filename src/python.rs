@@ -84,6 +84,15 @@ impl Plan {
         self.inputs.len()
     }
 
+    /// The inputs as `(path bytes, doc_id, is_jsonl)`, to split across Dask workers.
+    fn inputs(&self) -> Vec<(Vec<u8>, String, bool)> {
+        use std::os::unix::ffi::OsStrExt;
+        self.inputs
+            .iter()
+            .map(|i| (i.path.as_os_str().as_bytes().to_vec(), i.doc_id.clone(), i.format == crate::discover::Format::JsonLines))
+            .collect()
+    }
+
     /// Problems met while finding files, as a batch with no documents.
     fn issues(&self) -> Batch {
         Batch { inner: Mutex::new(Some(pipeline::Batch { issues: self.issues.clone(), ..Default::default() })) }
@@ -107,6 +116,21 @@ impl Plan {
 fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> PyResult<Plan> {
     let (inputs, issues) = run(py, 1, || crate::discover::discover(&sources, pattern.as_deref()))?.map_err(to_pyerr)?;
     Ok(Plan { inputs, issues })
+}
+
+/// A plan from `Plan.inputs()` rows (on a Dask worker).
+#[pyfunction]
+fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
+    use std::os::unix::ffi::OsStringExt;
+    let inputs = rows
+        .into_iter()
+        .map(|(p, doc_id, jsonl)| Input {
+            path: std::path::PathBuf::from(std::ffi::OsString::from_vec(p)),
+            doc_id,
+            format: if jsonl { crate::discover::Format::JsonLines } else { crate::discover::Format::Text },
+        })
+        .collect();
+    Plan { inputs, issues: Vec::new() }
 }
 
 /// Assemble batches into tables: a dict of table name -> columns. Consumes the batches.
@@ -310,6 +334,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyExtractor>()?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
     m.add_function(wrap_pyfunction!(assemble, m)?)?;
+    m.add_function(wrap_pyfunction!(plan_from_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(kwic, m)?)?;

@@ -20,6 +20,8 @@ class Plan:
     """The files a load will read, in path order."""
 
     def __len__(self) -> int: ...
+    def inputs(self) -> list[tuple[bytes, str, bool]]:
+        """The files as (path bytes, doc_id, is_jsonl), to split across workers."""
     def issues(self) -> Batch:
         """Problems met while finding files, as a batch without documents."""
     def load(
@@ -29,6 +31,9 @@ class Plan:
 
 def discover(sources: list[str], pattern: str | None = None) -> Plan:
     """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source."""
+
+def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
+    """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""
 
 def assemble(batches: list[Batch], extracted: bool = True) -> dict[str, dict[str, list[Any]]]:
     """Tables (documents, errors, and with extraction mentions, entities, roles) as columns."""
