@@ -50,13 +50,16 @@ pub struct Kwic {
 /// Every occurrence of `phrase` in `texts` (diacritic- and case-insensitive, on word
 /// boundaries), with `width` characters of context on each side.
 pub fn kwic(texts: &[&str], phrase: &str, width: usize) -> Vec<Kwic> {
-    let needle = fold::key(phrase);
+    // Hyphens and spaces are interchangeable in a phrase (`self-reliance`, `self reliance`);
+    // both are one byte, so the folded map stays valid.
+    let needle = fold::key(&phrase.replace('-', " "));
     if needle.is_empty() {
         return Vec::new();
     }
     let mut out = Vec::new();
     for (doc, text) in texts.iter().enumerate() {
-        let f = fold::fold(text);
+        let mut f = fold::fold(text);
+        f.text = f.text.replace('-', " ");
         // Whitespace runs fold to themselves; match them loosely by collapsing in the needle only
         // when the text has single spaces, which news prose does.
         let hay = f.text.as_str();
@@ -107,5 +110,6 @@ mod tests {
         assert_eq!(hits[1].hit, "STRATEGIC AUTONOMY");
         assert_eq!(hits[1].right, " again.");
         assert_eq!(kwic(&texts, "chien luoc", 5)[0].hit, "chiến lược");
+        assert_eq!(kwic(&["self-reliance and self reliance"], "self reliance", 5).len(), 2);
     }
 }

@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::fold::{self, Folded};
 use crate::label::Label;
 use crate::lexicon::{EntrySpec, Lexicon};
-use crate::names::{self, NameSpan, TitleSpan};
+use crate::names::{self, NameSpan};
 use crate::numeric;
 use crate::sentences;
 use crate::tokens::{self, Kind, Token};
@@ -95,10 +95,9 @@ impl Extractor {
         let abbreviations = self.abbreviations(&doc, &hits, &names);
         let mut mentions = Vec::with_capacity(names.len() * 2);
         let mut name_keys: Vec<String> = Vec::with_capacity(names.len());
-        for (k, n) in names.iter().enumerate() {
+        for n in &names {
             let (bs, be) = (doc.tokens[n.ts].start, doc.tokens[n.te - 1].end);
-            let (label, key, known) = self.identity(&doc, n, &names, &name_keys, &abbreviations, &mentions);
-            let _ = k;
+            let (label, key, known) = self.identity(&doc, n, &names, &name_keys, &abbreviations, &mentions, &hits);
             name_keys.push(key.clone());
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: bs, bend: be, label, key, known_name: known, value: None, unit: None });
         }
@@ -143,7 +142,7 @@ impl Extractor {
                 .iter()
                 .find(|h| h.fend == before)
                 .map(|h| self.lex.entries[h.entry as usize].key.clone())
-                .or_else(|| names.iter().find(|n| n.te == i).map(|n| fold::key(&doc.text[t[n.ts].start..t[n.te - 1].end])));
+                .or_else(|| names.iter().find(|n| n.te == i).map(|n| self.name_key(doc, n.ts, n.te, &HashMap::new(), hits)));
             if let Some(full) = full {
                 out.insert(t[i + 1].folded(&doc.folded).to_owned(), full);
             }
@@ -160,6 +159,7 @@ impl Extractor {
         keys_so_far: &[String],
         abbreviations: &HashMap<String, String>,
         earlier: &[Mention],
+        hits: &[crate::lexicon::Hit],
     ) -> (Label, String, Option<String>) {
         if let Some(e) = n.entry {
             let e = &self.lex.entries[e as usize];
@@ -169,13 +169,16 @@ impl Extractor {
             if let Some(k) = names.iter().position(|x| x.ts == s && x.te == e).and_then(|i| keys_so_far.get(i)) {
                 return (Label::Person, k.clone(), None);
             }
-            return (Label::Person, self.name_key(doc, s, e, abbreviations), None);
+            return (Label::Person, self.name_key(doc, s, e, abbreviations, hits), None);
         }
-        let key = self.name_key(doc, n.ts, n.te, abbreviations);
+        let key = self.name_key(doc, n.ts, n.te, abbreviations, hits);
         // A lone `Party` is the party the document last named in full (else the CPV, the party
         // this coverage is about).
         if n.label == Label::Org && key == "party" {
-            let party = earlier.iter().rev().find(|m| m.label == Label::Org && m.key.contains("party") && m.key != "party" && !m.key.contains("committee"));
+            // Only a party the lexicon knows by name (`... Party`, `... Party of X`), never a body
+            // of one (`Standing Office of the Party Central Office`).
+            let is_party = |m: &&Mention| m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "));
+            let party = earlier.iter().rev().find(is_party);
             let k = party.map_or_else(|| "communist party of viet nam".to_owned(), |m| m.key.clone());
             return (Label::Org, k, None);
         }
@@ -197,12 +200,24 @@ impl Extractor {
 
     /// The key of the name in tokens `[s, e)`: folded, `(ABBR)` dropped, abbreviations expanded,
     /// a leading `the` dropped.
-    fn name_key(&self, doc: &Doc, s: usize, e: usize, abbreviations: &HashMap<String, String>) -> String {
+    fn name_key(&self, doc: &Doc, s: usize, e: usize, abbreviations: &HashMap<String, String>, hits: &[crate::lexicon::Hit]) -> String {
         let mut words: Vec<String> = Vec::with_capacity(e - s);
         let t = &doc.tokens;
         let mut i = s;
         while i < e {
             let tok = &t[i];
+            // A known name inside a longer one is written by its canonical key, so that
+            // `... Party of Vietnam` and `... Party of Việt Nam` are one entity.
+            if let Ok(h) = hits.binary_search_by(|h| h.fstart.cmp(&tok.fstart)) {
+                let h = &hits[h];
+                if let Some(end) = (i..e).find(|&j| t[j].fend == h.fend) {
+                    if !(i == s && end + 1 == e) {
+                        words.push(fold::key(&self.lex.entries[h.entry as usize].canonical));
+                        i = end + 1;
+                        continue;
+                    }
+                }
+            }
             if tok.kind == Kind::Punct && doc.text[tok.start..tok.end] == *"(" && i + 2 < e {
                 i += 3;
                 continue;
@@ -340,6 +355,21 @@ mod tests {
         assert!(has(&ms, "Resolution No. 57-NQ/TW", "LAW"), "{ms:?}");
         assert!(has(&ms, "Directive No. 05-CT/TW", "LAW"), "{ms:?}");
         assert!(has(&ms, "second plenum of the 13th Party Central Committee", "EVENT"), "{ms:?}");
+    }
+
+    #[test]
+    fn known_names_inside_names_share_spelling() {
+        let ms = run("The 14th National Congress of the Communist Party of Vietnam opened. The 14th National Congress of the Communist Party of Việt Nam closed.");
+        let events: Vec<_> = ms.iter().filter(|m| m.1 == "EVENT").map(|m| m.2.clone()).collect();
+        assert_eq!(events.len(), 2, "{ms:?}");
+        assert_eq!(events[0], events[1]);
+    }
+
+    #[test]
+    fn lone_party_is_the_party_named_not_a_body_of_it() {
+        let ms = run("The Communist Party of Vietnam met. The Standing Office of the Party Central Office reported. The Party agreed.");
+        let party = ms.iter().filter(|m| m.0 == "Party").map(|m| m.2.clone()).collect::<Vec<_>>();
+        assert_eq!(party, ["communist party of viet nam"], "{ms:?}");
     }
 
     #[test]

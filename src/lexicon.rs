@@ -128,7 +128,7 @@ impl Lexicon {
         let mut patterns = Vec::new();
         let mut folded_patterns: Vec<String> = Vec::new();
         let mut alias_keys = HashMap::new();
-        let mut add_pattern = |surface: &str, entry: u32, patterns: &mut Vec<Pattern>, folded: &mut Vec<String>| {
+        let add_pattern = |surface: &str, entry: u32, patterns: &mut Vec<Pattern>, folded: &mut Vec<String>| {
             let k = fold::key(surface);
             if k.is_empty() {
                 return;

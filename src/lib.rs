@@ -22,6 +22,7 @@ pub mod patterns;
 pub mod pipeline;
 pub mod roles;
 pub mod sentences;
+pub mod tables;
 pub mod tokens;
 
 #[cfg(feature = "python")]

@@ -4,18 +4,62 @@
 
 use std::sync::Mutex;
 
+use arrow_array::ffi_stream::FFI_ArrowArrayStream;
+use arrow_array::{RecordBatch, RecordBatchIterator};
 use chrono::NaiveDate;
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyCapsule, PyDict};
 
 use crate::discover::Input;
-use crate::document::Document;
 use crate::error::{Error, Issue};
 use crate::extract::{DocResult, Extractor};
 use crate::loader::{self, LoadOptions};
 use crate::pipeline;
+use crate::tables::{self, DocView};
 use crate::{parallel, patterns};
+
+/// A table held in Rust as an Arrow record batch. pandas (`DataFrame.from_arrow`), pyarrow
+/// (`pa.table`), polars (`pl.DataFrame`) and DuckDB read it through `__arrow_c_stream__`.
+#[pyclass(module = "congress_corpus._core", frozen)]
+struct ArrowTable {
+    batch: RecordBatch,
+}
+
+#[pymethods]
+impl ArrowTable {
+    fn __len__(&self) -> usize {
+        self.batch.num_rows()
+    }
+
+    /// Column names, in order.
+    #[getter]
+    fn column_names(&self) -> Vec<String> {
+        self.batch.schema().fields().iter().map(|f| f.name().clone()).collect()
+    }
+
+    /// The Arrow PyCapsule interface: a capsule holding an `ArrowArrayStream` of this table.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_stream__<'py>(&self, py: Python<'py>, requested_schema: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyCapsule>> {
+        // The schema is fixed by the data contract; a consumer's requested schema is a hint we
+        // may ignore (the protocol allows it), and casting belongs to the consumer.
+        let _ = requested_schema;
+        let schema = self.batch.schema();
+        let reader = RecordBatchIterator::new(vec![Ok(self.batch.clone())], schema);
+        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+        // The capsule owns the stream; a consumer moves it out (setting `release` to null), and
+        // an unconsumed stream is released when the capsule is dropped.
+        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<ArrowTable: {} rows x {} columns>", self.batch.num_rows(), self.batch.num_columns())
+    }
+}
+
+fn arrow_table(b: Result<RecordBatch, arrow_schema::ArrowError>) -> PyResult<ArrowTable> {
+    b.map(|batch| ArrowTable { batch }).map_err(|e| to_pyerr(Error::Internal(format!("building an Arrow table: {e}"))))
+}
 
 /// The one mapping from core errors to Python exceptions.
 fn to_pyerr(e: Error) -> PyErr {
@@ -146,8 +190,9 @@ fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, extracted: bo
         all.issues.extend(taken.issues);
     }
     let out = PyDict::new(py);
-    out.set_item("documents", document_columns(py, &all.documents)?)?;
-    out.set_item("errors", issue_columns(py, &all.issues)?)?;
+    let (docs_b, errs_b) = run(py, 1, || (tables::documents(&all.documents), tables::errors(&all.issues)))?;
+    out.set_item("documents", arrow_table(docs_b)?)?;
+    out.set_item("errors", arrow_table(errs_b)?)?;
     if extracted {
         let doc_ids: Vec<&str> = all.documents.iter().map(|d| d.doc_id.as_str()).collect();
         let texts: Vec<&str> = all.documents.iter().map(|d| d.text.as_str()).collect();
@@ -193,101 +238,18 @@ fn extract<'py>(
 }
 
 fn result_tables<'py>(py: Python<'py>, out: &Bound<'py, PyDict>, doc_ids: &[&str], texts: &[&str], dates: &[Option<NaiveDate>], results: &[DocResult]) -> PyResult<()> {
-    let docs: Vec<(&str, Option<NaiveDate>, &DocResult)> = texts.iter().zip(dates).zip(results).map(|((t, d), r)| (*t, *d, r)).collect();
-    let asm = run(py, 0, || pipeline::assemble(&docs))?;
-
-    let n: usize = results.iter().map(|r| r.mentions.len()).sum();
-    let (mut doc, mut sentence, mut start, mut end, mut text, mut label, mut eid, mut canon, mut value, mut unit) =
-        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    for (i, r) in results.iter().enumerate() {
-        for (k, m) in r.mentions.iter().enumerate() {
-            doc.push(doc_ids[i]);
-            sentence.push(m.sentence);
-            start.push(m.start);
-            end.push(m.end);
-            text.push(m.text(texts[i]));
-            label.push(m.label.as_str());
-            eid.push(m.entity_id());
-            canon.push(asm.mention_canonical[i][k].as_str());
-            value.push(m.value.as_deref());
-            unit.push(m.unit.as_deref());
-        }
-    }
-    let m = PyDict::new(py);
-    m.set_item("doc_id", doc)?;
-    m.set_item("sentence", sentence)?;
-    m.set_item("start", start)?;
-    m.set_item("end", end)?;
-    m.set_item("text", text)?;
-    m.set_item("label", label)?;
-    m.set_item("entity_id", eid)?;
-    m.set_item("canonical", canon)?;
-    m.set_item("value", value)?;
-    m.set_item("unit", unit)?;
-    out.set_item("mentions", m)?;
-
-    let e = PyDict::new(py);
-    let rows = &asm.entities;
-    e.set_item("entity_id", rows.iter().map(|r| r.entity_id.as_str()).collect::<Vec<_>>())?;
-    e.set_item("label", rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>())?;
-    e.set_item("canonical", rows.iter().map(|r| r.canonical.as_str()).collect::<Vec<_>>())?;
-    e.set_item("aliases", rows.iter().map(|r| r.aliases.clone()).collect::<Vec<_>>())?;
-    e.set_item("n_mentions", rows.iter().map(|r| r.n_mentions).collect::<Vec<_>>())?;
-    e.set_item("n_docs", rows.iter().map(|r| r.n_docs).collect::<Vec<_>>())?;
-    e.set_item("first_date", rows.iter().map(|r| r.first_date.map(|d| d.to_string())).collect::<Vec<_>>())?;
-    e.set_item("last_date", rows.iter().map(|r| r.last_date.map(|d| d.to_string())).collect::<Vec<_>>())?;
-    out.set_item("entities", e)?;
-
-    let r = PyDict::new(py);
-    let (mut doc, mut sentence, mut start, mut end, mut pid, mut person, mut role, mut org) = (vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
-    for (i, res) in results.iter().enumerate() {
-        for (k, x) in res.roles.iter().enumerate() {
-            doc.push(doc_ids[i]);
-            sentence.push(x.sentence);
-            start.push(x.start);
-            end.push(x.end);
-            pid.push(format!("PERSON:{}", x.person_key));
-            person.push(asm.role_person[i][k].as_str());
-            role.push(x.role.as_str());
-            org.push(x.org_entity_id.as_deref());
-        }
-    }
-    r.set_item("doc_id", doc)?;
-    r.set_item("sentence", sentence)?;
-    r.set_item("start", start)?;
-    r.set_item("end", end)?;
-    r.set_item("person_entity_id", pid)?;
-    r.set_item("person", person)?;
-    r.set_item("role", role)?;
-    r.set_item("org_entity_id", org)?;
-    out.set_item("roles", r)?;
+    let built = run(py, 0, || {
+        let docs: Vec<(&str, Option<NaiveDate>, &DocResult)> = texts.iter().zip(dates).zip(results).map(|((t, d), r)| (*t, *d, r)).collect();
+        let asm = pipeline::assemble(&docs);
+        let views: Vec<DocView> = (0..results.len())
+            .map(|i| DocView { doc_id: doc_ids[i], text: texts[i], result: &results[i], canonical: &asm.mention_canonical[i], role_person: &asm.role_person[i] })
+            .collect();
+        (tables::mentions(&views), tables::entities(&asm.entities), tables::roles(&views))
+    })?;
+    out.set_item("mentions", arrow_table(built.0)?)?;
+    out.set_item("entities", arrow_table(built.1)?)?;
+    out.set_item("roles", arrow_table(built.2)?)?;
     Ok(())
-}
-
-fn document_columns<'py>(py: Python<'py>, docs: &[Document]) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("doc_id", docs.iter().map(|x| x.doc_id.as_str()).collect::<Vec<_>>())?;
-    d.set_item("path", docs.iter().map(|x| x.path.as_str()).collect::<Vec<_>>())?;
-    d.set_item("title", docs.iter().map(|x| x.title.as_deref()).collect::<Vec<_>>())?;
-    d.set_item("date", docs.iter().map(|x| x.date.map(|v| v.to_string())).collect::<Vec<_>>())?;
-    d.set_item("dateline", docs.iter().map(|x| x.dateline.as_deref()).collect::<Vec<_>>())?;
-    d.set_item("source", docs.iter().map(|x| x.source.as_deref()).collect::<Vec<_>>())?;
-    d.set_item("url", docs.iter().map(|x| x.url.as_deref()).collect::<Vec<_>>())?;
-    d.set_item("text", docs.iter().map(|x| x.text.as_str()).collect::<Vec<_>>())?;
-    d.set_item("n_chars", docs.iter().map(|x| x.n_chars).collect::<Vec<_>>())?;
-    d.set_item("n_words", docs.iter().map(|x| x.n_words).collect::<Vec<_>>())?;
-    d.set_item("n_sentences", docs.iter().map(|x| x.n_sentences).collect::<Vec<_>>())?;
-    d.set_item("sha256", docs.iter().map(|x| x.sha256.as_str()).collect::<Vec<_>>())?;
-    Ok(d)
-}
-
-fn issue_columns<'py>(py: Python<'py>, issues: &[Issue]) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    d.set_item("path", issues.iter().map(|x| x.path.as_str()).collect::<Vec<_>>())?;
-    d.set_item("kind", issues.iter().map(|x| x.kind.as_str()).collect::<Vec<_>>())?;
-    d.set_item("message", issues.iter().map(|x| x.message.as_str()).collect::<Vec<_>>())?;
-    d.set_item("loaded", issues.iter().map(|x| x.loaded).collect::<Vec<_>>())?;
-    Ok(d)
 }
 
 /// Co-occurring entity pairs: `(a, b, weight)` codes from `(doc, sentence, entity)` codes.
@@ -331,6 +293,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<Plan>()?;
     m.add_class::<Batch>()?;
+    m.add_class::<ArrowTable>()?;
     m.add_class::<PyExtractor>()?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
     m.add_function(wrap_pyfunction!(assemble, m)?)?;

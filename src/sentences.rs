@@ -53,7 +53,8 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
             }
             let next_is_space = j >= bytes.len() || bytes[j].is_ascii_whitespace();
             if next_is_space {
-                let word_start = text[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
+                // The word before the stop; spaces may be multi-byte (U+00A0, U+3000).
+                let word_start = text[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8());
                 let word = &text[word_start..i];
                 let next = text[j..].trim_start_matches([' ', '\t']).chars().next();
                 let starts_new = next.map_or(true, |c| c.is_uppercase() || c.is_numeric() || "\"“‘'(\n".contains(c));
@@ -110,6 +111,11 @@ mod tests {
     #[test]
     fn decimal_numbers_do_not_split() {
         assert_eq!(texts("It grew 1.9 percent. Next."), ["It grew 1.9 percent.", "Next."]);
+    }
+
+    #[test]
+    fn multibyte_spaces_before_a_stop() {
+        assert_eq!(texts("Một\u{3000}hai. Ba\u{a0}bốn. Năm"), ["Một\u{3000}hai.", "Ba\u{a0}bốn.", "Năm"]);
     }
 
     #[test]

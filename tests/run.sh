@@ -21,6 +21,12 @@ set +e
 .venv/bin/python -m pytest -q -p no:cacheprovider \
     --doctest-modules --pyargs congress_corpus --ignore-glob='*__main__.py' tests "$@"
 status=$?
+if [ "$status" -eq 0 ]; then
+    echo "== notebooks"
+    # Re-executed top to bottom from their own folder, as a reader would run them.
+    .venv/bin/python -m pytest -q -p no:cacheprovider --nbmake notebooks
+    status=$?
+fi
 set -e
 if [ "$status" -eq 5 ]; then
     echo "pytest collected no tests: failing" >&2

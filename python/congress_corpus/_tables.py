@@ -25,6 +25,29 @@ _SCHEMAS: dict[str, dict[str, str]] = {
 }
 
 
+def from_arrow(table) -> pd.DataFrame:
+    """A DataFrame from an Arrow table of the core (anything with ``__arrow_c_stream__``).
+
+    Strings arrive as pandas' string dtype, labels as a categorical with the 18 labels, dates as
+    ``datetime64[s]``; list columns (entity aliases) become Python lists.
+    """
+    if hasattr(pd.DataFrame, "from_arrow"):
+        df = pd.DataFrame.from_arrow(table)
+    else:  # pandas < 3
+        import pyarrow as pa
+
+        df = pa.table(table).to_pandas()
+    for col in df.columns:
+        if col == "aliases":
+            df[col] = [list(v) for v in df[col]]
+        elif col == "label":
+            df[col] = df[col].astype(LABEL_DTYPE)
+        elif pd.api.types.is_object_dtype(df[col].dtype) or str(df[col].dtype) in ("string", "large_string[pyarrow]", "string[pyarrow]"):
+            if col not in ("aliases",):
+                df[col] = df[col].astype(STR_DTYPE)
+    return df
+
+
 def frame(name: str, cols: dict[str, list]) -> pd.DataFrame:
     """The ``name`` table from its columns, with contract dtypes."""
     schema = _SCHEMAS[name]

@@ -41,7 +41,7 @@ def report(corpus: Corpus, out=sys.stdout) -> None:
         if len(dates):
             w(f"; dated {dates.min().date()} to {dates.max().date()} ({len(dates)} of {len(docs)} documents)")
     w("\n")
-    if "mentions" in corpus._tables:
+    if "mentions" in corpus.table_names:
         top_entities(corpus, out)
     if len(errors):
         w(f"\nErrors ({len(errors)}):\n")
@@ -76,7 +76,7 @@ def write_parquet(corpus: Corpus, out_dir: Path) -> list[Path]:
     """Write each table of ``corpus`` to ``out_dir/<table>.parquet``; returns the paths written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in corpus._tables:
+    for name in corpus.table_names:
         path = out_dir / f"{name}.parquet"
         getattr(corpus, name).to_parquet(path, index=False)
         written.append(path)

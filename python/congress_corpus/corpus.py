@@ -77,23 +77,51 @@ class Corpus:
     ['doc_id', 'sentence', 'start', 'end', 'text', 'label']
     """
 
-    def __init__(self, tables: dict[str, pd.DataFrame]) -> None:
-        self._tables = tables
+    def __init__(self, tables: dict[str, object]) -> None:
+        # Tables stay Arrow (in Rust memory) until first asked for as pandas.
+        self._arrow = {k: v for k, v in tables.items() if not isinstance(v, pd.DataFrame)}
+        self._tables: dict[str, pd.DataFrame] = {k: v for k, v in tables.items() if isinstance(v, pd.DataFrame)}
+
+    @property
+    def table_names(self) -> list[str]:
+        """The tables this corpus has: documents, errors, and with extraction mentions, entities, roles."""
+        return [n for n in ("documents", "errors", "mentions", "entities", "roles") if n in self._arrow or n in self._tables]
 
     def _table(self, name: str) -> pd.DataFrame:
         if name not in self._tables:
-            raise AttributeError(f"this corpus was loaded with extract=False: it has no {name} table")
+            if name not in self._arrow:
+                raise AttributeError(f"this corpus was loaded with extract=False: it has no {name} table")
+            self._tables[name] = _tables.from_arrow(self._arrow[name])
         return self._tables[name]
+
+    def arrow(self, name: str):
+        """The ``name`` table as an Arrow object (``__arrow_c_stream__``), without pandas.
+
+        >>> import congress_corpus as cc
+        >>> import pyarrow as pa
+        >>> pa.table(cc.load(cc.SAMPLE).arrow("mentions")).num_rows > 100
+        True
+
+        polars: ``pl.DataFrame(corpus.arrow("mentions"))``; DuckDB: ``duckdb.sql("select * from t")``
+        after ``t = corpus.arrow("mentions")``.
+        """
+        if name in self._arrow:
+            return self._arrow[name]
+        if name in self._tables:
+            import pyarrow as pa
+
+            return pa.Table.from_pandas(self._tables[name], preserve_index=False)
+        raise KeyError(f"no table {name!r}; tables: {', '.join(self.table_names)}")
 
     @property
     def documents(self) -> pd.DataFrame:
         """One row per document: doc_id, path, title, date, dateline, source, url, text, counts, sha256."""
-        return self._tables["documents"]
+        return self._table("documents")
 
     @property
     def errors(self) -> pd.DataFrame:
         """One row per input that could not be loaded cleanly: path, kind, message, loaded."""
-        return self._tables["errors"]
+        return self._table("errors")
 
     @property
     def mentions(self) -> pd.DataFrame:
@@ -167,7 +195,7 @@ class Corpus:
         return len(self.documents)
 
     def __repr__(self) -> str:
-        extra = f", {len(self._tables['mentions'])} mentions" if "mentions" in self._tables else ""
+        extra = f", {len(self.arrow('mentions'))} mentions" if "mentions" in self.table_names else ""
         return f"<Corpus: {len(self)} documents{extra}, {len(self.errors)} errors>"
 
 
@@ -219,5 +247,4 @@ def load(
             bar.update(end - start)
     finally:
         bar.close()
-    cols = _core.assemble(batches, extract)
-    return Corpus({name: _tables.frame(name, c) for name, c in cols.items()})
+    return Corpus(dict(_core.assemble(batches, extract)))

@@ -104,8 +104,8 @@ def extract_tables(texts, doc_ids=None, dates=None, *, extractor: Extractor | No
     ids = [str(i) for i in range(len(texts))] if doc_ids is None else [str(i) for i in doc_ids]
     ds = _dates(dates, len(texts))
     ex = extractor or default_extractor()
-    cols = _core.extract(texts, ids, ds, ex._core, n_threads or 0)
-    return {name: _tables.frame(name, cols[name]) for name in ("mentions", "entities", "roles")}
+    tables = _core.extract(texts, ids, ds, ex._core, n_threads or 0)
+    return {name: _tables.from_arrow(tables[name]) for name in ("mentions", "entities", "roles")}
 
 
 def extract(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = None,
