@@ -23,18 +23,48 @@ pub struct Document {
 }
 
 impl Document {
-    /// Fill the counts from `text`.
-    pub fn with_counts(mut self) -> Self {
+    /// Fill the counts from `text` (sentences only when asked: extraction splits sentences
+    /// anyway and fills `n_sentences` from its own split, so it is done once).
+    pub fn with_counts(mut self, sentences: bool) -> Self {
         self.n_chars = self.text.chars().count();
         self.n_words = count_words(&self.text);
-        self.n_sentences = sentences::split(&self.text).len();
+        if sentences {
+            self.n_sentences = sentences::split(&self.text).len();
+        }
         self
     }
 }
 
 /// Whitespace-separated tokens that contain a letter or digit (a lone dash is not a word).
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    let mut n = 0;
+    let mut in_word = false;
+    let mut counted = false;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII bytes are judged directly; other chars are decoded (Unicode spaces and letters).
+        let (space, alnum, len) = if b[i] < 0x80 {
+            (b[i].is_ascii_whitespace(), b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        if space {
+            in_word = false;
+        } else {
+            if !in_word {
+                in_word = true;
+                counted = false;
+            }
+            if alnum && !counted {
+                n += 1;
+                counted = true;
+            }
+        }
+        i += len;
+    }
+    n
 }
 
 /// Lower-case hex SHA-256 of the raw bytes.
@@ -55,6 +85,7 @@ mod tests {
     #[test]
     fn counts() {
         assert_eq!(count_words("Tô Lâm — met 3 leaders."), 5);
+        assert_eq!(count_words(" a\u{a0}b\u{3000}— ,x "), 3);
         assert_eq!(
             sha256_hex(b"abc"),
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"

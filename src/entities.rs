@@ -3,7 +3,7 @@
 //! entity is known, else the most complete form seen (longest; with diacritics on a tie), so it
 //! depends only on the mentions, never on load order.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 
@@ -23,11 +23,10 @@ pub struct EntityRow {
 }
 
 #[derive(Default)]
-struct Acc {
-    label: Option<Label>,
-    known: Option<String>,
-    best: Option<String>,
-    aliases: BTreeSet<String>,
+struct Acc<'a> {
+    known: Option<&'a str>,
+    best: Option<&'a str>,
+    aliases: BTreeSet<&'a str>,
     n_mentions: usize,
     docs: BTreeSet<usize>,
     first: Option<NaiveDate>,
@@ -53,22 +52,24 @@ fn surface_form(s: &str) -> &str {
 }
 
 /// Build the entities table from every document's mentions (`(doc index, date, text, mentions)`).
-/// Returns the rows (most mentioned first, then by id) and the display name of every entity id.
-pub fn build<'a>(docs: impl Iterator<Item = (usize, Option<NaiveDate>, &'a str, &'a [Mention])>) -> (Vec<EntityRow>, HashMap<String, String>) {
-    let mut acc: BTreeMap<String, Acc> = BTreeMap::new();
+/// Returns the rows (most mentioned first, then by id) and, for every document, the row index of
+/// each mention's entity. Keys and surfaces are borrowed, not copied, per mention.
+pub fn build<'a>(docs: impl Iterator<Item = (usize, Option<NaiveDate>, &'a str, &'a [Mention])>) -> (Vec<EntityRow>, Vec<Vec<u32>>) {
+    let mut acc: HashMap<(Label, &'a str), Acc<'a>> = HashMap::new();
+    let mut order: Vec<Vec<(Label, &'a str)>> = Vec::new();
     for (doc, date, text, mentions) in docs {
+        let mut ids = Vec::with_capacity(mentions.len());
         for m in mentions {
-            let a = acc.entry(m.entity_id()).or_default();
-            a.label = Some(m.label);
+            let id = (m.label, m.key.as_str());
+            ids.push(id);
+            let a = acc.entry(id).or_default();
             let surface = surface_form(m.text(text));
-            a.aliases.insert(surface.to_owned());
-            if let Some(k) = &m.known_name {
-                a.known.get_or_insert_with(|| k.clone());
+            a.aliases.insert(surface);
+            if let (None, Some(k)) = (a.known, m.known_name.as_deref()) {
+                a.known = Some(k);
             }
-            // Short person references (`Trung`) are not candidates when a full form exists;
-            // the longest form wins anyway.
-            if a.best.as_deref().is_none_or(|b| better(surface, b)) {
-                a.best = Some(surface.to_owned());
+            if a.best.is_none_or(|b| better(surface, b)) {
+                a.best = Some(surface);
             }
             a.n_mentions += 1;
             a.docs.insert(doc);
@@ -77,25 +78,26 @@ pub fn build<'a>(docs: impl Iterator<Item = (usize, Option<NaiveDate>, &'a str, 
                 a.last = Some(a.last.map_or(d, |l| l.max(d)));
             }
         }
+        order.push(ids);
     }
-    let mut names = HashMap::with_capacity(acc.len());
-    let mut rows: Vec<EntityRow> = acc
+    let mut rows: Vec<((Label, &str), EntityRow)> = acc
         .into_iter()
         .map(|(id, a)| {
-            let canonical = a.known.or(a.best).unwrap_or_default();
-            names.insert(id.clone(), canonical.clone());
-            EntityRow {
-                entity_id: id,
-                label: a.label.unwrap_or(Label::Org),
-                canonical,
-                aliases: a.aliases.into_iter().collect(),
+            let row = EntityRow {
+                entity_id: format!("{}:{}", id.0.as_str(), id.1),
+                label: id.0,
+                canonical: a.known.or(a.best).unwrap_or_default().to_owned(),
+                aliases: a.aliases.into_iter().map(str::to_owned).collect(),
                 n_mentions: a.n_mentions,
                 n_docs: a.docs.len(),
                 first_date: a.first,
                 last_date: a.last,
-            }
+            };
+            (id, row)
         })
         .collect();
-    rows.sort_by(|a, b| b.n_mentions.cmp(&a.n_mentions).then_with(|| a.entity_id.cmp(&b.entity_id)));
-    (rows, names)
+    rows.sort_by(|a, b| b.1.n_mentions.cmp(&a.1.n_mentions).then_with(|| a.1.entity_id.cmp(&b.1.entity_id)));
+    let index: HashMap<(Label, &str), u32> = rows.iter().enumerate().map(|(i, (id, _))| (*id, i as u32)).collect();
+    let per_doc = order.into_iter().map(|ids| ids.into_iter().map(|id| index[&id]).collect()).collect();
+    (rows.into_iter().map(|(_, r)| r).collect(), per_doc)
 }

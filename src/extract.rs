@@ -50,6 +50,8 @@ impl Mention {
 pub struct DocResult {
     pub mentions: Vec<Mention>,
     pub roles: Vec<crate::roles::Role>,
+    /// Sentences in the text (the same split as `sentence` indices).
+    pub n_sentences: usize,
 }
 
 /// The extractor's configuration: the shipped lexicon plus user patterns and aliases.
@@ -126,7 +128,7 @@ impl Extractor {
         mentions.sort_by_key(|m| (m.bstart, m.bend));
         set_offsets(&doc, &mut mentions);
         let roles = crate::roles::find_roles(&doc, &names, &titles, &mentions, &self.lex);
-        DocResult { mentions, roles }
+        DocResult { mentions, roles, n_sentences: doc.sentences.len() }
     }
 
     /// `Full Name (ABBR)` in this document: ABBR -> the key of the name before it.

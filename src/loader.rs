@@ -18,11 +18,13 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
     pub max_bytes: u64,
+    /// Split sentences for `n_sentences` (off when extraction follows and splits them itself).
+    pub count_sentences: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, count_sentences: true }
     }
 }
 
@@ -98,10 +100,10 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
     }
     match input.format {
         Format::Text => {
-            let doc = from_text(input.doc_id.clone(), path, &text, sha256_hex(&bytes), Meta::default());
+            let doc = from_text(input.doc_id.clone(), path, &text, sha256_hex(&bytes), Meta::default(), opts.count_sentences);
             out.documents.push(doc);
         }
-        Format::JsonLines => load_jsonl(input, &path, &text, &mut out),
+        Format::JsonLines => load_jsonl(input, &path, &text, opts.count_sentences, &mut out),
     }
     out
 }
@@ -116,7 +118,7 @@ pub struct Meta {
 }
 
 /// Build a document from article text (used for files, JSONL records and in-memory strings).
-pub fn from_text(doc_id: String, path: String, raw: &str, sha256: String, meta: Meta) -> Document {
+pub fn from_text(doc_id: String, path: String, raw: &str, sha256: String, meta: Meta, count_sentences: bool) -> Document {
     let c = clean(raw, CleanOptions { detect_title: meta.title.is_none() });
     let mut text = c.text;
     // A JSONL body that repeats its title as the first line.
@@ -142,7 +144,7 @@ pub fn from_text(doc_id: String, path: String, raw: &str, sha256: String, meta: 
         n_sentences: 0,
         sha256,
     }
-    .with_counts()
+    .with_counts(count_sentences)
 }
 
 /// `2026-01-08`, `2026-01-08T10:00:00+07:00`, `2026/01/08`: the day part.
@@ -160,7 +162,7 @@ fn string_field(obj: &serde_json::Map<String, Value>, key: &str) -> Option<Strin
     }
 }
 
-fn load_jsonl(input: &Input, path: &str, text: &str, out: &mut Loaded) {
+fn load_jsonl(input: &Input, path: &str, text: &str, count_sentences: bool, out: &mut Loaded) {
     let mut seen = std::collections::HashSet::new();
     for (i, line) in text.split('\n').enumerate() {
         let lineno = i + 1;
@@ -203,7 +205,7 @@ fn load_jsonl(input: &Input, path: &str, text: &str, out: &mut Loaded) {
             url: string_field(&obj, "url"),
         };
         let body = normalise_newlines(body);
-        out.documents.push(from_text(doc_id, at, &body, sha256_hex(line.as_bytes()), meta));
+        out.documents.push(from_text(doc_id, at, &body, sha256_hex(line.as_bytes()), meta, count_sentences));
     }
 }
 
@@ -235,7 +237,7 @@ mod tests {
 
     #[test]
     fn each_problem_is_one_row() {
-        let opts = LoadOptions { max_bytes: 100 };
+        let opts = LoadOptions { max_bytes: 100, ..Default::default() };
         let cases: [(&str, &[u8], IssueKind, bool); 4] = [
             ("empty.txt", b"", IssueKind::Empty, false),
             ("ws.txt", b"  \n\t\n", IssueKind::Empty, false),

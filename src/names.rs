@@ -59,6 +59,53 @@ struct Ctx<'a> {
     gaz: Vec<Option<(usize, u32)>>,
     /// Document-number span (end token) starting at each token.
     docnum: Vec<Option<usize>>,
+    /// Per-token facts, looked up once: the chunker asks them many times per token.
+    flags: Vec<Flags>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Flags {
+    stop: bool,
+    head: Option<Label>,
+    /// End of the longest title starting here.
+    title: Option<usize>,
+    surname: bool,
+    given: bool,
+}
+
+fn token_flags(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
+    let _ = text;
+    let mut out = vec![Flags::default(); toks.len()];
+    for (i, t) in toks.iter().enumerate() {
+        // Only capitalised words start names, titles or heads in running text.
+        if t.kind != Kind::Word || !t.cap {
+            continue;
+        }
+        let w = t.folded(f);
+        let head = if lex.law_heads.contains(w) {
+            Some(Label::Law)
+        } else if lex.event_heads.contains(w) {
+            Some(Label::Event)
+        } else if lex.org_heads.contains(w) {
+            Some(Label::Org)
+        } else if lex.fac_heads.contains(w) {
+            Some(Label::Fac)
+        } else {
+            None
+        };
+        let mut title = None;
+        let max = (i + lex.max_name_title_words).min(toks.len());
+        for j in i + 1..=max {
+            if toks[j - 1].kind != Kind::Word {
+                break;
+            }
+            if lex.name_titles.contains(&f.text[t.fstart..toks[j - 1].fend]) {
+                title = Some(j);
+            }
+        }
+        out[i] = Flags { stop: lex.stopwords.contains(w), head, title, surname: lex.surnames.contains(w), given: lex.given_names.contains(w) };
+    }
+    out
 }
 
 impl<'a> Ctx<'a> {
@@ -75,7 +122,7 @@ impl<'a> Ctx<'a> {
         self.is_word(i) && !self.toks[i].cap && CONNECTORS.contains(&self.folded(i))
     }
     fn is_stop(&self, i: usize) -> bool {
-        self.lex.stopwords.contains(self.folded(i))
+        self.flags[i].stop
     }
     fn is_ordinal(&self, i: usize) -> bool {
         if i >= self.toks.len() || self.toks[i].kind != Kind::Number {
@@ -88,40 +135,16 @@ impl<'a> Ctx<'a> {
         !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(suffix, "st" | "nd" | "rd" | "th")
     }
     fn head_label(&self, i: usize) -> Option<Label> {
-        if !self.is_word(i) {
-            return None;
-        }
-        let w = self.folded(i);
-        // A hyphenated word is a head only as a whole (`Party-to-Party` is not a Party).
-        if self.lex.law_heads.contains(w) {
-            Some(Label::Law)
-        } else if self.lex.event_heads.contains(w) {
-            Some(Label::Event)
-        } else if self.lex.org_heads.contains(w) {
-            Some(Label::Org)
-        } else if self.lex.fac_heads.contains(w) {
-            Some(Label::Fac)
-        } else {
-            None
-        }
+        self.flags.get(i).and_then(|f| f.head)
     }
-    /// The longest title starting at `i` (end token), written with a capital.
+    /// The longest title starting at `i` (end token) that ends by `limit`, written with a capital.
     fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
-        if !self.is_word(i) {
-            return None;
+        let longest = self.flags.get(i)?.title?;
+        if longest <= limit {
+            return Some(longest);
         }
-        let max = (i + self.lex.max_name_title_words).min(limit);
-        let mut best = None;
-        for j in i + 1..=max {
-            if !self.is_word(j - 1) {
-                break;
-            }
-            let s = &self.f.text[self.toks[i].fstart..self.toks[j - 1].fend];
-            if self.lex.name_titles.contains(s) {
-                best = Some(j);
-            }
-        }
-        best
+        // Rare: the longest title runs past the chunk; look for a shorter one inside it.
+        (i + 1..limit).rev().find(|&j| self.lex.name_titles.contains(&self.f.text[self.toks[i].fstart..self.toks[j - 1].fend]))
     }
     fn gaz_end(&self, i: usize) -> Option<usize> {
         self.gaz.get(i).copied().flatten().map(|(e, _)| e)
@@ -141,10 +164,9 @@ impl<'a> Ctx<'a> {
         if !self.is_cap(i) || self.toks[i].upper {
             return None;
         }
-        let w = self.folded(i);
-        let max_more = if self.lex.surnames.contains(w) {
+        let max_more = if self.flags[i].surname {
             4
-        } else if self.lex.given_names.contains(w) {
+        } else if self.flags[i].given {
             2
         } else {
             return None;
@@ -458,7 +480,8 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
             docnum[s] = Some(e);
         }
     }
-    let c = Ctx { text, f, toks, lex, gaz, docnum };
+    let flags = token_flags(text, f, toks, lex);
+    let c = Ctx { text, f, toks, lex, gaz, docnum, flags };
 
     let mut items = Vec::new();
     let mut i = 0;

@@ -6,17 +6,15 @@ use std::sync::Mutex;
 
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
-use chrono::NaiveDate;
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 
 use crate::discover::Input;
 use crate::error::{Error, Issue};
-use crate::extract::{DocResult, Extractor};
+use crate::extract::Extractor;
 use crate::loader::{self, LoadOptions};
 use crate::pipeline;
-use crate::tables::{self, DocView};
 use crate::{parallel, patterns};
 
 /// A table held in Rust as an Arrow record batch. pandas (`DataFrame.from_arrow`), pyarrow
@@ -57,9 +55,7 @@ impl ArrowTable {
     }
 }
 
-fn arrow_table(b: Result<RecordBatch, arrow_schema::ArrowError>) -> PyResult<ArrowTable> {
-    b.map(|batch| ArrowTable { batch }).map_err(|e| to_pyerr(Error::Internal(format!("building an Arrow table: {e}"))))
-}
+
 
 /// The one mapping from core errors to Python exceptions.
 fn to_pyerr(e: Error) -> PyErr {
@@ -147,7 +143,7 @@ impl Plan {
     fn load(&self, py: Python<'_>, start: usize, end: usize, n_threads: usize, max_bytes: u64, extractor: Option<PyRef<'_, PyExtractor>>) -> PyResult<Batch> {
         let end = end.min(self.inputs.len());
         let slice = &self.inputs[start.min(end)..end];
-        let opts = LoadOptions { max_bytes };
+        let opts = LoadOptions { max_bytes, ..Default::default() };
         let ex = extractor.as_ref().map(|e| &e.inner);
         let batch = run(py, n_threads, || pipeline::load_and_extract(slice, &opts, ex))?;
         Ok(Batch { inner: Mutex::new(Some(batch)) })
@@ -189,15 +185,14 @@ fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, extracted: bo
         all.results.extend(taken.results);
         all.issues.extend(taken.issues);
     }
+    let built = run(py, 0, || pipeline::corpus_tables(&all, extracted))?;
+    tables_dict(py, built)
+}
+
+fn tables_dict<'py, I: IntoIterator<Item = (&'static str, RecordBatch)>>(py: Python<'py>, built: Result<I, arrow_schema::ArrowError>) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
-    let (docs_b, errs_b) = run(py, 1, || (tables::documents(&all.documents), tables::errors(&all.issues)))?;
-    out.set_item("documents", arrow_table(docs_b)?)?;
-    out.set_item("errors", arrow_table(errs_b)?)?;
-    if extracted {
-        let doc_ids: Vec<&str> = all.documents.iter().map(|d| d.doc_id.as_str()).collect();
-        let texts: Vec<&str> = all.documents.iter().map(|d| d.text.as_str()).collect();
-        let dates: Vec<Option<NaiveDate>> = all.documents.iter().map(|d| d.date).collect();
-        result_tables(py, &out, &doc_ids, &texts, &dates, &all.results)?;
+    for (name, batch) in built.map_err(|e| to_pyerr(Error::Internal(format!("building an Arrow table: {e}"))))? {
+        out.set_item(name, ArrowTable { batch })?;
     }
     Ok(out)
 }
@@ -229,27 +224,13 @@ fn extract<'py>(
         });
     }
     let ex = &extractor.inner;
-    let results = run(py, n_threads, || pipeline::extract_texts(&texts, &parsed, ex))?;
-    let out = PyDict::new(py);
-    let ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
-    let ts: Vec<&str> = texts.iter().map(String::as_str).collect();
-    result_tables(py, &out, &ids, &ts, &parsed, &results)?;
-    Ok(out)
-}
-
-fn result_tables<'py>(py: Python<'py>, out: &Bound<'py, PyDict>, doc_ids: &[&str], texts: &[&str], dates: &[Option<NaiveDate>], results: &[DocResult]) -> PyResult<()> {
-    let built = run(py, 0, || {
-        let docs: Vec<(&str, Option<NaiveDate>, &DocResult)> = texts.iter().zip(dates).zip(results).map(|((t, d), r)| (*t, *d, r)).collect();
-        let asm = pipeline::assemble(&docs);
-        let views: Vec<DocView> = (0..results.len())
-            .map(|i| DocView { doc_id: doc_ids[i], text: texts[i], result: &results[i], canonical: &asm.mention_canonical[i], role_person: &asm.role_person[i] })
-            .collect();
-        (tables::mentions(&views), tables::entities(&asm.entities), tables::roles(&views))
+    let built = run(py, n_threads, || {
+        let results = pipeline::extract_texts(&texts, &parsed, ex);
+        let ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
+        let ts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        pipeline::result_tables(&ids, &ts, &parsed, &results)
     })?;
-    out.set_item("mentions", arrow_table(built.0)?)?;
-    out.set_item("entities", arrow_table(built.1)?)?;
-    out.set_item("roles", arrow_table(built.2)?)?;
-    Ok(())
+    tables_dict(py, built)
 }
 
 /// Co-occurring entity pairs: `(a, b, weight)` codes from `(doc, sentence, entity)` codes.

@@ -11,6 +11,10 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
+    // Every listed abbreviation is short: most words end a sentence without an allocation.
+    if word.len() > 8 {
+        return false;
+    }
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     // Initials such as `H.` in `Nguyen H. Minh` or the `S` of `U.S.`.
     let raw = word.trim_start_matches(|c: char| !c.is_alphanumeric());

@@ -107,8 +107,10 @@ pub struct DocView<'a> {
     pub doc_id: &'a str,
     pub text: &'a str,
     pub result: &'a DocResult,
-    /// Display name of each mention's entity, in mention order.
-    pub canonical: &'a [String],
+    /// Row in `entities` of each mention's entity, in mention order.
+    pub entity: &'a [u32],
+    /// The entities table (for display names).
+    pub entities: &'a [EntityRow],
     /// Display name of each role's person, in role order.
     pub role_person: &'a [String],
 }
@@ -124,10 +126,11 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
     let mut unit = StringBuilder::new();
     for d in docs {
         for (k, m) in d.result.mentions.iter().enumerate() {
+            let row = &d.entities[d.entity[k] as usize];
             doc_id.append_value(d.doc_id);
             text.append_value(m.text(d.text));
-            eid.append_value(format!("{}:{}", m.label.as_str(), m.key));
-            canon.append_value(&d.canonical[k]);
+            eid.append_value(&row.entity_id);
+            canon.append_value(&row.canonical);
             value.append_option(m.value.as_deref());
             unit.append_option(m.unit.as_deref());
         }
@@ -206,8 +209,9 @@ mod tests {
     fn mentions_batch_has_contract_columns() {
         let text = "Tô Lâm visited Hà Nội.";
         let result = Extractor::default().extract(text, None);
-        let canonical: Vec<String> = result.mentions.iter().map(|m| m.key.clone()).collect();
-        let b = mentions(&[DocView { doc_id: "a", text, result: &result, canonical: &canonical, role_person: &[] }]).unwrap();
+        let docs = [(text, None, &result)];
+        let asm = crate::pipeline::assemble(&docs);
+        let b = mentions(&[DocView { doc_id: "a", text, result: &result, entity: &asm.mention_entity[0], entities: &asm.entities, role_person: &[] }]).unwrap();
         let names: Vec<_> = b.schema().fields().iter().map(|f| f.name().clone()).collect();
         assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit"]);
         assert_eq!(b.num_rows(), 2);

@@ -51,7 +51,8 @@ pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
     let mut out = Vec::with_capacity(t.len() / 5);
     let mut i = 0;
     let mut newline = false;
-    let char_at = |i: usize| t[i..].chars().next().unwrap_or(' ');
+    // Most news text is ASCII: decode a char only when the byte says it is not.
+    let char_at = |i: usize| if b[i] < 0x80 { b[i] as char } else { t[i..].chars().next().unwrap_or(' ') };
     while i < t.len() {
         let c = char_at(i);
         if c.is_whitespace() {

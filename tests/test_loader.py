@@ -257,3 +257,15 @@ def test_progress_reports(tmp_path, capsys):
 def test_repr_and_len(seeds_corpus):
     assert re.fullmatch(r"<Corpus: 5 documents, \d+ mentions, 0 errors>", repr(seeds_corpus))
     assert repr(cc.load(SEEDS, extract=False)) == "<Corpus: 5 documents, 0 errors>"
+
+
+def test_iter_batches_concatenate_to_a_whole_load(seeds_corpus):
+    batches = list(cc.iter_batches(SEEDS, batch_size=2))
+    assert [len(b) for b in batches] == [2, 2, 1]
+    docs = pd.concat([b.documents for b in batches], ignore_index=True)
+    pd.testing.assert_frame_equal(docs, seeds_corpus.documents)
+    m = pd.concat([b.mentions for b in batches], ignore_index=True)
+    whole = seeds_corpus.mentions
+    assert list(m.entity_id) == list(whole.entity_id) and list(m.start) == list(whole.start)
+    with pytest.raises(ValueError):
+        next(cc.iter_batches(SEEDS, batch_size=0))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
@@ -248,3 +248,40 @@ def load(
     finally:
         bar.close()
     return Corpus(dict(_core.assemble(batches, extract)))
+
+
+def iter_batches(
+    source: Source,
+    *,
+    batch_size: int = 2000,
+    pattern: str | None = None,
+    n_threads: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    extract: bool = True,
+    extractor: Extractor | None = None,
+) -> Iterator[Corpus]:
+    """Load a corpus ``batch_size`` files at a time, yielding one :class:`Corpus` per batch.
+
+    Memory stays bounded by a batch whatever the size of the corpus: write each batch out
+    (``batch.arrow("mentions")`` to Parquet, DuckDB or polars) before the next is read. Rows come
+    in the same order as :func:`load`; ``entity_id`` is the same as a whole load gives, while
+    display names and the entities table are per batch (``congress_corpus.dask.entities``
+    reduces the concatenated mentions to the corpus-wide table). Problems met while finding
+    files are in the first batch's ``errors``.
+
+    >>> import congress_corpus as cc
+    >>> [len(b) for b in cc.iter_batches(cc.SAMPLE, batch_size=2)]
+    [2, 2, 1]
+    """
+    if batch_size < 1:
+        raise ValueError(f"[E003] batch_size must be at least 1, not {batch_size}")
+    if n_threads is not None and n_threads < 1:
+        raise ValueError(f"[E003] n_threads must be at least 1, not {n_threads}")
+    plan = _core.discover(_sources(source), pattern)
+    core_extractor = (extractor or default_extractor())._core if extract else None
+    pending = [plan.issues()]
+    for start in range(0, max(len(plan), 1), batch_size):
+        end = min(start + batch_size, len(plan))
+        pending.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor))
+        yield Corpus(dict(_core.assemble(pending, extract)))
+        pending = []

@@ -1,0 +1,27 @@
+//! Core-only timing (no Python): load + extract a folder with 1 and 2 threads, and per-stage
+//! costs, for profiling with `perf` or `valgrind --tool=callgrind`.
+//!
+//!     cargo run --release --example core_profile -- /tmp/congress-corpus-bench-10000-1
+
+use std::time::Instant;
+
+use congress_corpus::{discover, extract::Extractor, loader, parallel, pipeline};
+
+fn main() {
+    let root = std::env::args().nth(1).expect("usage: core_profile FOLDER");
+    let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
+    let opts = loader::LoadOptions::default();
+    let ex = Extractor::default();
+    let bytes: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    for threads in [1, 2] {
+        let t = Instant::now();
+        let b = parallel::install(threads, || pipeline::load_and_extract(&inputs, &opts, None)).unwrap();
+        let load = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let r = parallel::install(threads, || pipeline::load_and_extract(&inputs, &opts, Some(&ex))).unwrap();
+        let full = t.elapsed().as_secs_f64();
+        let n: usize = r.results.iter().map(|x| x.mentions.len()).sum();
+        println!("{threads} thread(s): load {load:.3} s ({:.0} MB/s), load+extract {full:.3} s ({:.1} MB/s), {} docs, {n} mentions", mb / load, mb / full, b.documents.len());
+    }
+}

