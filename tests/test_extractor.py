@@ -13,9 +13,12 @@ import congress_corpus as cc
 from congress_corpus.evaluate import score
 from conftest import GOLD, SEEDS, load_gold
 
-# Floors at the level reached when this test was written: a change that loses accuracy fails.
-MICRO_F1_FLOOR = 0.95
-LABEL_F1_FLOOR = {"PERSON": 0.95, "ORG": 0.95, "GPE": 0.95, "EVENT": 0.95, "LAW": 0.95, "NORP": 0.95}
+# Floors just under the level reached when this test was written (micro 0.993, ORG 0.976, every
+# other label 1.0, values 53/53): a change that loses accuracy fails.
+MICRO_F1_FLOOR = 0.985
+LABEL_F1_FLOOR = {"PERSON": 0.98, "ORG": 0.97, "GPE": 0.98, "EVENT": 0.98, "LAW": 0.98, "NORP": 0.98,
+                  "DATE": 0.98, "CARDINAL": 0.98, "ORDINAL": 0.98, "FAC": 0.98}
+VALUE_ACCURACY_FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +35,53 @@ def test_micro_f1_floor(scores):
 @pytest.mark.parametrize("label", sorted(LABEL_F1_FLOOR))
 def test_label_f1_floor(scores, label):
     assert scores.prf(label)[2] >= LABEL_F1_FLOOR[label], scores.prf(label)
+
+
+def test_value_accuracy_floor(scores):
+    assert scores.value_n >= 50
+    assert scores.value_accuracy >= VALUE_ACCURACY_FLOOR, [e for e in scores.errors if e[1] == "value"]
+
+
+# Paragraphs written for this test in the styles of other outlets (not from the seeds); the
+# expected mentions were read off the text by hand.
+OTHER_OUTLETS = {
+    "reuters": ("2026-01-23", "HANOI, Jan 23 (Reuters) - Vietnam's ruling Communist Party on Friday re-elected To Lam as its "
+                "general secretary, cementing his grip on power after a congress in Hanoi. Lam, 68, has led an "
+                "anti-corruption campaign. Prime Minister Pham Minh Chinh was not re-elected to the Politburo. "
+                "Investors including Samsung Electronics have poured $25 billion into the country since 2021."),
+    "xinhua": ("2026-01-23", "BEIJING, Jan. 23 (Xinhua) -- Chinese President Xi Jinping on Friday sent a congratulatory "
+               "message to To Lam on his re-election as general secretary of the Communist Party of Vietnam (CPV) Central "
+               "Committee. Chinese Foreign Ministry spokesperson Mao Ning said Beijing stands ready to work with Hanoi."),
+    "vna": ("2026-01-25", "Vientiane (VNA) - Lao President Thongloun Sisoulith on January 24 received Vietnamese Ambassador "
+            "to Laos Nguyen Minh Tam. The Lao People's Revolutionary Party (LPRP) will hold its 12th National Congress in "
+            "February. Trade reached 2.2 billion USD in 2025, up 15 percent."),
+}
+EXPECTED = {
+    "reuters": {("Vietnam", "GPE", None), ("Communist Party", "ORG", None), ("Friday", "DATE", "2026-01-23"),
+                ("To Lam", "PERSON", None), ("Lam", "PERSON", None), ("Hanoi", "GPE", None), ("68", "CARDINAL", "68"),
+                ("Pham Minh Chinh", "PERSON", None), ("Politburo", "ORG", None), ("Samsung Electronics", "ORG", None),
+                ("$25 billion", "MONEY", "25000000000"), ("2021", "DATE", "2021")},
+    "xinhua": {("Chinese", "NORP", None), ("Xi Jinping", "PERSON", None), ("Friday", "DATE", "2026-01-23"),
+               ("To Lam", "PERSON", None), ("Communist Party of Vietnam (CPV) Central Committee", "ORG", None),
+               ("Foreign Ministry", "ORG", None), ("Mao Ning", "PERSON", None), ("Beijing", "GPE", None), ("Hanoi", "GPE", None)},
+    "vna": {("Lao", "NORP", None), ("Thongloun Sisoulith", "PERSON", None), ("January 24", "DATE", "2026-01-24"),
+            ("Vietnamese", "NORP", None), ("Laos", "GPE", None), ("Nguyen Minh Tam", "PERSON", None),
+            ("Lao People's Revolutionary Party", "ORG", None), ("LPRP", "ORG", None), ("12th National Congress", "EVENT", None),
+            ("February", "DATE", "2026-02"), ("2.2 billion USD", "MONEY", "2200000000"), ("2025", "DATE", "2025"),
+            ("15 percent", "PERCENT", "15")},
+}
+
+
+@pytest.mark.parametrize("outlet", sorted(OTHER_OUTLETS))
+def test_other_outlets_styles(outlet):
+    date, text = OTHER_OUTLETS[outlet]
+    t = cc.extract_tables([text], dates=[date])
+    got = {(r.text, str(r.label), None if pd.isna(r.value) else r.value) for r in t["mentions"].itertuples()}
+    assert EXPECTED[outlet] <= got, EXPECTED[outlet] - got
+    if outlet == "reuters":
+        m = t["mentions"]
+        assert m[m.text == "Lam"].entity_id.tolist() == m[m.text == "To Lam"].entity_id.tolist()[:1]
+        assert ("Pham Minh Chinh", "Prime Minister") in set(zip(t["roles"].person, t["roles"].role))
 
 
 def test_offsets_are_python_string_indices(seeds_corpus):
