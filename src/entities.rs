@@ -3,7 +3,9 @@
 //! entity is known, else the most complete form seen (longest; with diacritics on a tie), so it
 //! depends only on the mentions, never on load order.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
@@ -22,19 +24,21 @@ pub struct EntityRow {
     pub last_date: Option<NaiveDate>,
 }
 
-#[derive(Default)]
-struct Acc<'a> {
-    known: Option<&'a str>,
-    best: Option<&'a str>,
-    aliases: BTreeSet<&'a str>,
+struct Acc {
+    label: Label,
+    known: Option<String>,
+    best: String,
+    aliases: BTreeSet<String>,
     n_mentions: usize,
-    docs: BTreeSet<usize>,
+    n_docs: usize,
+    /// The last document (1-based) counted in `n_docs`: mentions arrive document by document.
+    last_doc: usize,
     first: Option<NaiveDate>,
     last: Option<NaiveDate>,
 }
 
 /// Is `a` a more complete display form than `b`?
-fn better(a: &str, b: &str) -> bool {
+pub fn better(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la != lb {
         return la > lb;
@@ -51,53 +55,78 @@ fn surface_form(s: &str) -> &str {
     s.trim_end_matches("’s").trim_end_matches("'s")
 }
 
-/// Build the entities table from every document's mentions (`(doc index, date, text, mentions)`).
-/// Returns the rows (most mentioned first, then by id) and, for every document, the row index of
-/// each mention's entity. Keys and surfaces are borrowed, not copied, per mention.
-pub fn build<'a>(docs: impl Iterator<Item = (usize, Option<NaiveDate>, &'a str, &'a [Mention])>) -> (Vec<EntityRow>, Vec<Vec<u32>>) {
-    let mut acc: HashMap<(Label, &'a str), Acc<'a>> = HashMap::new();
-    let mut order: Vec<Vec<(Label, &'a str)>> = Vec::new();
-    for (doc, date, text, mentions) in docs {
-        let mut ids = Vec::with_capacity(mentions.len());
+/// The entities table, built document by document: memory grows with the number of entities and
+/// distinct surface forms, not with the number of mentions, so a corpus can be streamed through it.
+#[derive(Default)]
+pub struct Accumulator {
+    acc: HashMap<String, Acc>,
+    docs: usize,
+    id: String,
+}
+
+impl Accumulator {
+    /// Count one document's mentions (`text` is the document the offsets point into).
+    pub fn add(&mut self, date: Option<NaiveDate>, text: &str, mentions: &[Mention]) {
+        self.docs += 1;
+        let doc = self.docs;
         for m in mentions {
-            let id = (m.label, m.key.as_str());
-            ids.push(id);
-            let a = acc.entry(id).or_default();
+            self.id.clear();
+            self.id.push_str(m.label.as_str());
+            self.id.push(':');
+            self.id.push_str(&m.key);
             let surface = surface_form(m.text(text));
-            a.aliases.insert(surface);
-            if let (None, Some(k)) = (a.known, m.known_name.as_deref()) {
-                a.known = Some(k);
+            let a = match self.acc.get_mut(self.id.as_str()) {
+                Some(a) => a,
+                None => self.acc.entry(self.id.clone()).or_insert(Acc {
+                    label: m.label,
+                    known: None,
+                    best: surface.to_owned(),
+                    aliases: BTreeSet::new(),
+                    n_mentions: 0,
+                    n_docs: 0,
+                    last_doc: 0,
+                    first: None,
+                    last: None,
+                }),
+            };
+            if !a.aliases.contains(surface) {
+                a.aliases.insert(surface.to_owned());
             }
-            if a.best.is_none_or(|b| better(surface, b)) {
-                a.best = Some(surface);
+            if a.known.is_none() {
+                a.known = m.known_name.clone();
+            }
+            if better(surface, &a.best) {
+                a.best = surface.to_owned();
             }
             a.n_mentions += 1;
-            a.docs.insert(doc);
+            if a.last_doc != doc {
+                a.last_doc = doc;
+                a.n_docs += 1;
+            }
             if let Some(d) = date {
                 a.first = Some(a.first.map_or(d, |f| f.min(d)));
                 a.last = Some(a.last.map_or(d, |l| l.max(d)));
             }
         }
-        order.push(ids);
     }
-    let mut rows: Vec<((Label, &str), EntityRow)> = acc
-        .into_iter()
-        .map(|(id, a)| {
-            let row = EntityRow {
-                entity_id: format!("{}:{}", id.0.as_str(), id.1),
-                label: id.0,
-                canonical: a.known.or(a.best).unwrap_or_default().to_owned(),
-                aliases: a.aliases.into_iter().map(str::to_owned).collect(),
+
+    /// The rows, most mentioned first, then by id.
+    pub fn finish(self) -> Vec<EntityRow> {
+        let mut rows: Vec<EntityRow> = self
+            .acc
+            .into_iter()
+            .map(|(id, a)| EntityRow {
+                entity_id: id,
+                label: a.label,
+                canonical: a.known.unwrap_or(a.best),
+                aliases: a.aliases.into_iter().collect(),
                 n_mentions: a.n_mentions,
-                n_docs: a.docs.len(),
+                n_docs: a.n_docs,
                 first_date: a.first,
                 last_date: a.last,
-            };
-            (id, row)
-        })
-        .collect();
-    rows.sort_by(|a, b| b.1.n_mentions.cmp(&a.1.n_mentions).then_with(|| a.1.entity_id.cmp(&b.1.entity_id)));
-    let index: HashMap<(Label, &str), u32> = rows.iter().enumerate().map(|(i, (id, _))| (*id, i as u32)).collect();
-    let per_doc = order.into_iter().map(|ids| ids.into_iter().map(|id| index[&id]).collect()).collect();
-    (rows.into_iter().map(|(_, r)| r).collect(), per_doc)
+            })
+            .collect();
+        rows.sort_by(|a, b| b.n_mentions.cmp(&a.n_mentions).then_with(|| a.entity_id.cmp(&b.entity_id)));
+        rows
+    }
 }

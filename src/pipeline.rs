@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::discover::Input;
 use crate::document::Document;
-use crate::entities::{self, EntityRow};
+use crate::entities::Accumulator;
 use crate::error::Issue;
 use crate::extract::{DocResult, Extractor};
 use crate::loader::{self, LoadOptions};
@@ -54,63 +54,65 @@ pub fn extract_texts(texts: &[String], dates: &[Option<NaiveDate>], extractor: &
     texts.par_iter().zip(dates.par_iter()).map(|(t, d)| extractor.extract(t, *d)).collect()
 }
 
-/// The corpus-wide tables.
-#[derive(Debug, Default)]
-pub struct Assembled {
-    pub entities: Vec<EntityRow>,
-    /// For each document, the row in `entities` of each mention's entity.
-    pub mention_entity: Vec<Vec<u32>>,
-    /// Display name of the person of each role.
-    pub role_person: Vec<Vec<String>>,
-}
-
-/// Display names and the entities table over `(text, date, result)` of every document.
-pub fn assemble<'a>(docs: &[(&'a str, Option<NaiveDate>, &'a DocResult)]) -> Assembled {
-    let (rows, mention_entity) = entities::build(docs.iter().enumerate().map(|(i, (t, d, r))| (i, *d, *t, r.mentions.as_slice())));
-    let by_id: std::collections::HashMap<&str, &str> = rows.iter().map(|r| (r.entity_id.as_str(), r.canonical.as_str())).collect();
-    let role_person = docs
-        .iter()
-        .map(|(_, _, r)| {
-            r.roles
-                .iter()
-                .map(|x| {
-                    let id = format!("PERSON:{}", x.person_key);
-                    by_id.get(id.as_str()).map_or_else(|| x.person_key.clone(), |s| (*s).to_owned())
-                })
-                .collect()
-        })
-        .collect();
-    Assembled { entities: rows, mention_entity, role_person }
-}
-
-/// The mentions, entities and roles tables of extraction results.
-pub fn result_tables(doc_ids: &[&str], texts: &[&str], dates: &[Option<NaiveDate>], results: &[DocResult]) -> Result<[(&'static str, RecordBatch); 3], ArrowError> {
-    let docs: Vec<(&str, Option<NaiveDate>, &DocResult)> = texts.iter().zip(dates).zip(results).map(|((t, d), r)| (*t, *d, r)).collect();
-    let asm = assemble(&docs);
-    let views: Vec<DocView> = (0..results.len())
-        .map(|i| DocView { doc_id: doc_ids[i], text: texts[i], result: &results[i], entity: &asm.mention_entity[i], entities: &asm.entities, role_person: &asm.role_person[i] })
-        .collect();
-    let (mentions, (entities, roles)) = rayon::join(|| tables::mentions(&views), || rayon::join(|| tables::entities(&asm.entities), || tables::roles(&views)));
-    Ok([("mentions", mentions?), ("entities", entities?), ("roles", roles?)])
-}
-
-/// Every table of a loaded batch (documents and errors; with `extracted`, the result tables),
-/// built in parallel.
-pub fn corpus_tables(all: &Batch, extracted: bool) -> Result<Vec<(&'static str, RecordBatch)>, ArrowError> {
-    let (base, results) = rayon::join(
-        || -> Result<_, ArrowError> { Ok([("documents", tables::documents(&all.documents)?), ("errors", tables::errors(&all.issues)?)]) },
+/// Tables of one batch, in Arrow: documents and errors, and with extraction mentions and roles
+/// (display names still empty). The batch's Rust values are dropped here, and its entities are
+/// counted into `acc`, so that a corpus is held once, as Arrow, while it loads.
+pub fn partial_tables(batch: Batch, extracted: bool, acc: &mut Accumulator) -> Result<Vec<(&'static str, RecordBatch)>, ArrowError> {
+    let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView { doc_id: &d.doc_id, text: &d.text, result: r }).collect();
+    let (tables, ()) = rayon::join(
+        || -> Result<Vec<(&'static str, RecordBatch)>, ArrowError> {
+            let mut out = vec![("documents", tables::documents(&batch.documents)?), ("errors", tables::errors(&batch.issues)?)];
+            if extracted {
+                out.push(("mentions", tables::mentions(&views)?));
+                out.push(("roles", tables::roles(&views)?));
+            }
+            Ok(out)
+        },
         || {
-            extracted.then(|| {
-                let doc_ids: Vec<&str> = all.documents.iter().map(|d| d.doc_id.as_str()).collect();
-                let texts: Vec<&str> = all.documents.iter().map(|d| d.text.as_str()).collect();
-                let dates: Vec<Option<NaiveDate>> = all.documents.iter().map(|d| d.date).collect();
-                result_tables(&doc_ids, &texts, &dates, &all.results)
-            })
+            for (d, r) in batch.documents.iter().zip(&batch.results) {
+                acc.add(d.date, &d.text, &r.mentions);
+            }
         },
     );
-    let mut out: Vec<(&'static str, RecordBatch)> = base?.into_iter().collect();
-    if let Some(r) = results {
-        out.extend(r?);
+    tables
+}
+
+/// The corpus tables from every batch's partial tables: display names filled in, the entities
+/// table added. Each table is a list of record batches, in load order.
+pub fn finish(parts: Vec<Vec<(&'static str, RecordBatch)>>, acc: Accumulator, extracted: bool) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
+    let rows = acc.finish();
+    let names: std::collections::HashMap<&str, &str> = rows.iter().map(|r| (r.entity_id.as_str(), r.canonical.as_str())).collect();
+    let mut by_name: Vec<(&'static str, Vec<RecordBatch>)> = vec![("documents", vec![]), ("errors", vec![])];
+    if extracted {
+        by_name.push(("mentions", vec![]));
+        by_name.push(("roles", vec![]));
     }
-    Ok(out)
+    for part in parts {
+        for (name, b) in part {
+            let b = match name {
+                "mentions" => tables::with_names(&b, tables::MENTION_ENTITY_ID, tables::MENTION_CANONICAL, &names)?,
+                "roles" => tables::with_names(&b, tables::ROLE_PERSON_ID, tables::ROLE_PERSON, &names)?,
+                _ => b,
+            };
+            if let Some(slot) = by_name.iter_mut().find(|(n, _)| *n == name) {
+                slot.1.push(b);
+            }
+        }
+    }
+    if extracted {
+        by_name.push(("entities", vec![tables::entities(&rows)?]));
+    }
+    Ok(by_name)
+}
+
+/// The mentions, entities and roles tables of texts extracted in memory.
+pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDate>], results: Vec<DocResult>) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
+    let mut acc = Accumulator::default();
+    let views: Vec<DocView> = (0..results.len()).map(|i| DocView { doc_id: &doc_ids[i], text: &texts[i], result: &results[i] }).collect();
+    for (i, r) in results.iter().enumerate() {
+        acc.add(dates[i], &texts[i], &r.mentions);
+    }
+    let part = vec![("mentions", tables::mentions(&views)?), ("roles", tables::roles(&views)?)];
+    let tables = finish(vec![part], acc, true)?;
+    Ok(tables.into_iter().filter(|(n, _)| !matches!(*n, "documents" | "errors")).collect())
 }

@@ -15,25 +15,27 @@ use crate::error::{Error, Issue};
 use crate::extract::Extractor;
 use crate::loader::{self, LoadOptions};
 use crate::pipeline;
+use crate::tables;
 use crate::{parallel, patterns};
 
 /// A table held in Rust as an Arrow record batch. pandas (`DataFrame.from_arrow`), pyarrow
 /// (`pa.table`), polars (`pl.DataFrame`) and DuckDB read it through `__arrow_c_stream__`.
 #[pyclass(module = "congress_corpus._core", frozen)]
 struct ArrowTable {
-    batch: RecordBatch,
+    schema: arrow_schema::SchemaRef,
+    batches: Vec<RecordBatch>,
 }
 
 #[pymethods]
 impl ArrowTable {
     fn __len__(&self) -> usize {
-        self.batch.num_rows()
+        self.batches.iter().map(RecordBatch::num_rows).sum()
     }
 
     /// Column names, in order.
     #[getter]
     fn column_names(&self) -> Vec<String> {
-        self.batch.schema().fields().iter().map(|f| f.name().clone()).collect()
+        self.schema.fields().iter().map(|f| f.name().clone()).collect()
     }
 
     /// The Arrow PyCapsule interface: a capsule holding an `ArrowArrayStream` of this table.
@@ -42,8 +44,7 @@ impl ArrowTable {
         // The schema is fixed by the data contract; a consumer's requested schema is a hint we
         // may ignore (the protocol allows it), and casting belongs to the consumer.
         let _ = requested_schema;
-        let schema = self.batch.schema();
-        let reader = RecordBatchIterator::new(vec![Ok(self.batch.clone())], schema);
+        let reader = RecordBatchIterator::new(self.batches.clone().into_iter().map(Ok), self.schema.clone());
         let stream = FFI_ArrowArrayStream::new(Box::new(reader));
         // The capsule owns the stream; a consumer moves it out (setting `release` to null), and
         // an unconsumed stream is released when the capsule is dropped.
@@ -51,7 +52,7 @@ impl ArrowTable {
     }
 
     fn __repr__(&self) -> String {
-        format!("<ArrowTable: {} rows x {} columns>", self.batch.num_rows(), self.batch.num_columns())
+        format!("<ArrowTable: {} rows x {} columns>", self.__len__(), self.schema.fields().len())
     }
 }
 
@@ -112,10 +113,32 @@ struct Plan {
     issues: Vec<Issue>,
 }
 
-/// Loaded (and extracted) documents waiting to be assembled into tables.
+/// The tables of some loaded files, waiting for display names (`assemble`).
 #[pyclass(module = "congress_corpus._core", frozen)]
 struct Batch {
-    inner: Mutex<Option<pipeline::Batch>>,
+    inner: Mutex<Option<Vec<(&'static str, RecordBatch)>>>,
+}
+
+/// The entities of a load, counted batch by batch (see `entities::Accumulator`).
+#[pyclass(name = "Accumulator", module = "congress_corpus._core", frozen)]
+struct PyAccumulator {
+    inner: Mutex<Option<crate::entities::Accumulator>>,
+}
+
+#[pymethods]
+impl PyAccumulator {
+    #[new]
+    fn new() -> Self {
+        PyAccumulator { inner: Mutex::new(Some(Default::default())) }
+    }
+}
+
+fn arrow_err(e: arrow_schema::ArrowError) -> PyErr {
+    to_pyerr(Error::Internal(format!("building an Arrow table: {e}")))
+}
+
+fn poisoned<T>(_: T) -> PyErr {
+    PyRuntimeError::new_err("[E006] internal state poisoned by an earlier panic")
 }
 
 #[pymethods]
@@ -134,19 +157,40 @@ impl Plan {
     }
 
     /// Problems met while finding files, as a batch with no documents.
-    fn issues(&self) -> Batch {
-        Batch { inner: Mutex::new(Some(pipeline::Batch { issues: self.issues.clone(), ..Default::default() })) }
+    fn issues(&self) -> PyResult<Batch> {
+        let t = tables::errors(&self.issues).map_err(arrow_err)?;
+        Ok(Batch { inner: Mutex::new(Some(vec![("errors", t)])) })
     }
 
-    /// Load (and extract from) inputs `start..end` with `n_threads` threads.
-    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None))]
-    fn load(&self, py: Python<'_>, start: usize, end: usize, n_threads: usize, max_bytes: u64, extractor: Option<PyRef<'_, PyExtractor>>) -> PyResult<Batch> {
+    /// Load (and extract from) inputs `start..end` with `n_threads` threads, counting entities
+    /// into `acc`.
+    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None, acc=None))]
+    fn load(
+        &self,
+        py: Python<'_>,
+        start: usize,
+        end: usize,
+        n_threads: usize,
+        max_bytes: u64,
+        extractor: Option<PyRef<'_, PyExtractor>>,
+        acc: Option<PyRef<'_, PyAccumulator>>,
+    ) -> PyResult<Batch> {
         let end = end.min(self.inputs.len());
         let slice = &self.inputs[start.min(end)..end];
         let opts = LoadOptions { max_bytes, ..Default::default() };
         let ex = extractor.as_ref().map(|e| &e.inner);
-        let batch = run(py, n_threads, || pipeline::load_and_extract(slice, &opts, ex))?;
-        Ok(Batch { inner: Mutex::new(Some(batch)) })
+        let mut fallback = crate::entities::Accumulator::default();
+        let mut guard = match &acc {
+            Some(a) => Some(a.inner.lock().map_err(poisoned)?),
+            None => None,
+        };
+        let acc_ref: &mut crate::entities::Accumulator = match guard.as_mut() {
+            Some(g) => g.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?,
+            None => &mut fallback,
+        };
+        let extracted = ex.is_some();
+        let parts = run(py, n_threads, || pipeline::partial_tables(pipeline::load_and_extract(slice, &opts, ex), extracted, acc_ref))?.map_err(arrow_err)?;
+        Ok(Batch { inner: Mutex::new(Some(parts)) })
     }
 }
 
@@ -173,28 +217,43 @@ fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
     Plan { inputs, issues: Vec::new() }
 }
 
-/// Assemble batches into tables: a dict of table name -> columns. Consumes the batches.
+/// Assemble batches into tables (a dict of name -> ArrowTable), filling display names from `acc`.
+/// Consumes the batches and the accumulator.
 #[pyfunction]
-#[pyo3(signature = (batches, extracted=true))]
-fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, extracted: bool) -> PyResult<Bound<'py, PyDict>> {
-    let mut all = pipeline::Batch::default();
+#[pyo3(signature = (batches, acc, extracted=true))]
+fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, acc: PyRef<'py, PyAccumulator>, extracted: bool) -> PyResult<Bound<'py, PyDict>> {
+    let mut parts = Vec::with_capacity(batches.len());
     for b in &batches {
-        let taken = b.inner.lock().map_err(|_| PyRuntimeError::new_err("batch lock poisoned"))?.take();
-        let taken = taken.ok_or_else(|| PyRuntimeError::new_err("batch already assembled"))?;
-        all.documents.extend(taken.documents);
-        all.results.extend(taken.results);
-        all.issues.extend(taken.issues);
+        let taken = b.inner.lock().map_err(poisoned)?.take();
+        parts.push(taken.ok_or_else(|| PyRuntimeError::new_err("batch already assembled"))?);
     }
-    let built = run(py, 0, || pipeline::corpus_tables(&all, extracted))?;
+    let acc = acc.inner.lock().map_err(poisoned)?.take().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?;
+    let built = run(py, 0, || pipeline::finish(parts, acc, extracted))?;
     tables_dict(py, built)
 }
 
-fn tables_dict<'py, I: IntoIterator<Item = (&'static str, RecordBatch)>>(py: Python<'py>, built: Result<I, arrow_schema::ArrowError>) -> PyResult<Bound<'py, PyDict>> {
+fn tables_dict<'py>(py: Python<'py>, built: Result<Vec<(&'static str, Vec<RecordBatch>)>, arrow_schema::ArrowError>) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
-    for (name, batch) in built.map_err(|e| to_pyerr(Error::Internal(format!("building an Arrow table: {e}"))))? {
-        out.set_item(name, ArrowTable { batch })?;
+    for (name, batches) in built.map_err(arrow_err)? {
+        let schema = match batches.first() {
+            Some(b) => b.schema(),
+            None => empty_schema(name).map_err(arrow_err)?,
+        };
+        out.set_item(name, ArrowTable { schema, batches })?;
     }
     Ok(out)
+}
+
+/// The schema of a table that has no batch (nothing loaded).
+fn empty_schema(name: &str) -> Result<arrow_schema::SchemaRef, arrow_schema::ArrowError> {
+    let b = match name {
+        "documents" => tables::documents(&[])?,
+        "errors" => tables::errors(&[])?,
+        "mentions" => tables::mentions(&[])?,
+        "roles" => tables::roles(&[])?,
+        _ => tables::entities(&[])?,
+    };
+    Ok(b.schema())
 }
 
 /// Extract from strings: a dict with the mentions, entities and roles tables.
@@ -226,9 +285,7 @@ fn extract<'py>(
     let ex = &extractor.inner;
     let built = run(py, n_threads, || {
         let results = pipeline::extract_texts(&texts, &parsed, ex);
-        let ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
-        let ts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        pipeline::result_tables(&ids, &ts, &parsed, &results)
+        pipeline::text_tables(&doc_ids, &texts, &parsed, results)
     })?;
     tables_dict(py, built)
 }
@@ -275,6 +332,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Plan>()?;
     m.add_class::<Batch>()?;
     m.add_class::<ArrowTable>()?;
+    m.add_class::<PyAccumulator>()?;
     m.add_class::<PyExtractor>()?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
     m.add_function(wrap_pyfunction!(assemble, m)?)?;

@@ -2,6 +2,7 @@
 //! pandas, polars, pyarrow and DuckDB read them through the Arrow C stream interface without a
 //! Python object per row (the binding only wraps them in a capsule).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, Int64Builder, ListBuilder, StringBuilder, TimestampSecondBuilder};
@@ -107,30 +108,39 @@ pub struct DocView<'a> {
     pub doc_id: &'a str,
     pub text: &'a str,
     pub result: &'a DocResult,
-    /// Row in `entities` of each mention's entity, in mention order.
-    pub entity: &'a [u32],
-    /// The entities table (for display names).
-    pub entities: &'a [EntityRow],
-    /// Display name of each role's person, in role order.
-    pub role_person: &'a [String],
 }
 
+/// Column of display names, looked up by the entity ids in column `ids` of `batch`; the names
+/// are known only once the whole corpus is seen, so they are filled in last.
+pub fn with_names(batch: &RecordBatch, ids: usize, target: usize, names: &HashMap<&str, &str>) -> Result<RecordBatch, ArrowError> {
+    let id_col = batch.column(ids).as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("entity ids are not strings".into()))?;
+    let mut b = StringBuilder::with_capacity(id_col.len(), id_col.len() * 16);
+    for i in 0..id_col.len() {
+        let id = id_col.value(i);
+        b.append_value(names.get(id).copied().unwrap_or(id.split_once(':').map_or(id, |x| x.1)));
+    }
+    let mut cols = batch.columns().to_vec();
+    cols[target] = Arc::new(b.finish());
+    RecordBatch::try_new(batch.schema(), cols)
+}
+
+/// The mentions table; `canonical` is empty until `with_names` fills it.
 pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
+    use std::fmt::Write;
     let all = || docs.iter().flat_map(|d| d.result.mentions.iter().map(move |m| (d, m)));
     let n = all().count();
     let mut doc_id = StringBuilder::with_capacity(n, n * 16);
     let mut text = StringBuilder::with_capacity(n, n * 12);
     let mut eid = StringBuilder::with_capacity(n, n * 24);
-    let mut canon = StringBuilder::with_capacity(n, n * 16);
     let mut value = StringBuilder::new();
     let mut unit = StringBuilder::new();
     for d in docs {
-        for (k, m) in d.result.mentions.iter().enumerate() {
-            let row = &d.entities[d.entity[k] as usize];
+        for m in &d.result.mentions {
             doc_id.append_value(d.doc_id);
             text.append_value(m.text(d.text));
-            eid.append_value(&row.entity_id);
-            canon.append_value(&row.canonical);
+            // Written straight into the column: no string per mention.
+            let _ = write!(eid, "{}:{}", m.label.as_str(), m.key);
+            eid.append_value("");
             value.append_option(m.value.as_deref());
             unit.append_option(m.unit.as_deref());
         }
@@ -147,29 +157,37 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
             Arc::new(text.finish()),
             labels(all().map(|(_, m)| m.label)),
             Arc::new(eid.finish()),
-            Arc::new(canon.finish()),
+            strings(all().map(|_| Some(""))),
             Arc::new(value.finish()),
             Arc::new(unit.finish()),
         ],
     )
 }
 
+/// Mentions columns that `with_names` reads and fills.
+pub const MENTION_ENTITY_ID: usize = 6;
+pub const MENTION_CANONICAL: usize = 7;
+/// Roles columns that `with_names` reads and fills.
+pub const ROLE_PERSON_ID: usize = 4;
+pub const ROLE_PERSON: usize = 5;
+
+/// The roles table; `person` is empty until `with_names` fills it.
 pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
-    let all = || docs.iter().flat_map(|d| d.result.roles.iter().enumerate().map(move |(k, r)| (d, k, r)));
+    let all = || docs.iter().flat_map(|d| d.result.roles.iter().map(move |r| (d, r)));
     let s = |name: &str, null: bool| Field::new(name, DataType::Utf8, null);
     let i = |name: &str| Field::new(name, DataType::Int64, false);
-    let pid: Vec<String> = all().map(|(_, _, r)| format!("PERSON:{}", r.person_key)).collect();
+    let pid: Vec<String> = all().map(|(_, r)| format!("PERSON:{}", r.person_key)).collect();
     batch(
         vec![s("doc_id", false), i("sentence"), i("start"), i("end"), s("person_entity_id", false), s("person", false), s("role", false), s("org_entity_id", true)],
         vec![
-            strings(all().map(|(d, _, _)| Some(d.doc_id))),
-            ints(all().map(|(_, _, r)| r.sentence as i64)),
-            ints(all().map(|(_, _, r)| r.start as i64)),
-            ints(all().map(|(_, _, r)| r.end as i64)),
+            strings(all().map(|(d, _)| Some(d.doc_id))),
+            ints(all().map(|(_, r)| r.sentence as i64)),
+            ints(all().map(|(_, r)| r.start as i64)),
+            ints(all().map(|(_, r)| r.end as i64)),
             strings(pid.iter().map(|p| Some(p.as_str()))),
-            strings(all().map(|(d, k, _)| Some(d.role_person[k].as_str()))),
-            strings(all().map(|(_, _, r)| Some(r.role.as_str()))),
-            strings(all().map(|(_, _, r)| r.org_entity_id.as_deref())),
+            strings(all().map(|_| Some(""))),
+            strings(all().map(|(_, r)| Some(r.role.as_str()))),
+            strings(all().map(|(_, r)| r.org_entity_id.as_deref())),
         ],
     )
 }
@@ -209,9 +227,7 @@ mod tests {
     fn mentions_batch_has_contract_columns() {
         let text = "Tô Lâm visited Hà Nội.";
         let result = Extractor::default().extract(text, None);
-        let docs = [(text, None, &result)];
-        let asm = crate::pipeline::assemble(&docs);
-        let b = mentions(&[DocView { doc_id: "a", text, result: &result, entity: &asm.mention_entity[0], entities: &asm.entities, role_person: &[] }]).unwrap();
+        let b = mentions(&[DocView { doc_id: "a", text, result: &result }]).unwrap();
         let names: Vec<_> = b.schema().fields().iter().map(|f| f.name().clone()).collect();
         assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit"]);
         assert_eq!(b.num_rows(), 2);
@@ -219,6 +235,9 @@ mod tests {
         assert_eq!(text_col.value(0), "Tô Lâm");
         let label_col = b.column(5).as_any().downcast_ref::<DictionaryArray<Int8Type>>().unwrap();
         assert_eq!(label_col.values().len(), 18);
+        let named = with_names(&b, MENTION_ENTITY_ID, MENTION_CANONICAL, &HashMap::from([("PERSON:to lam", "Tô Lâm")])).unwrap();
+        let canon = named.column(MENTION_CANONICAL).as_any().downcast_ref::<StringArray>().unwrap();
+        assert_eq!((canon.value(0), canon.value(1)), ("Tô Lâm", "ha noi"));
     }
 
     #[test]

@@ -13,7 +13,21 @@ class Extractor:
 
 @final
 class Batch:
-    """Loaded (and extracted) documents waiting to be assembled into tables."""
+    """The Arrow tables of some loaded files, waiting for display names (``assemble``)."""
+
+@final
+class Accumulator:
+    """The entities of one load, counted batch by batch."""
+
+    def __new__(cls) -> Accumulator: ...
+
+@final
+class ArrowTable:
+    """A table held in Rust; read it with ``pd.DataFrame.from_arrow``, ``pa.table`` or ``pl.DataFrame``."""
+
+    column_names: list[str]
+    def __len__(self) -> int: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 @final
 class Plan:
@@ -25,9 +39,15 @@ class Plan:
     def issues(self) -> Batch:
         """Problems met while finding files, as a batch without documents."""
     def load(
-        self, start: int, end: int, n_threads: int = 0, max_bytes: int = 67108864, extractor: Extractor | None = None
+        self,
+        start: int,
+        end: int,
+        n_threads: int = 0,
+        max_bytes: int = 67108864,
+        extractor: Extractor | None = None,
+        acc: Accumulator | None = None,
     ) -> Batch:
-        """Load (and extract from) files ``start..end``."""
+        """Load (and extract from) files ``start..end``, counting entities into ``acc``."""
 
 def discover(sources: list[str], pattern: str | None = None) -> Plan:
     """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source."""
@@ -35,13 +55,13 @@ def discover(sources: list[str], pattern: str | None = None) -> Plan:
 def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
     """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""
 
-def assemble(batches: list[Batch], extracted: bool = True) -> dict[str, dict[str, list[Any]]]:
-    """Tables (documents, errors, and with extraction mentions, entities, roles) as columns."""
+def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True) -> dict[str, ArrowTable]:
+    """Tables (documents, errors, and with extraction mentions, roles, entities)."""
 
 def extract(
     texts: list[str], doc_ids: list[str], dates: list[str | None], extractor: Extractor, n_threads: int = 0
-) -> dict[str, dict[str, list[Any]]]:
-    """The mentions, entities and roles tables of in-memory texts, as columns."""
+) -> dict[str, ArrowTable]:
+    """The mentions, roles and entities tables of in-memory texts."""
 
 def cooccurrence(
     docs: list[int], sentences: list[int], entities: list[int], window: str
@@ -50,6 +70,9 @@ def cooccurrence(
 
 def kwic(texts: list[str], phrase: str, width: int) -> dict[str, list[Any]]:
     """Keyword-in-context hits as columns doc, start, left, match, right."""
+
+def _panic_for_test() -> None:
+    """Panics inside the worker pool (tests that a bug becomes RuntimeError, not an abort)."""
 
 def is_debug_build() -> bool:
     """True when the extension was compiled without optimisations."""

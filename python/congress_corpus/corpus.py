@@ -238,16 +238,19 @@ def load(
         raise ValueError(f"[E003] max_bytes must be positive, not {max_bytes}")
     plan = _core.discover(_sources(source), pattern)
     core_extractor = (extractor or default_extractor())._core if extract else None
+    # Each slice becomes Arrow tables as soon as it is loaded; its entities are counted into
+    # `acc`, which names them once the whole corpus has been seen.
+    acc = _core.Accumulator()
     batches = [plan.issues()]
     bar = _Progress(len(plan), progress)
     try:
         for start in range(0, len(plan), _SLICE):
             end = min(start + _SLICE, len(plan))
-            batches.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor))
+            batches.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor, acc))
             bar.update(end - start)
     finally:
         bar.close()
-    return Corpus(dict(_core.assemble(batches, extract)))
+    return Corpus(dict(_core.assemble(batches, acc, extract)))
 
 
 def iter_batches(
@@ -282,6 +285,7 @@ def iter_batches(
     pending = [plan.issues()]
     for start in range(0, max(len(plan), 1), batch_size):
         end = min(start + batch_size, len(plan))
-        pending.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor))
-        yield Corpus(dict(_core.assemble(pending, extract)))
+        acc = _core.Accumulator()
+        pending.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor, acc))
+        yield Corpus(dict(_core.assemble(pending, acc, extract)))
         pending = []

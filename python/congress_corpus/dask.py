@@ -35,8 +35,9 @@ __all__ = ["entities", "load"]
 
 def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int) -> dict[str, pd.DataFrame]:
     plan = _core.plan_from_inputs(rows)
-    batch = plan.load(0, len(plan), n_threads, max_bytes, extractor._core)
-    return {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], True).items()}
+    acc = _core.Accumulator()
+    batch = plan.load(0, len(plan), n_threads, max_bytes, extractor._core, acc)
+    return {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True).items()}
 
 
 def _better(a: str, b: str) -> bool:
@@ -116,7 +117,7 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     names = delayed(_best_names)([delayed(_names_of)(p) for p in parts])
     named = [delayed(_with_names)(p, names) for p in parts]
     empty = _load_part([], ex, max_bytes, n_threads)
-    discovery_errors = _tables.from_arrow(_core.assemble([plan.issues()], False)["errors"])
+    discovery_errors = _tables.from_arrow(_core.assemble([plan.issues()], _core.Accumulator(), False)["errors"])
     out = {}
     for name in ("documents", "errors", "mentions", "roles"):
         pieces = [delayed(lambda p, n=name: p[n])(p) for p in named]
