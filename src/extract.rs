@@ -123,7 +123,13 @@ impl Extractor {
                 Some(Mention { sentence: 0, start: 0, end: 0, bstart: s.start, bend: s.end, label, key, known_name: None, value: s.value, unit: s.unit })
             })
             .collect();
-        numbers.retain(|m| !mentions.iter().any(|n: &Mention| m.bstart < n.bend && n.bstart < m.bend));
+        // Where a name and a figure overlap, the longer span wins: a name holds its ordinal
+        // (`14th National Party Congress`), a figure holds its currency (`US$1.7 billion`).
+        numbers.retain(|m| {
+            let covers_all = mentions.iter().filter(|n| m.bstart < n.bend && n.bstart < m.bend).all(|n| m.bstart <= n.bstart && n.bend <= m.bend && m.bend - m.bstart > n.bend - n.bstart);
+            covers_all
+        });
+        mentions.retain(|n| !numbers.iter().any(|m| m.bstart < n.bend && n.bstart < m.bend));
         mentions.extend(numbers);
         mentions.sort_by_key(|m| (m.bstart, m.bend));
         set_offsets(&doc, &mut mentions);
