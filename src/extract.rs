@@ -381,6 +381,13 @@ mod tests {
     }
 
     #[test]
+    fn surname_shapes_inside_names_are_not_people() {
+        let ms = run("The Saigon Hi-Tech Park Management Board and tech companies Saolatek and Di Dong Viet agreed. Nguyen Du Street was closed.");
+        assert!(!ms.iter().any(|m| m.1 == "PERSON"), "{ms:?}");
+        assert!(has(&ms, "Saigon Hi-Tech Park Management Board", "ORG"), "{ms:?}");
+    }
+
+    #[test]
     fn sentence_openers_are_not_names() {
         let ms = run("Speaking at the event, delegates agreed. Responding to questions, officials left. Participants listened.");
         assert!(ms.is_empty(), "{ms:?}");

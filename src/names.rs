@@ -289,7 +289,7 @@ fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
     let mut j = p;
     let mut label = None;
     while j < b {
-        if j > p && (c.title_at(j, b).is_some() || c.person_at(j, b).is_some()) {
+        if j > p && (c.title_at(j, b).is_some() || c.person_at(j, b).is_some_and(|e| c.head_label(e).is_none())) {
             break;
         }
         if let Some(e) = c.docnum[j] {
@@ -378,6 +378,7 @@ fn extension(c: &Ctx, q: usize, b: usize) -> Option<usize> {
 }
 
 fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
+    let first = items.len();
     let mut p = a;
     while p < b {
         if c.is_connector(p) || c.toks[p].kind == Kind::Punct {
@@ -410,7 +411,13 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 }
             }
         }
-        if let Some(e) = c.person_at(p, b) {
+        // A name shape inside a longer capitalised name is not a person: `Di Dong Viet` (a
+        // company), `Saigon Hi-Tech Park Management Board`, `Nguyen Du Street`.
+        // (Not after a title in the same chunk: `Minister of Industry and Trade Nguyen Sinh
+        // Nhat Tan` names a person after the title's complement.)
+        let titled = items[first..].iter().any(|x| matches!(x, Item::Title(..)));
+        let inside_name = !titled && matches!(items.last(), Some(Item::Plain(_, e)) if *e == p);
+        if let Some(e) = c.person_at(p, b).filter(|&e| !inside_name && c.head_label(e).is_none()) {
             items.push(Item::Person(p, e));
             p = e;
             continue;

@@ -38,6 +38,13 @@ def test_cluster_equals_single_process(client, tmp_path):
     pd.testing.assert_frame_equal(ents, single.entities)
 
 
+def test_npartitions_is_exact(client):
+    import congress_corpus as cc
+    docs, mentions = ccd.load(cc.SAMPLE, npartitions=4)
+    assert docs.npartitions == 4 and mentions.npartitions == 4
+    assert len(docs.compute()) == 5
+
+
 def test_entities_from_pandas_mentions(seeds_corpus):
     pd.testing.assert_frame_equal(ccd.entities(seeds_corpus.mentions, seeds_corpus.documents), seeds_corpus.entities)
 

@@ -110,8 +110,12 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     if npartitions < 1:
         raise ValueError(f"[E003] npartitions must be at least 1, not {npartitions}")
     npartitions = max(1, min(npartitions, len(rows))) if rows else 1
-    size = math.ceil(len(rows) / npartitions) if rows else 0
-    chunks = [rows[i:i + size] for i in range(0, len(rows), size)] if rows else [[]]
+    # Exactly `npartitions` contiguous groups whose sizes differ by at most one.
+    base, extra = divmod(len(rows), npartitions)
+    bounds = [0]
+    for i in range(npartitions):
+        bounds.append(bounds[-1] + base + (1 if i < extra else 0))
+    chunks = [rows[a:b] for a, b in zip(bounds, bounds[1:])]
     ex = extractor or default_extractor()
     parts = [delayed(_load_part, pure=True)(chunk, ex, max_bytes, n_threads) for chunk in chunks]
     names = delayed(_best_names)([delayed(_names_of)(p) for p in parts])
