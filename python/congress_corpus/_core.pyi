@@ -4,6 +4,10 @@ return plain columns (dicts of lists) that the package turns into DataFrames."""
 from typing import Any, final
 
 __version__: str
+__all__ = [
+    "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
+    "cooccurrence", "discover", "extract", "is_debug_build", "kwic", "plan_from_inputs",
+]
 
 @final
 class Extractor:
@@ -43,7 +47,7 @@ class Plan:
         start: int,
         end: int,
         n_threads: int = 0,
-        max_bytes: int = 67108864,
+        max_bytes: int = ...,
         extractor: Extractor | None = None,
         acc: Accumulator | None = None,
     ) -> Batch:
