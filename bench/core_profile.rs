@@ -8,7 +8,8 @@ use std::time::Instant;
 use congress_corpus::{discover, extract::Extractor, loader, parallel, pipeline};
 
 fn main() {
-    let root = std::env::args().nth(1).expect("usage: core_profile FOLDER");
+    let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load]");
+    let load_only = std::env::args().nth(2).as_deref() == Some("load");
     let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
     let opts = loader::LoadOptions::default();
     let ex = Extractor::default();
@@ -18,6 +19,10 @@ fn main() {
         let t = Instant::now();
         let b = parallel::install(threads, || pipeline::load_and_extract(&inputs, &opts, None)).unwrap();
         let load = t.elapsed().as_secs_f64();
+        if load_only {
+            println!("{threads} thread(s): load {load:.3} s ({:.0} MB/s), {} docs", mb / load, b.documents.len());
+            continue;
+        }
         let t = Instant::now();
         let r = parallel::install(threads, || pipeline::load_and_extract(&inputs, &opts, Some(&ex))).unwrap();
         let full = t.elapsed().as_secs_f64();

@@ -37,18 +37,38 @@ impl Document {
 
 /// Whitespace-separated tokens that contain a letter or digit (a lone dash is not a word).
 pub fn count_words(text: &str) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    let mut counted = false;
+    // Byte classes: 0 space, 1 letter or digit, 2 other ASCII, 3 start of a non-ASCII char
+    // (decoded, since Unicode has spaces and letters outside ASCII).
+    const CLASS: [u8; 256] = {
+        let mut t = [2u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            let c = i as u8;
+            t[i] = if c >= 0x80 {
+                3
+            } else if c.is_ascii_whitespace() {
+                0
+            } else if c.is_ascii_alphanumeric() {
+                1
+            } else {
+                2
+            };
+            i += 1;
+        }
+        t
+    };
     let b = text.as_bytes();
+    let (mut n, mut in_word, mut counted) = (0, false, false);
     let mut i = 0;
     while i < b.len() {
-        // ASCII bytes are judged directly; other chars are decoded (Unicode spaces and letters).
-        let (space, alnum, len) = if b[i] < 0x80 {
-            (b[i].is_ascii_whitespace(), b[i].is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        let (space, alnum, len) = match CLASS[b[i] as usize] {
+            0 => (true, false, 1),
+            1 => (false, true, 1),
+            2 => (false, false, 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8().max(1))
+            }
         };
         if space {
             in_word = false;

@@ -24,59 +24,70 @@ fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&w.as_str())
 }
 
+/// Bytes the splitter must look at; everything else is skipped a byte at a time without a branch
+/// per kind.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t
+};
+
 /// Byte ranges `[start, end)` of the sentences of `text`, leading and trailing whitespace
 /// excluded. Every non-space character belongs to exactly one sentence.
 pub fn split(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 120 + 1);
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' {
-            if let Some(s) = start.take() {
-                out.push((s, trim_end(text, s, i)));
-            }
+    'sentences: loop {
+        while i < n && b[i].is_ascii_whitespace() {
             i += 1;
-            continue;
         }
-        if start.is_none() && !b.is_ascii_whitespace() {
-            start = Some(i);
+        if i >= n {
+            break;
         }
-        if matches!(b, b'.' | b'!' | b'?') {
-            // Closing quotes and brackets belong to the sentence they close.
+        let start = i;
+        loop {
+            while i < n && !SPECIAL[b[i] as usize] {
+                i += 1;
+            }
+            if i >= n {
+                out.push((start, trim_end(text, start, n)));
+                break 'sentences;
+            }
+            if b[i] == b'\n' {
+                out.push((start, trim_end(text, start, i)));
+                i += 1;
+                continue 'sentences;
+            }
+            // At `.`, `!` or `?`: closing quotes and brackets belong to the sentence they close.
+            let p = b[i];
             let mut j = i + 1;
-            while j < bytes.len() {
-                let rest = &text[j..];
-                let c = rest.chars().next().unwrap_or(' ');
-                if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') || (c == '.' && b != b'.') {
+            while j < n {
+                let c = text[j..].chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»') || (c == '.' && p != b'.') {
                     j += c.len_utf8();
                 } else {
                     break;
                 }
             }
-            let next_is_space = j >= bytes.len() || bytes[j].is_ascii_whitespace();
+            let next_is_space = j >= n || b[j].is_ascii_whitespace();
             if next_is_space {
                 // The word before the stop; spaces may be multi-byte (U+00A0, U+3000).
-                let word_start = text[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(p, c)| p + c.len_utf8());
-                let word = &text[word_start..i];
+                let word_start = text[..i].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(q, c)| q + c.len_utf8());
+                let word = &text[word_start.max(start)..i];
                 let next = text[j..].trim_start_matches([' ', '\t']).chars().next();
-                let starts_new = next.map_or(true, |c| c.is_uppercase() || c.is_numeric() || "\"“‘'(\n".contains(c));
-                if b != b'.' || (!is_abbreviation(word) && starts_new) {
-                    if let Some(s) = start.take() {
-                        out.push((s, j));
-                    }
+                let starts_new = next.is_none_or(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'(\n".contains(c));
+                if p != b'.' || (!is_abbreviation(word) && starts_new) {
+                    out.push((start, j));
+                    i = j;
+                    continue 'sentences;
                 }
             }
             i = j;
-            continue;
-        }
-        i += 1;
-    }
-    if let Some(s) = start {
-        let e = trim_end(text, s, text.len());
-        if e > s {
-            out.push((s, e));
         }
     }
     out
