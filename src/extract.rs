@@ -93,7 +93,7 @@ impl Extractor {
         let tokens = tokens::tokenize(text, &folded);
         let doc = Doc { text, sentences: sentences::split(text), tokens, folded };
         let hits = self.lex.hits(&doc.folded, text);
-        let (names, titles) = names::find_names(text, &doc.folded, &doc.tokens, &self.lex, &hits);
+        let names = names::find_names(text, &doc.folded, &doc.tokens, &self.lex, &hits);
         let abbreviations = self.abbreviations(&doc, &hits, &names);
         let mut mentions = Vec::with_capacity(names.len() * 2);
         let mut name_keys: Vec<String> = Vec::with_capacity(names.len());
@@ -133,7 +133,7 @@ impl Extractor {
         mentions.extend(numbers);
         mentions.sort_by_key(|m| (m.bstart, m.bend));
         set_offsets(&doc, &mut mentions);
-        let roles = crate::roles::find_roles(&doc, &names, &titles, &mentions, &self.lex);
+        let roles = crate::roles::find_roles(&doc, &names, &mentions, &self.lex);
         DocResult { mentions, roles, n_sentences: doc.sentences.len() }
     }
 

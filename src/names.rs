@@ -27,13 +27,6 @@ pub struct NameSpan {
     pub refers_to: Option<(usize, usize)>,
 }
 
-/// A title in token indices, kept for the roles table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TitleSpan {
-    pub ts: usize,
-    pub te: usize,
-}
-
 /// Document numbers: `Resolution No. 57-NQ/TW`, `Directive No. 01-CT/TW`, `Decree 15/2020/ND-CP`.
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Resolution|Directive|Decree|Decision|Conclusion|Regulation|Circular|Instruction|Ordinance|Notice|Law)\s+(?:No\.?|Nos\.?|Number)?\s*\d+[0-9A-Za-zĐđ]*(?:[-/][0-9A-Za-zĐđ]+)*")
@@ -73,8 +66,7 @@ struct Flags {
     given: bool,
 }
 
-fn token_flags(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
-    let _ = text;
+fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
     let mut out = vec![Flags::default(); toks.len()];
     for (i, t) in toks.iter().enumerate() {
         // Only capitalised words start names, titles or heads in running text.
@@ -468,8 +460,8 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
     }
 }
 
-/// Names and titles in a document.
-pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &[Hit]) -> (Vec<NameSpan>, Vec<TitleSpan>) {
+/// Names in a document.
+pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &[Hit]) -> Vec<NameSpan> {
     let n = toks.len();
     let tok_at_fstart = |fs: usize| toks.binary_search_by(|t| t.fstart.cmp(&fs)).ok();
     let tok_at_fend = |fe: usize| toks.binary_search_by(|t| t.fend.cmp(&fe)).ok();
@@ -487,7 +479,7 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
             docnum[s] = Some(e);
         }
     }
-    let flags = token_flags(text, f, toks, lex);
+    let flags = token_flags(f, toks, lex);
     let c = Ctx { text, f, toks, lex, gaz, docnum, flags };
 
     let mut items = Vec::new();
@@ -514,14 +506,13 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
 
 /// Turn items into spans: people introduced by titles, short references to people named in
 /// full elsewhere in the document, `the congress`, `National Assembly building`, meetings.
-fn resolve(c: &Ctx, items: Vec<Item>) -> (Vec<NameSpan>, Vec<TitleSpan>) {
+fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
     let toks = c.toks;
     let mut spans: Vec<NameSpan> = Vec::new();
-    let mut titles = Vec::new();
     let mut full_people: Vec<(usize, usize)> = Vec::new();
     for (k, it) in items.iter().enumerate() {
         match *it {
-            Item::Title(s, e) => titles.push(TitleSpan { ts: s, te: e }),
+            Item::Title(..) => {}
             Item::Person(s, e) => full_people.push((s, e)),
             Item::Plain(s, e) => {
                 // Words a title introduces are a name (`Lao Ambassador to Việt Nam Khamphao Earthavanh`).
@@ -565,7 +556,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> (Vec<NameSpan>, Vec<TitleSpan>) {
                         let words = person_words(ps, pe);
                         words.first() == Some(&w) || words.last() == Some(&w)
                     });
-                    let before = candidates.clone().filter(|&&(ps, _)| ps < j).last();
+                    let before = candidates.clone().rfind(|&&(ps, _)| ps < j);
                     if let Some(&full) = before.or_else(|| candidates.clone().next()) {
                         spans.push(NameSpan { ts: j, te: j + 1, label: Label::Person, entry: None, refers_to: Some(full) });
                     }
@@ -622,7 +613,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> (Vec<NameSpan>, Vec<TitleSpan>) {
             out.push(s);
         }
     }
-    (out, titles)
+    out
 }
 
 fn item_end(it: &Item) -> usize {

@@ -7,7 +7,7 @@
 use crate::extract::{Doc, Mention};
 use crate::label::Label;
 use crate::lexicon::Lexicon;
-use crate::names::{NameSpan, TitleSpan};
+use crate::names::NameSpan;
 use crate::tokens::Kind;
 
 /// One (person, title) statement.
@@ -89,7 +89,7 @@ impl R<'_, '_> {
     }
 }
 
-pub fn find_roles(doc: &Doc, names: &[NameSpan], _titles: &[TitleSpan], mentions: &[Mention], lex: &Lexicon) -> Vec<Role> {
+pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lexicon) -> Vec<Role> {
     let n = doc.tokens.len();
     let mut name_of = vec![None; n];
     for (k, s) in names.iter().enumerate() {
@@ -109,16 +109,13 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], _titles: &[TitleSpan], mentions
         while a > 0 {
             let i = a - 1;
             let t = &doc.tokens[i];
-            if t.newline_before && i + 1 < span.ts && r.name_of[i].is_none() && r.title_end(i).is_none() {
-                // keep going: a title may open the paragraph
-            }
             let ok = match t.kind {
                 Kind::Possessive => true,
                 Kind::Word => {
                     // Capitalised words complete a title (`Minister of Science and Technology`).
                     (t.cap && r.name_of[i].is_none())
                         || r.name_of[i].is_some_and(|k| names[k].label != Label::Person)
-                        || (i + 1 <= n && (0..=i).rev().take(lex.max_title_words).any(|s| r.title_end(s).is_some_and(|e| e > i)))
+                        || (0..=i).rev().take(lex.max_title_words).any(|s| r.title_end(s).is_some_and(|e| e > i))
                         || (JOINERS.contains(&r.w(i)) && {
                             // `of`/`to`/`in` join a title to what it governs only after a capitalised title word.
                             let w = r.w(i);
@@ -253,7 +250,7 @@ fn org_of(r: &R, s: usize, e: usize, names: &[NameSpan], mentions: &[Mention]) -
         }
         return Some(format!("ORG:{key}"));
     }
-    let org = names.iter().filter(|n| n.ts >= s && n.te <= e && n.label == Label::Org).last()?;
+    let org = names.iter().rfind(|n| n.ts >= s && n.te <= e && n.label == Label::Org)?;
     let m = mentions.iter().find(|m| m.bstart == r.doc.tokens[org.ts].start)?;
     Some(m.entity_id())
 }
