@@ -103,6 +103,18 @@ impl Extractor {
             name_keys.push(key.clone());
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: bs, bend: be, label, key, known_name: known, value: None, unit: None });
         }
+        // A lone head word before the full name (`preparations for the Congress` in a lead, the
+        // 14th National Party Congress named later) joins the first full name after it.
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            if m.known_name.is_some() || m.key.contains(' ') || !matches!(m.label, Label::Event | Label::Law | Label::Org) {
+                continue;
+            }
+            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && x.key.contains(' ') && x.key.split(' ').any(|w| w == m.key) || (x.label == m.label && m.key == "congress" && x.key.contains(" congress ")));
+            if let Some(full) = later.map(|x| x.key.clone()) {
+                mentions[i].key = full;
+            }
+        }
         // An abbreviation defined in this document (`... Exporters (HARE)`) is a mention of
         // that name wherever it stands alone.
         for (i, t) in doc.tokens.iter().enumerate() {
@@ -183,12 +195,19 @@ impl Extractor {
         // A lone `Party` is the party the document last named in full (else the CPV, the party
         // this coverage is about).
         if n.label == Label::Org && key == "party" {
-            // Only a party the lexicon knows by name (`... Party`, `... Party of X`), never a body
-            // of one (`Standing Office of the Party Central Office`).
-            let is_party = |m: &&Mention| m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "));
-            let party = earlier.iter().rev().find(is_party);
-            let k = party.map_or_else(|| "communist party of viet nam".to_owned(), |m| m.key.clone());
-            return (Label::Org, k, None);
+            return (Label::Org, doc_party(earlier), None);
+        }
+        // A party congress is written many ways: `14th National Party Congress`, `14th National
+        // Congress of the Communist Party of Việt Nam`, `... of the CPV`, `... of the Party`, or
+        // a bare `14th National Congress`. All name the congress of one party: key them so.
+        if n.label == Label::Event {
+            if let Some(c) = PARTY_CONGRESS.captures(&key) {
+                let party = match c.name("party").map(|m| m.as_str()) {
+                    None | Some("party") => doc_party(earlier),
+                    Some(p) => p.to_owned(),
+                };
+                return (Label::Event, format!("{} national congress of {party}", &c["ord"]), None);
+            }
         }
         if let Some((label, k)) = self.lex.alias_keys.get(&key) {
             if *label == n.label {
@@ -209,8 +228,21 @@ impl Extractor {
     /// The key of the name in tokens `[s, e)`: folded, `(ABBR)` dropped, abbreviations expanded,
     /// a leading `the` dropped.
     fn name_key(&self, doc: &Doc, s: usize, e: usize, abbreviations: &HashMap<String, String>, hits: &[crate::lexicon::Hit]) -> String {
-        let mut words: Vec<String> = Vec::with_capacity(e - s);
         let t = &doc.tokens;
+        let folded = doc.folded.text.as_str();
+        let mut key = String::with_capacity(32);
+        // Pieces are joined as the text joins them: a space where it has whitespace, nothing
+        // where it has none (`no. 01-ct/tw`), so the key is the contract's matching key.
+        let mut prev_end: Option<usize> = None;
+        let mut push = |piece: &str, fstart: usize, fend: usize, key: &mut String| {
+            if let Some(p) = prev_end {
+                if folded[p..fstart].contains(char::is_whitespace) {
+                    key.push(' ');
+                }
+            }
+            key.push_str(piece);
+            prev_end = Some(fend);
+        };
         let mut i = s;
         while i < e {
             let tok = &t[i];
@@ -220,12 +252,13 @@ impl Extractor {
                 let h = &hits[h];
                 if let Some(end) = (i..e).find(|&j| t[j].fend == h.fend) {
                     if !(i == s && end + 1 == e) {
-                        words.push(fold::key(&self.lex.entries[h.entry as usize].canonical));
+                        push(&fold::key(&self.lex.entries[h.entry as usize].canonical), tok.fstart, h.fend, &mut key);
                         i = end + 1;
                         continue;
                     }
                 }
             }
+            // `(CPV)` inside a name is its abbreviation, not part of the name.
             if tok.kind == Kind::Punct && doc.text[tok.start..tok.end] == *"(" && i + 2 < e {
                 i += 3;
                 continue;
@@ -233,28 +266,40 @@ impl Extractor {
             let w = tok.folded(&doc.folded);
             if tok.upper {
                 if let Some(full) = abbreviations.get(w) {
-                    words.push(full.clone());
+                    push(full, tok.fstart, tok.fend, &mut key);
                     i += 1;
                     continue;
                 }
                 if let Some((Label::Org, k)) = self.lex.alias_keys.get(w) {
                     let full = self.lex.entries.iter().find(|x| &x.key == k).map_or_else(|| k.clone(), |x| fold::key(&x.canonical));
-                    words.push(full);
+                    push(&full, tok.fstart, tok.fend, &mut key);
                     i += 1;
                     continue;
                 }
             }
             if tok.kind != Kind::Possessive {
-                words.push(w.to_owned());
+                push(w, tok.fstart, tok.fend, &mut key);
             }
             i += 1;
         }
-        let mut key = words.join(" ");
-        if let Some(rest) = key.strip_prefix("the ") {
-            key = rest.to_owned();
+        match key.strip_prefix("the ") {
+            Some(rest) => rest.to_owned(),
+            None => key,
         }
-        key
     }
+}
+
+/// `14th national party congress`, `14th national congress of communist party of viet nam`.
+static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?P<ord>\d+(?:st|nd|rd|th)) national (?:party )?congress(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
+});
+
+/// The party a document is about: the last one it named in full, else the CPV. Only a party the
+/// lexicon knows by name (`... Party`, `... Party of X`), never a body of one (`Standing Office of
+/// the Party Central Office`).
+fn doc_party(earlier: &[Mention]) -> String {
+    let is_party = |m: &&Mention| m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "));
+    earlier.iter().rev().find(is_party).map_or_else(|| "communist party of viet nam".to_owned(), |m| m.key.clone())
 }
 
 /// Fill code-point offsets and sentence indices; byte offsets are converted once, walking the
@@ -371,6 +416,26 @@ mod tests {
         let events: Vec<_> = ms.iter().filter(|m| m.1 == "EVENT").map(|m| m.2.clone()).collect();
         assert_eq!(events.len(), 2, "{ms:?}");
         assert_eq!(events[0], events[1]);
+    }
+
+    #[test]
+    fn keys_keep_the_texts_punctuation() {
+        let ms = run("Directive No. 01-CT/TW was issued by the Ho Chi Minh City Department of Science and Technology.");
+        let keys: Vec<_> = ms.iter().map(|m| m.2.as_str()).collect();
+        assert!(keys.contains(&"directive no. 01-ct/tw"), "{keys:?}");
+        assert!(keys.contains(&"ho chi minh city department of science and technology"), "{keys:?}");
+    }
+
+    #[test]
+    fn one_party_congress_however_written() {
+        let ms = run("The 14th National Congress of the Communist Party of Việt Nam (CPV) opened. The 14th National Congress of the CPV \
+                      and the 14th National Party Congress are one. The 14th National Congress of the Party closed; the 14th National Congress met.");
+        let keys: Vec<_> = ms.iter().filter(|m| m.1 == "EVENT").map(|m| m.2.clone()).collect();
+        assert_eq!(keys.len(), 5, "{ms:?}");
+        assert!(keys.iter().all(|k| k == "14th national congress of communist party of viet nam"), "{keys:?}");
+        // Another party's congress stays its own.
+        let lao = run("The Lao People's Revolutionary Party will hold its 12th National Congress.");
+        assert!(lao.iter().any(|m| m.1 == "EVENT" && m.2 == "12th national congress of lao people's revolutionary party"), "{lao:?}");
     }
 
     #[test]
