@@ -93,7 +93,7 @@ impl Accumulator {
                 a.aliases.insert(surface.to_owned());
             }
             if a.known.is_none() {
-                a.known = m.known_name.clone();
+                a.known = m.known_name.as_deref().map(str::to_owned);
             }
             if better(surface, &a.best) {
                 a.best = surface.to_owned();

@@ -30,8 +30,8 @@ pub struct Mention {
     pub label: Label,
     /// Entity key (without the label): `le hoai trung`.
     pub key: String,
-    /// Curated display name when the lexicon knows the entity.
-    pub known_name: Option<String>,
+    /// Curated display name when the lexicon knows the entity (shared with the lexicon).
+    pub known_name: Option<Arc<str>>,
     pub value: Option<String>,
     pub unit: Option<String>,
 }
@@ -83,10 +83,6 @@ impl Extractor {
         Ok(Extractor { lex: Arc::new(Lexicon::build(&patterns, &aliases)?) })
     }
 
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lex
-    }
-
     /// Mentions and roles of one document, sorted by offset.
     pub fn extract(&self, text: &str, date: Option<NaiveDate>) -> DocResult {
         let folded = fold::fold(text);
@@ -117,8 +113,12 @@ impl Extractor {
         }
         // An abbreviation defined in this document (`... Exporters (HARE)`) is a mention of
         // that name wherever it stands alone.
+        let mut in_name = vec![false; doc.tokens.len()];
+        for n in &names {
+            in_name[n.ts..n.te].fill(true);
+        }
         for (i, t) in doc.tokens.iter().enumerate() {
-            if !t.upper || names.iter().any(|n| n.ts <= i && i < n.te) {
+            if !t.upper || in_name[i] {
                 continue;
             }
             let Some(full) = abbreviations.get(t.folded(&doc.folded)) else { continue };
@@ -137,11 +137,10 @@ impl Extractor {
             .collect();
         // Where a name and a figure overlap, the longer span wins: a name holds its ordinal
         // (`14th National Party Congress`), a figure holds its currency (`US$1.7 billion`).
-        numbers.retain(|m| {
-            let covers_all = mentions.iter().filter(|n| m.bstart < n.bend && n.bstart < m.bend).all(|n| m.bstart <= n.bstart && n.bend <= m.bend && m.bend - m.bstart > n.bend - n.bstart);
-            covers_all
-        });
-        mentions.retain(|n| !numbers.iter().any(|m| m.bstart < n.bend && n.bstart < m.bend));
+        // Both lists are sorted and free of overlaps, so overlaps are found by binary search.
+        mentions.sort_by_key(|m| m.bstart);
+        numbers.retain(|m| overlapping(&mentions, m.bstart, m.bend).iter().all(|n| m.bstart <= n.bstart && n.bend <= m.bend && m.bend - m.bstart > n.bend - n.bstart));
+        mentions.retain(|n| overlapping(&numbers, n.bstart, n.bend).is_empty());
         mentions.extend(numbers);
         mentions.sort_by_key(|m| (m.bstart, m.bend));
         set_offsets(&doc, &mut mentions);
@@ -180,7 +179,7 @@ impl Extractor {
         abbreviations: &HashMap<String, String>,
         earlier: &[Mention],
         hits: &[crate::lexicon::Hit],
-    ) -> (Label, String, Option<String>) {
+    ) -> (Label, String, Option<Arc<str>>) {
         if let Some(e) = n.entry {
             let e = &self.lex.entries[e as usize];
             return (e.label, e.key.clone(), Some(e.canonical.clone()));
@@ -195,7 +194,7 @@ impl Extractor {
         // A lone `Party` is the party the document last named in full (else the CPV, the party
         // this coverage is about).
         if n.label == Label::Org && key == "party" {
-            return (Label::Org, doc_party(earlier), None);
+            return (Label::Org, doc_party(earlier, &self.lex.home_party), None);
         }
         // A party congress is written many ways: `14th National Party Congress`, `14th National
         // Congress of the Communist Party of Việt Nam`, `... of the CPV`, `... of the Party`, or
@@ -203,15 +202,15 @@ impl Extractor {
         if n.label == Label::Event {
             if let Some(c) = PARTY_CONGRESS.captures(&key) {
                 let party = match c.name("party").map(|m| m.as_str()) {
-                    None | Some("party") => doc_party(earlier),
+                    None | Some("party") => doc_party(earlier, &self.lex.home_party),
                     Some(p) => p.to_owned(),
                 };
                 return (Label::Event, format!("{} national congress of {party}", &c["ord"]), None);
             }
         }
-        if let Some((label, k)) = self.lex.alias_keys.get(&key) {
-            if *label == n.label {
-                return (n.label, k.clone(), None);
+        if let Some(e) = self.lex.entry_of(&key) {
+            if e.label == n.label {
+                return (n.label, e.key.clone(), None);
             }
         }
         // A lone head word (`the Congress`, `the Resolution`, `the Office`) is the full name of
@@ -270,9 +269,8 @@ impl Extractor {
                     i += 1;
                     continue;
                 }
-                if let Some((Label::Org, k)) = self.lex.alias_keys.get(w) {
-                    let full = self.lex.entries.iter().find(|x| &x.key == k).map_or_else(|| k.clone(), |x| fold::key(&x.canonical));
-                    push(&full, tok.fstart, tok.fend, &mut key);
+                if let Some(e) = self.lex.entry_of(w).filter(|e| e.label == Label::Org) {
+                    push(&fold::key(&e.canonical), tok.fstart, tok.fend, &mut key);
                     i += 1;
                     continue;
                 }
@@ -289,17 +287,24 @@ impl Extractor {
     }
 }
 
+/// The mentions of `sorted` (sorted by offset, none overlapping) that overlap bytes `[s, e)`.
+fn overlapping(sorted: &[Mention], s: usize, e: usize) -> &[Mention] {
+    let lo = sorted.partition_point(|m| m.bend <= s);
+    let hi = sorted.partition_point(|m| m.bstart < e).max(lo);
+    &sorted[lo..hi]
+}
+
 /// `14th national party congress`, `14th national congress of communist party of viet nam`.
 static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^(?P<ord>\d+(?:st|nd|rd|th)) national (?:party )?congress(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
 });
 
-/// The party a document is about: the last one it named in full, else the CPV. Only a party the
-/// lexicon knows by name (`... Party`, `... Party of X`), never a body of one (`Standing Office of
-/// the Party Central Office`).
-fn doc_party(earlier: &[Mention]) -> String {
+/// The party a document is about: the last one it named in full, else the lexicon's home party
+/// (`defaults.tsv`). Only a party the lexicon knows by name (`... Party`, `... Party of X`), never
+/// a body of one (`Standing Office of the Party Central Office`).
+fn doc_party(earlier: &[Mention], home: &str) -> String {
     let is_party = |m: &&Mention| m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "));
-    earlier.iter().rev().find(is_party).map_or_else(|| "communist party of viet nam".to_owned(), |m| m.key.clone())
+    earlier.iter().rev().find(is_party).map_or_else(|| home.to_owned(), |m| m.key.clone())
 }
 
 /// Fill code-point offsets and sentence indices; byte offsets are converted once, walking the

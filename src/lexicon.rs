@@ -15,8 +15,8 @@ use crate::label::Label;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub label: Label,
-    /// Display name (`Việt Nam`).
-    pub canonical: String,
+    /// Display name (`Việt Nam`), shared by every mention of the entry.
+    pub canonical: Arc<str>,
     /// Entity key: the matching key of the canonical name, or the user's pattern `id`.
     pub key: String,
 }
@@ -50,8 +50,11 @@ pub struct Lexicon {
     /// match `us` and `who` in every sentence and be rejected one by one.
     acronyms: AhoCorasick,
     acronym_entries: Vec<u32>,
-    /// Alias key -> entity key, for names the rules find (`Viet Nam` -> `viet nam`).
-    pub alias_keys: HashMap<String, (Label, String)>,
+    /// Matching key of every name and alias -> its entry, for names the rules find
+    /// (`viet nam` -> Việt Nam) and abbreviations inside names (`cpv`).
+    pub alias_keys: HashMap<String, u32>,
+    /// The party a lone `Party` means when a document names none (`defaults.tsv`).
+    pub home_party: String,
     /// Every title, for the roles table (`Secretary of the Party Central Committee`).
     pub titles: HashSet<String>,
     pub max_title_words: usize,
@@ -92,6 +95,11 @@ pub struct EntrySpec {
     pub canonical: String,
     pub aliases: Vec<String>,
     pub id: Option<String>,
+}
+
+/// A value of `defaults.tsv` (`name<TAB>value`).
+fn defaults(name: &str) -> Option<String> {
+    lines(include_str!("data/defaults.tsv")).find_map(|l| l.split_once('\t').filter(|(k, _)| k.trim() == name).map(|(_, v)| v.trim().to_owned()))
 }
 
 /// The surface an acronym alias is matched as: its folded form in capitals (`cpv` -> `CPV`).
@@ -154,14 +162,14 @@ impl Lexicon {
         for spec in &specs {
             let key = spec.id.clone().unwrap_or_else(|| fold::key(&spec.canonical));
             let idx = *by_key.entry((spec.label, key.clone())).or_insert_with(|| {
-                entries.push(Entry { label: spec.label, canonical: spec.canonical.clone(), key: key.clone() });
+                entries.push(Entry { label: spec.label, canonical: Arc::from(spec.canonical.as_str()), key: key.clone() });
                 (entries.len() - 1) as u32
             });
             add_pattern(&spec.canonical, idx, &mut patterns, &mut folded_patterns);
-            alias_keys.insert(fold::key(&spec.canonical), (spec.label, key.clone()));
+            alias_keys.insert(fold::key(&spec.canonical), idx);
             for a in &spec.aliases {
                 add_pattern(a, idx, &mut patterns, &mut folded_patterns);
-                alias_keys.entry(fold::key(a)).or_insert((spec.label, key.clone()));
+                alias_keys.entry(fold::key(a)).or_insert(idx);
             }
         }
         for (alias, canonical) in aliases {
@@ -170,7 +178,7 @@ impl Lexicon {
             match target {
                 Some(i) => {
                     add_pattern(alias, i as u32, &mut patterns, &mut folded_patterns);
-                    alias_keys.insert(fold::key(alias), (entries[i].label, entries[i].key.clone()));
+                    alias_keys.insert(fold::key(alias), i as u32);
                 }
                 None => unreachable!("every alias target was added as an entry above"),
             }
@@ -224,6 +232,7 @@ impl Lexicon {
             acronyms,
             acronym_entries,
             alias_keys,
+            home_party: defaults("home_party").map(|p| fold::key(&p)).unwrap_or_default(),
             titles,
             max_title_words,
             name_titles,
@@ -236,6 +245,11 @@ impl Lexicon {
             given_names: word_set(include_str!("data/given_names.txt")),
             stopwords: word_set(include_str!("data/stopwords.txt")),
         })
+    }
+
+    /// The entry a name or alias (by matching key) stands for.
+    pub fn entry_of(&self, key: &str) -> Option<&Entry> {
+        self.alias_keys.get(key).map(|&i| &self.entries[i as usize])
     }
 
     /// The shipped lexicon, built once per process.

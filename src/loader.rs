@@ -1,9 +1,7 @@
-//! Reading inputs in parallel into documents and error rows. Every input yields its documents
-//! and its problems; results are gathered in input order, so the tables are the same whatever
-//! the number of threads.
+//! Reading one input into documents and error rows (`pipeline` runs it over many inputs in
+//! parallel, in input order). Every input yields its documents and its problems.
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::clean::{clean, CleanOptions};
@@ -33,24 +31,6 @@ impl Default for LoadOptions {
 pub struct Loaded {
     pub documents: Vec<Document>,
     pub issues: Vec<Issue>,
-}
-
-impl Loaded {
-    pub fn extend(&mut self, other: Loaded) {
-        self.documents.extend(other.documents);
-        self.issues.extend(other.issues);
-    }
-}
-
-/// Load `inputs` on the current rayon pool. Duplicate JSONL ids across the batch are renamed
-/// (`id#2`) and reported, never dropped.
-pub fn load(inputs: &[Input], opts: &LoadOptions) -> Loaded {
-    let parts: Vec<Loaded> = inputs.par_iter().map(|i| load_one(i, opts)).collect();
-    let mut out = Loaded::default();
-    for p in parts {
-        out.extend(p);
-    }
-    out
 }
 
 /// Load one input file.

@@ -537,7 +537,8 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         }
     }
     full_people.sort_unstable();
-    let person_words = |s: usize, e: usize| -> Vec<&str> { (s..e).map(|j| c.folded(j)).collect() };
+    // Each full name's first and last word, looked up once for all short references.
+    let ends: Vec<(&str, &str)> = full_people.iter().map(|&(s, e)| (c.folded(s), c.folded(e - 1))).collect();
     for it in &items {
         match *it {
             Item::Person(s, e) => spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: None }),
@@ -552,10 +553,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
                 // else the first after it.
                 for j in s..e {
                     let w = c.folded(j);
-                    let candidates = full_people.iter().filter(|&&(ps, pe)| {
-                        let words = person_words(ps, pe);
-                        words.first() == Some(&w) || words.last() == Some(&w)
-                    });
+                    let candidates = full_people.iter().zip(&ends).filter(|(_, (first, last))| *first == w || *last == w).map(|(p, _)| p);
                     let before = candidates.clone().rfind(|&&(ps, _)| ps < j);
                     if let Some(&full) = before.or_else(|| candidates.clone().next()) {
                         spans.push(NameSpan { ts: j, te: j + 1, label: Label::Person, entry: None, refers_to: Some(full) });

@@ -98,7 +98,8 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lex
         }
     }
     let r = R { doc, lex, name_of };
-    let mention_at = |bstart: usize| mentions.iter().find(|m| m.bstart == bstart);
+    // Mentions are sorted by offset.
+    let mention_at = |bstart: usize| mentions.binary_search_by_key(&bstart, |m| m.bstart).ok().map(|i| &mentions[i]);
     let mut out: Vec<Role> = Vec::new();
     let mut pending_plural: Option<(usize, usize, u32)> = None; // (role start, end, sentence)
     for span in names.iter().filter(|s| s.label == Label::Person && s.refers_to.is_none()) {
@@ -245,12 +246,12 @@ fn org_of(r: &R, s: usize, e: usize, names: &[NameSpan], mentions: &[Mention]) -
     let text = &r.doc.text[r.doc.tokens[s].start..r.doc.tokens[e - 1].end];
     if let Some(rest) = text.find("Minister of ").map(|i| &text[i + "Minister of ".len()..]) {
         let key = crate::fold::key(&format!("Ministry of {rest}"));
-        if let Some((Label::Org, k)) = r.lex.alias_keys.get(&key) {
-            return Some(format!("ORG:{k}"));
+        if let Some(e) = r.lex.entry_of(&key).filter(|e| e.label == Label::Org) {
+            return Some(format!("ORG:{}", e.key));
         }
         return Some(format!("ORG:{key}"));
     }
     let org = names.iter().rfind(|n| n.ts >= s && n.te <= e && n.label == Label::Org)?;
-    let m = mentions.iter().find(|m| m.bstart == r.doc.tokens[org.ts].start)?;
+    let m = mentions.binary_search_by_key(&r.doc.tokens[org.ts].start, |m| m.bstart).ok().map(|i| &mentions[i])?;
     Some(m.entity_id())
 }

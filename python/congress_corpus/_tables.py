@@ -43,8 +43,7 @@ def from_arrow(table) -> pd.DataFrame:
         elif col == "label":
             df[col] = df[col].astype(LABEL_DTYPE)
         elif pd.api.types.is_object_dtype(df[col].dtype) or str(df[col].dtype) in ("string", "large_string[pyarrow]", "string[pyarrow]"):
-            if col not in ("aliases",):
-                df[col] = df[col].astype(STR_DTYPE)
+            df[col] = df[col].astype(STR_DTYPE)
     return df
 
 
