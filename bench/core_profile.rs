@@ -3,18 +3,37 @@
 //!
 //!     cargo run --release --example core_profile -- /tmp/congress-corpus-bench-10000-1
 
+use std::hash::{Hash, Hasher};
 use std::time::Instant;
 
 use congress_corpus::{discover, extract::Extractor, loader, parallel, pipeline};
 
 fn main() {
-    let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load]");
-    let load_only = std::env::args().nth(2).as_deref() == Some("load");
+    let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load|extract]");
+    let mode = std::env::args().nth(2);
+    let load_only = mode.as_deref() == Some("load");
     let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
     let opts = loader::LoadOptions::default();
     let ex = Extractor::default();
     let bytes: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
     let mb = bytes as f64 / 1e6;
+    if mode.as_deref() == Some("extract") {
+        // Extraction alone, one thread, texts already cleaned in memory: the loop to profile.
+        let b = pipeline::load_and_extract(&inputs, &opts, None);
+        let t = Instant::now();
+        let kept: Vec<_> = b.documents.iter().map(|d| ex.extract(&d.text, d.date)).collect();
+        let s = t.elapsed().as_secs_f64();
+        let n: usize = kept.iter().map(|r| r.mentions.len()).sum();
+        // A digest of every result, so that an optimisation can be checked to change nothing.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for (d, r) in b.documents.iter().zip(&kept) {
+            (&d.doc_id, d.n_words, d.n_chars, &d.sha256, &d.title, &d.dateline, &d.source, d.date).hash(&mut h);
+            (&r.mentions, &r.roles, r.n_sentences).hash(&mut h);
+        }
+        println!("digest {:016x}", h.finish());
+        println!("extract, 1 thread: {s:.3} s ({:.1} MB/s), {n} mentions", mb / s);
+        return;
+    }
     for threads in [1, 2] {
         let t = Instant::now();
         let b = parallel::install(threads, || pipeline::load_and_extract(&inputs, &opts, None)).unwrap();

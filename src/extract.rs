@@ -18,7 +18,7 @@ use crate::sentences;
 use crate::tokens::{self, Kind, Token};
 
 /// One entity mention.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Mention {
     pub sentence: u32,
     /// Code-point offsets into the document text.

@@ -53,9 +53,23 @@ pub fn fold_char(c: char, out: &mut String) {
 pub fn fold(s: &str) -> Folded {
     let mut text = String::with_capacity(s.len());
     let mut map = Vec::with_capacity(s.len() + 1);
-    for (i, c) in s.char_indices() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Runs of ASCII (most of an English article) fold byte for byte, mapping to themselves.
+        let run = b[i..].iter().position(|c| !c.is_ascii()).unwrap_or(b.len() - i);
+        if run > 0 {
+            let at = text.len();
+            text.push_str(&s[i..i + run]);
+            text[at..].make_ascii_lowercase();
+            map.extend(i as u32..(i + run) as u32);
+            i += run;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("i is on a char boundary");
         fold_char(c, &mut text);
         map.resize(text.len(), i as u32);
+        i += c.len_utf8();
     }
     map.push(s.len() as u32);
     Folded { text, map }

@@ -73,29 +73,22 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
         if t.kind != Kind::Word || !t.cap {
             continue;
         }
-        let w = t.folded(f);
-        let head = if lex.law_heads.contains(w) {
-            Some(Label::Law)
-        } else if lex.event_heads.contains(w) {
-            Some(Label::Event)
-        } else if lex.org_heads.contains(w) {
-            Some(Label::Org)
-        } else if lex.fac_heads.contains(w) {
-            Some(Label::Fac)
-        } else {
-            None
-        };
+        let info = lex.words.get(t.folded(f)).copied().unwrap_or_default();
         let mut title = None;
         let max = (i + lex.max_name_title_words).min(toks.len());
         for j in i + 1..=max {
             if toks[j - 1].kind != Kind::Word {
                 break;
             }
-            if lex.name_titles.contains(&f.text[t.fstart..toks[j - 1].fend]) {
-                title = Some(j);
+            match lex.name_title_prefixes.get(&f.text[t.fstart..toks[j - 1].fend]) {
+                Some(true) => title = Some(j),
+                Some(false) => {}
+                // Folded text joins words with one space, as the prefixes do; no title goes on
+                // from a prefix no title has.
+                None => break,
             }
         }
-        out[i] = Flags { stop: lex.stopwords.contains(w), head, title, surname: lex.surnames.contains(w), given: lex.given_names.contains(w) };
+        out[i] = Flags { stop: info.stop, head: info.head, title, surname: info.surname, given: info.given };
     }
     out
 }

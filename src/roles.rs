@@ -11,7 +11,7 @@ use crate::names::NameSpan;
 use crate::tokens::Kind;
 
 /// One (person, title) statement.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Role {
     pub sentence: u32,
     /// Code-point offsets of the title text.

@@ -44,6 +44,36 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// (first letter is upper case, every letter is upper case and there are at least two).
+fn case_of(surface: &str) -> (bool, bool) {
+    if surface.is_ascii() {
+        let mut letters = surface.bytes().filter(u8::is_ascii_alphabetic);
+        let Some(first) = letters.next() else { return (false, false) };
+        let cap = first.is_ascii_uppercase();
+        let mut n = 1;
+        let mut all_upper = cap;
+        for l in letters {
+            n += 1;
+            all_upper &= l.is_ascii_uppercase();
+        }
+        return (cap, all_upper && n >= 2);
+    }
+    let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+    let cap = letters.clone().next().is_some_and(char::is_uppercase);
+    let upper = letters.clone().count() >= 2 && letters.all(char::is_uppercase);
+    (cap, upper)
+}
+
 /// Tokenize `original` through its folded form `f`.
 pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
     let t = f.text.as_str();
@@ -66,6 +96,10 @@ pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
             let numeric = c.is_ascii_digit();
             i += c.len_utf8();
             loop {
+                // ASCII letters and digits: the bulk of every word, one table lookup each.
+                while i < b.len() && ASCII_WORD[b[i] as usize] {
+                    i += 1;
+                }
                 if i >= t.len() {
                     break;
                 }
@@ -114,11 +148,7 @@ pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
             kind = Kind::Punct;
         }
         let (os, oe) = (f.orig(start), f.orig(i));
-        let surface = &original[os..oe];
-        let first = surface.chars().find(|c| c.is_alphabetic());
-        let cap = kind == Kind::Word && first.is_some_and(char::is_uppercase);
-        let letters = surface.chars().filter(|c| c.is_alphabetic());
-        let upper = kind == Kind::Word && letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase);
+        let (cap, upper) = if kind == Kind::Word { case_of(&original[os..oe]) } else { (false, false) };
         out.push(Token { start: os, end: oe, fstart: start, fend: i, kind, cap, upper, newline_before: newline });
         newline = false;
     }
