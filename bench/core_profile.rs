@@ -9,7 +9,7 @@ use std::time::Instant;
 use congress_corpus::{discover, extract::Extractor, loader, parallel, pipeline};
 
 fn main() {
-    let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load|extract]");
+    let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load|extract|dump]");
     let mode = std::env::args().nth(2);
     let load_only = mode.as_deref() == Some("load");
     let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
@@ -17,6 +17,16 @@ fn main() {
     let ex = Extractor::default();
     let bytes: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
     let mb = bytes as f64 / 1e6;
+    if mode.as_deref() == Some("dump") {
+        // Every mention as a line, to diff the output of two builds.
+        let b = pipeline::load_and_extract(&inputs, &opts, Some(&ex));
+        for (d, r) in b.documents.iter().zip(&b.results) {
+            for m in &r.mentions {
+                println!("{}\t{}\t{}\t{}\t{}\t{}\t{:?}", d.doc_id, m.start, m.label.as_str(), m.text(&d.text), m.key, m.known_name.as_deref().unwrap_or(""), m.value);
+            }
+        }
+        return;
+    }
     if mode.as_deref() == Some("extract") {
         // Extraction alone, one thread, texts already cleaned in memory: the loop to profile.
         let b = pipeline::load_and_extract(&inputs, &opts, None);
