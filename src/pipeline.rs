@@ -59,48 +59,62 @@ pub fn extract_texts(texts: &[String], dates: &[Option<NaiveDate>], extractor: &
 /// counted into `acc`, so that a corpus is held once, as Arrow, while it loads.
 pub fn partial_tables(batch: Batch, extracted: bool, acc: &mut Accumulator) -> Result<Vec<(&'static str, RecordBatch)>, ArrowError> {
     let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView { doc_id: &d.doc_id, text: &d.text, result: r }).collect();
-    let (tables, ()) = rayon::join(
-        || -> Result<Vec<(&'static str, RecordBatch)>, ArrowError> {
-            let mut out = vec![("documents", tables::documents(&batch.documents)?), ("errors", tables::errors(&batch.issues)?)];
-            if extracted {
-                out.push(("mentions", tables::mentions(&views)?));
-                out.push(("roles", tables::roles(&views)?));
-            }
-            Ok(out)
-        },
+    // Each table is built on its own task and the entities are counted on another, so the two
+    // cores share this step (it is between two parallel loads, so its critical path matters).
+    let table = |name: &'static str| -> Result<Option<(&'static str, RecordBatch)>, ArrowError> {
+        Ok(match name {
+            "documents" => Some((name, tables::documents(&batch.documents)?)),
+            "errors" => Some((name, tables::errors(&batch.issues)?)),
+            "mentions" if extracted => Some((name, tables::mentions(&views)?)),
+            "roles" if extracted => Some((name, tables::roles(&views)?)),
+            _ => None,
+        })
+    };
+    let (built, ()) = rayon::join(
+        || ["documents", "errors", "mentions", "roles"].into_par_iter().map(table).collect::<Result<Vec<_>, _>>(),
         || {
             for (d, r) in batch.documents.iter().zip(&batch.results) {
                 acc.add(d.date, &d.text, &r.mentions);
             }
         },
     );
-    tables
+    Ok(built?.into_iter().flatten().collect())
 }
 
 /// The corpus tables from every batch's partial tables: display names filled in, the entities
 /// table added. Each table is a list of record batches, in load order.
 pub fn finish(parts: Vec<Vec<(&'static str, RecordBatch)>>, acc: Accumulator, extracted: bool) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
     let rows = acc.finish();
-    let names: std::collections::HashMap<&str, &str> = rows.iter().map(|r| (r.entity_id.as_str(), r.canonical.as_str())).collect();
+    let names: rustc_hash::FxHashMap<&str, &str> = rows.iter().map(|r| (r.entity_id.as_str(), r.canonical.as_str())).collect();
     let mut by_name: Vec<(&'static str, Vec<RecordBatch>)> = vec![("documents", vec![]), ("errors", vec![])];
     if extracted {
         by_name.push(("mentions", vec![]));
         by_name.push(("roles", vec![]));
     }
-    for part in parts {
-        for (name, b) in part {
-            let b = match name {
-                "mentions" => tables::with_names(&b, tables::MENTION_ENTITY_ID, tables::MENTION_CANONICAL, &names)?,
-                "roles" => tables::with_names(&b, tables::ROLE_PERSON_ID, tables::ROLE_PERSON, &names)?,
-                _ => b,
-            };
-            if let Some(slot) = by_name.iter_mut().find(|(n, _)| *n == name) {
-                slot.1.push(b);
-            }
+    // Display names are filled in every record batch at once, in parallel (order is kept),
+    // beside the entities table.
+    let entities = || if extracted { tables::entities(&rows).map(Some) } else { Ok(None) };
+    let fill = || -> Result<Vec<(&'static str, RecordBatch)>, ArrowError> {
+        let all: Vec<(&'static str, RecordBatch)> = parts.into_iter().flatten().collect();
+        all.into_par_iter()
+            .map(|(name, b)| {
+                let b = match name {
+                    "mentions" => tables::with_names(&b, tables::MENTION_ENTITY_ID, tables::MENTION_CANONICAL, &names)?,
+                    "roles" => tables::with_names(&b, tables::ROLE_PERSON_ID, tables::ROLE_PERSON, &names)?,
+                    _ => b,
+                };
+                Ok((name, b))
+            })
+            .collect()
+    };
+    let (named, entities) = rayon::join(fill, entities);
+    for (name, b) in named? {
+        if let Some(slot) = by_name.iter_mut().find(|(n, _)| *n == name) {
+            slot.1.push(b);
         }
     }
-    if extracted {
-        by_name.push(("entities", vec![tables::entities(&rows)?]));
+    if let Some(e) = entities? {
+        by_name.push(("entities", vec![e]));
     }
     Ok(by_name)
 }

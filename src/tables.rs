@@ -2,7 +2,7 @@
 //! pandas, polars, pyarrow and DuckDB read them through the Arrow C stream interface without a
 //! Python object per row (the binding only wraps them in a capsule).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, Int64Builder, ListBuilder, StringBuilder, TimestampSecondBuilder};
@@ -235,7 +235,7 @@ mod tests {
         assert_eq!(text_col.value(0), "Tô Lâm");
         let label_col = b.column(5).as_any().downcast_ref::<DictionaryArray<Int8Type>>().unwrap();
         assert_eq!(label_col.values().len(), 18);
-        let named = with_names(&b, MENTION_ENTITY_ID, MENTION_CANONICAL, &HashMap::from([("PERSON:to lam", "Tô Lâm")])).unwrap();
+        let named = with_names(&b, MENTION_ENTITY_ID, MENTION_CANONICAL, &HashMap::from_iter([("PERSON:to lam", "Tô Lâm")])).unwrap();
         let canon = named.column(MENTION_CANONICAL).as_any().downcast_ref::<StringArray>().unwrap();
         assert_eq!((canon.value(0), canon.value(1)), ("Tô Lâm", "ha noi"));
     }
