@@ -358,6 +358,15 @@ mod tests {
     }
 
     #[test]
+    fn a_rejected_gazetteer_match_does_not_hide_a_longer_name_inside_it() {
+        // The text around `Democratic People's ...` once held a rejected match that swallowed
+        // its start, leaving only `Republic of Korea`, another country.
+        let found = run("Attending the conference at the Democratic People's Republic of Korea site were delegates.");
+        let gpe: Vec<_> = found.iter().filter(|m| m.1 == "GPE").map(|m| m.0.as_str()).collect();
+        assert_eq!(gpe, ["Democratic People's Republic of Korea"]);
+    }
+
+    #[test]
     fn wire_story_people_places_bodies() {
         // A wire-style paragraph written for this test (not from the seeds).
         let t = "Vietnam's Communist Party on Monday re-elected To Lam as general secretary, \
