@@ -162,7 +162,7 @@ def main() -> None:
         add(f"cc.load, no extraction, {threads} thread(s)", t, t_read)
     full = {}
     for threads in (1, 2):
-        t, c = _timed(lambda: cc.load(root, n_threads=threads))
+        t, c = _timed(lambda: cc.load(root, n_threads=threads), 2)
         full[threads] = t
         add(f"cc.load + extract all, {threads} thread(s)", t, t_read, f"{len(c.arrow('mentions'))} mentions")
     texts = c.documents.text.tolist()
