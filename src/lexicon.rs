@@ -58,17 +58,16 @@ pub struct Lexicon {
     /// Every title, for the roles table (`Secretary of the Party Central Committee`).
     pub titles: HashSet<String>,
     pub max_title_words: usize,
+    /// What the word lists (`surnames.txt`, `*_heads.txt`, ...) say of one folded word, in one lookup: the chunker asks of
+    /// every capitalised word (profiled: seven set lookups per word were 12% of extraction).
+    pub words: HashMap<String, WordInfo>,
     /// Titles without an organisation's name in them, for finding names: a title must not
     /// swallow the ORG it names (`Secretary of the Party Central Committee` holds an ORG
     /// mention). `CPC General Secretary` contributes `General Secretary`.
-    pub name_titles: HashSet<String>,
-    pub max_name_title_words: usize,
-    /// What the word lists above say of one folded word, in one lookup: the chunker asks of
-    /// every capitalised word (profiled: seven set lookups per word were 12% of extraction).
-    pub words: HashMap<String, WordInfo>,
-    /// Every word prefix of a name title -> whether it is a whole title, so a title search
-    /// stops at the first prefix no title has.
+    /// They are kept as every word prefix of such a title -> whether it is a whole title, so a
+    /// title search stops at the first prefix no title has.
     pub name_title_prefixes: HashMap<String, bool>,
+    pub max_name_title_words: usize,
 }
 
 /// The word lists' facts about one folded word.
@@ -247,12 +246,12 @@ impl Lexicon {
         let mut words: HashMap<String, WordInfo> = HashMap::default();
         // A word on several head lists takes the last one here: law over event over org over fac.
         for (list, label) in [
-            (include_str!("data/fac_heads.txt"), Label::Fac),
-            (include_str!("data/org_heads.txt"), Label::Org),
-            (include_str!("data/event_heads.txt"), Label::Event),
-            (include_str!("data/law_heads.txt"), Label::Law),
+            (word_set(include_str!("data/fac_heads.txt")), Label::Fac),
+            (org_heads, Label::Org),
+            (word_set(include_str!("data/event_heads.txt")), Label::Event),
+            (word_set(include_str!("data/law_heads.txt")), Label::Law),
         ] {
-            for w in word_set(list) {
+            for w in list {
                 words.entry(w).or_default().head = Some(label);
             }
         }
@@ -275,7 +274,6 @@ impl Lexicon {
             home_party: defaults("home_party").map(|p| fold::key(&p)).unwrap_or_default(),
             titles,
             max_title_words,
-            name_titles,
             max_name_title_words,
             words,
             name_title_prefixes,

@@ -129,7 +129,7 @@ impl<'a> Ctx<'a> {
             return Some(longest);
         }
         // Rare: the longest title runs past the chunk; look for a shorter one inside it.
-        (i + 1..limit).rev().find(|&j| self.lex.name_titles.contains(&self.f.text[self.toks[i].fstart..self.toks[j - 1].fend]))
+        (i + 1..limit).rev().find(|&j| self.lex.name_title_prefixes.get(&self.f.text[self.toks[i].fstart..self.toks[j - 1].fend]) == Some(&true))
     }
     fn gaz_end(&self, i: usize) -> Option<usize> {
         self.gaz.get(i).copied().flatten().map(|(e, _)| e)
