@@ -27,6 +27,29 @@ fn main() {
         }
         return;
     }
+    if mode.as_deref() == Some("pipeline") {
+        // What `cc.load` runs, without Python: slices of 2,048 files loaded, extracted and turned
+        // into Arrow, then display names and the entities table.
+        for threads in [1, 2] {
+            let t = Instant::now();
+            let mut le = 0.0;
+            let tables = parallel::install(threads, || {
+                let mut acc = congress_corpus::entities::Accumulator::default();
+                let mut parts = Vec::new();
+                for slice in inputs.chunks(2048) {
+                    let t0 = Instant::now();
+                    parts.push(pipeline::load_tables(slice, &opts, Some(&ex), &mut acc).unwrap());
+                    le += t0.elapsed().as_secs_f64();
+                }
+                pipeline::finish(parts, acc, true).unwrap()
+            })
+            .unwrap();
+            let all = t.elapsed().as_secs_f64();
+            let rows: usize = tables.iter().filter(|(n, _)| *n == "mentions").flat_map(|(_, b)| b).map(|b| b.num_rows()).sum();
+            println!("{threads} thread(s): {all:.3} s ({:.1} MB/s): load+extract+tables {le:.3}, finish {:.3}; {rows} mentions", mb / all, all - le);
+        }
+        return;
+    }
     if mode.as_deref() == Some("extract") {
         // Extraction alone, one thread, texts already cleaned in memory: the loop to profile.
         let b = pipeline::load_and_extract(&inputs, &opts, None);

@@ -2,6 +2,8 @@
 //! decoded (UTF-8, UTF-16 with a BOM, Windows-1252 as the fallback) and anything that is not
 //! (images, archives, NUL-filled files) is refused, so it never reaches the extractor.
 
+use std::borrow::Cow;
+
 /// How a file's bytes were turned into text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decoded {
@@ -47,9 +49,10 @@ fn utf16(bytes: &[u8], little: bool) -> String {
 }
 
 /// Decode a file's bytes. Never fails: the worst outcome is `Binary`.
-pub fn decode(bytes: &[u8]) -> Decoded {
-    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
-        return decode_utf8_or_fallback(rest);
+pub fn decode(mut bytes: Vec<u8>) -> Decoded {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+        return decode_utf8_or_fallback(bytes);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
         return Decoded::Text(utf16(rest, true));
@@ -69,21 +72,25 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     decode_utf8_or_fallback(bytes)
 }
 
-fn decode_utf8_or_fallback(bytes: &[u8]) -> Decoded {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded::Text(s.to_owned()),
+/// Valid UTF-8 becomes the text without a copy.
+fn decode_utf8_or_fallback(bytes: Vec<u8>) -> Decoded {
+    match String::from_utf8(bytes) {
+        Ok(s) => Decoded::Text(s),
         Err(e) => {
-            let at = e.valid_up_to();
-            Decoded::Fallback(cp1252(bytes), format!("invalid UTF-8 at byte {at}: decoded as Windows-1252"))
+            let at = e.utf8_error().valid_up_to();
+            Decoded::Fallback(cp1252(e.as_bytes()), format!("invalid UTF-8 at byte {at}: decoded as Windows-1252"))
         }
     }
 }
 
 /// `\r\n` and lone `\r` become `\n`, and NUL or other C0 controls (except tab and newline)
 /// are dropped, so that offsets and line logic downstream see one convention.
-pub fn normalise_newlines(s: &str) -> String {
-    if !s.bytes().any(|b| b == b'\r' || (b < 0x20 && b != b'\n' && b != b'\t')) {
-        return s.to_owned();
+pub fn normalise_newlines(s: &str) -> Cow<'_, str> {
+    // Most files need nothing: checked in blocks without early exit, which the compiler
+    // vectorises, and then the text is returned as it is, not copied.
+    let needs = s.as_bytes().chunks(256).any(|block| block.iter().fold(false, |acc, &b| acc | ((b < 0x20) & (b != b'\n') & (b != b'\t'))));
+    if !needs {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
@@ -100,7 +107,7 @@ pub fn normalise_newlines(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -109,21 +116,21 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode("Hà Nội".as_bytes()), Decoded::Text("Hà Nội".into()));
-        assert_eq!(decode(b"\xef\xbb\xbfabc"), Decoded::Text("abc".into()));
+        assert_eq!(decode("Hà Nội".as_bytes().to_vec()), Decoded::Text("Hà Nội".into()));
+        assert_eq!(decode(b"\xef\xbb\xbfabc".to_vec()), Decoded::Text("abc".into()));
     }
 
     #[test]
     fn utf16_both_orders() {
         let le: Vec<u8> = b"\xff\xfe".iter().copied().chain("Tô".encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
         let be: Vec<u8> = b"\xfe\xff".iter().copied().chain("Tô".encode_utf16().flat_map(|u| u.to_be_bytes())).collect();
-        assert_eq!(decode(&le), Decoded::Text("Tô".into()));
-        assert_eq!(decode(&be), Decoded::Text("Tô".into()));
+        assert_eq!(decode(le.clone()), Decoded::Text("Tô".into()));
+        assert_eq!(decode(be.clone()), Decoded::Text("Tô".into()));
     }
 
     #[test]
     fn cp1252_fallback() {
-        match decode(b"caf\xe9 \x93quoted\x94") {
+        match decode(b"caf\xe9 \x93quoted\x94".to_vec()) {
             Decoded::Fallback(s, msg) => {
                 assert_eq!(s, "café “quoted”");
                 assert!(msg.contains("byte 3"));
@@ -134,8 +141,8 @@ mod tests {
 
     #[test]
     fn binary_detected() {
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n...."), Decoded::Binary(_)));
-        assert!(matches!(decode(b"abc\0def"), Decoded::Binary(_)));
+        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n....".to_vec()), Decoded::Binary(_)));
+        assert!(matches!(decode(b"abc\0def".to_vec()), Decoded::Binary(_)));
     }
 
     #[test]

@@ -37,6 +37,13 @@ struct Acc {
     last: Option<NaiveDate>,
 }
 
+fn earliest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
 /// Is `a` a more complete display form than `b`?
 pub fn better(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
@@ -107,6 +114,32 @@ impl Accumulator {
                 a.first = Some(a.first.map_or(d, |f| f.min(d)));
                 a.last = Some(a.last.map_or(d, |l| l.max(d)));
             }
+        }
+    }
+
+    /// Add the counts of `other`, which saw other documents that come after these: the result
+    /// is what one pass over all of them gives (the first curated name seen wins).
+    pub fn merge(&mut self, other: Accumulator) {
+        self.docs += other.docs;
+        for (id, b) in other.acc {
+            let Some(a) = self.acc.get_mut(id.as_str()) else {
+                // `last_doc` counts in `other`'s numbering: 0 matches no later document of `self`.
+                self.acc.insert(id, Acc { last_doc: 0, ..b });
+                continue;
+            };
+            a.known = a.known.take().or(b.known);
+            if better(&b.best, &a.best) {
+                a.best = b.best;
+            }
+            a.aliases.extend(b.aliases);
+            a.n_mentions += b.n_mentions;
+            a.n_docs += b.n_docs;
+            a.last_doc = 0;
+            a.first = earliest(a.first, b.first);
+            a.last = match (a.last, b.last) {
+                (Some(x), Some(y)) => Some(x.max(y)),
+                (x, y) => x.or(y),
+            };
         }
     }
 

@@ -61,7 +61,10 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
             return out;
         }
     };
-    let text = match decode(&bytes) {
+    // The raw bytes' hash and emptiness are taken first: decoding consumes them, without a copy.
+    let sha256 = matches!(input.format, Format::Text).then(|| sha256_hex(&bytes));
+    let was_empty = bytes.is_empty();
+    let text = match decode(bytes) {
         Decoded::Text(t) => t,
         Decoded::Fallback(t, msg) => {
             out.issues.push(Issue::new(path.clone(), IssueKind::NotUtf8, msg, true));
@@ -74,13 +77,13 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
     };
     let text = normalise_newlines(&text);
     if text.trim().is_empty() {
-        let msg = if bytes.is_empty() { "file is empty" } else { "file holds only whitespace" };
+        let msg = if was_empty { "file is empty" } else { "file holds only whitespace" };
         out.issues.push(Issue::new(path, IssueKind::Empty, msg, false));
         return out;
     }
     match input.format {
         Format::Text => {
-            let doc = from_text(input.doc_id.clone(), path, &text, sha256_hex(&bytes), Meta::default(), opts.count_sentences);
+            let doc = from_text(input.doc_id.clone(), path, &text, sha256.unwrap_or_default(), Meta::default(), opts.count_sentences);
             out.documents.push(doc);
         }
         Format::JsonLines => load_jsonl(input, &path, &text, opts.count_sentences, &mut out),
@@ -185,7 +188,7 @@ fn load_jsonl(input: &Input, path: &str, text: &str, count_sentences: bool, out:
             url: string_field(&obj, "url"),
         };
         let body = normalise_newlines(body);
-        out.documents.push(from_text(doc_id, at, &body, sha256_hex(line.as_bytes()), meta, count_sentences));
+        out.documents.push(from_text(doc_id, at, body.as_ref(), sha256_hex(line.as_bytes()), meta, count_sentences));
     }
 }
 

@@ -23,30 +23,107 @@ pub struct Batch {
     pub issues: Vec<Issue>,
 }
 
+/// Inputs per task of `load_tables`: a task loads, extracts and turns into Arrow its inputs while
+/// they are hot in cache. Fixed, not derived from the thread count, so that the record batches
+/// (not only the rows) are the same on any number of threads.
+pub const INPUTS_PER_TASK: usize = 128;
+
+/// A JSONL file with more records than this has them extracted in parallel.
+const PARALLEL_RECORDS: usize = 16;
+
+/// One input loaded, and extracted with `extractor`.
+fn load_input(input: &Input, opts: &LoadOptions, extractor: Option<&Extractor>) -> Batch {
+    let mut loaded = loader::load_one(input, opts);
+    let results: Vec<DocResult> = match extractor {
+        Some(ex) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(|d| ex.extract(&d.text, d.date)).collect(),
+        Some(ex) => loaded.documents.iter().map(|d| ex.extract(&d.text, d.date)).collect(),
+        None => Vec::new(),
+    };
+    for (d, r) in loaded.documents.iter_mut().zip(&results) {
+        d.n_sentences = r.n_sentences;
+    }
+    Batch { documents: loaded.documents, results, issues: loaded.issues }
+}
+
+fn extraction_options(opts: &LoadOptions, extractor: Option<&Extractor>) -> LoadOptions {
+    LoadOptions { count_sentences: extractor.is_none() && opts.count_sentences, ..*opts }
+}
+
 /// Load `inputs` (and extract, with `extractor`) on the current rayon pool, in input order.
 pub fn load_and_extract(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>) -> Batch {
-    let opts = LoadOptions { count_sentences: extractor.is_none() && opts.count_sentences, ..*opts };
-    let parts: Vec<Batch> = inputs
-        .par_iter()
-        .map(|input| {
-            let mut loaded = loader::load_one(input, &opts);
-            let results: Vec<DocResult> = match extractor {
-                Some(ex) => loaded.documents.iter().map(|d| ex.extract(&d.text, d.date)).collect(),
-                None => Vec::new(),
-            };
-            for (d, r) in loaded.documents.iter_mut().zip(&results) {
-                d.n_sentences = r.n_sentences;
-            }
-            Batch { documents: loaded.documents, results, issues: loaded.issues }
-        })
-        .collect();
+    let opts = extraction_options(opts, extractor);
+    let parts: Vec<Batch> = inputs.par_iter().map(|input| load_input(input, &opts, extractor)).collect();
     let mut out = Batch::default();
     for p in parts {
-        out.documents.extend(p.documents);
-        out.results.extend(p.results);
-        out.issues.extend(p.issues);
+        out.append(p);
     }
     out
+}
+
+impl Batch {
+    fn append(&mut self, other: Batch) {
+        self.documents.extend(other.documents);
+        self.results.extend(other.results);
+        self.issues.extend(other.issues);
+    }
+}
+
+/// The tables of some record batches, by table name.
+pub type Tables = Vec<(&'static str, RecordBatch)>;
+
+/// Load `inputs` (and extract, with `extractor`) straight into Arrow tables, counting entities
+/// into `acc`. Each task of `INPUTS_PER_TASK` inputs builds its own record batches and entity
+/// counts, so the Rust values of a document live only as long as its task, and building the
+/// tables is spread over every thread; the counts are merged in input order.
+pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+    let opts = extraction_options(opts, extractor);
+    let (tables, counted) = inputs
+        .par_chunks(INPUTS_PER_TASK)
+        .map(|chunk| {
+            let mut batch = Batch::default();
+            for input in chunk {
+                batch.append(load_input(input, &opts, extractor));
+            }
+            let mut counted = Accumulator::default();
+            let tables = batch_tables(&batch, extractor.is_some(), &mut counted)?;
+            Ok::<_, ArrowError>((tables, counted))
+        })
+        .try_reduce(
+            || (Tables::new(), Accumulator::default()),
+            |(mut t, mut a), (t2, a2)| {
+                t.extend(t2);
+                a.merge(a2);
+                Ok((t, a))
+            },
+        )?;
+    acc.merge(counted);
+    Ok(tables)
+}
+
+/// The non-empty tables of one batch (display names still empty), its entities counted into `acc`.
+fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+    for (d, r) in batch.documents.iter().zip(&batch.results) {
+        acc.add(d.date, &d.text, &r.mentions);
+    }
+    let mut out = Tables::new();
+    if !batch.documents.is_empty() {
+        out.push(("documents", tables::documents(&batch.documents)?));
+    }
+    if !batch.issues.is_empty() {
+        out.push(("errors", tables::errors(&batch.issues)?));
+    }
+    if extracted {
+        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView { doc_id: &d.doc_id, text: &d.text, result: r }).collect();
+        let mentions = tables::mentions(&views)?;
+        if mentions.num_rows() > 0 {
+            out.push(("mentions", mentions));
+        }
+        let roles = tables::roles(&views)?;
+        if roles.num_rows() > 0 {
+            out.push(("roles", roles));
+        }
+    }
+    Ok(out)
 }
 
 /// Extract from texts already in memory, in parallel, in order.
@@ -54,36 +131,9 @@ pub fn extract_texts(texts: &[String], dates: &[Option<NaiveDate>], extractor: &
     texts.par_iter().zip(dates.par_iter()).map(|(t, d)| extractor.extract(t, *d)).collect()
 }
 
-/// Tables of one batch, in Arrow: documents and errors, and with extraction mentions and roles
-/// (display names still empty). The batch's Rust values are dropped here, and its entities are
-/// counted into `acc`, so that a corpus is held once, as Arrow, while it loads.
-pub fn partial_tables(batch: Batch, extracted: bool, acc: &mut Accumulator) -> Result<Vec<(&'static str, RecordBatch)>, ArrowError> {
-    let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView { doc_id: &d.doc_id, text: &d.text, result: r }).collect();
-    // Each table is built on its own task and the entities are counted on another, so the two
-    // cores share this step (it is between two parallel loads, so its critical path matters).
-    let table = |name: &'static str| -> Result<Option<(&'static str, RecordBatch)>, ArrowError> {
-        Ok(match name {
-            "documents" => Some((name, tables::documents(&batch.documents)?)),
-            "errors" => Some((name, tables::errors(&batch.issues)?)),
-            "mentions" if extracted => Some((name, tables::mentions(&views)?)),
-            "roles" if extracted => Some((name, tables::roles(&views)?)),
-            _ => None,
-        })
-    };
-    let (built, ()) = rayon::join(
-        || ["documents", "errors", "mentions", "roles"].into_par_iter().map(table).collect::<Result<Vec<_>, _>>(),
-        || {
-            for (d, r) in batch.documents.iter().zip(&batch.results) {
-                acc.add(d.date, &d.text, &r.mentions);
-            }
-        },
-    );
-    Ok(built?.into_iter().flatten().collect())
-}
-
 /// The corpus tables from every batch's partial tables: display names filled in, the entities
 /// table added. Each table is a list of record batches, in load order.
-pub fn finish(parts: Vec<Vec<(&'static str, RecordBatch)>>, acc: Accumulator, extracted: bool) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
+pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
     let rows = acc.finish();
     let names: rustc_hash::FxHashMap<&str, &str> = rows.iter().map(|r| (r.entity_id.as_str(), r.canonical.as_str())).collect();
     let mut by_name: Vec<(&'static str, Vec<RecordBatch>)> = vec![("documents", vec![]), ("errors", vec![])];

@@ -188,8 +188,7 @@ impl Plan {
             Some(g) => g.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?,
             None => &mut fallback,
         };
-        let extracted = ex.is_some();
-        let parts = run(py, n_threads, || pipeline::partial_tables(pipeline::load_and_extract(slice, &opts, ex), extracted, acc_ref))?.map_err(arrow_err)?;
+        let parts = run(py, n_threads, || pipeline::load_tables(slice, &opts, ex, acc_ref))?.map_err(arrow_err)?;
         Ok(Batch { inner: Mutex::new(Some(parts)) })
     }
 }
