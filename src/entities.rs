@@ -163,3 +163,41 @@ impl Accumulator {
         rows
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extractor;
+
+    fn counted(docs: &[(Option<NaiveDate>, &str)], ex: &Extractor) -> Accumulator {
+        let mut acc = Accumulator::default();
+        for (date, text) in docs {
+            acc.add(*date, text, &ex.extract(text, *date).mentions);
+        }
+        acc
+    }
+
+    #[test]
+    fn merged_counts_equal_one_pass() {
+        let ex = Extractor::default();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 1, d);
+        let docs = [
+            (day(5), "General Secretary To Lam met Ha Noi officials. Lam spoke."),
+            (day(20), "Tô Lâm arrived in Hà Nội on Monday."),
+            (None, "The Party Congress opened in Hanoi."),
+            (day(2), "To Lam and the Politburo met in Hà Nội again."),
+        ];
+        let whole = counted(&docs, &ex).finish();
+        let mut merged = counted(&docs[..1], &ex);
+        merged.merge(counted(&docs[1..3], &ex));
+        merged.merge(counted(&docs[3..], &ex));
+        // Documents added after a merge are still counted once each.
+        let mut then_added = counted(&docs[..2], &ex);
+        then_added.merge(counted(&docs[2..3], &ex));
+        let (d, t) = docs[3];
+        then_added.add(d, t, &ex.extract(t, d).mentions);
+        assert!(whole.iter().any(|r| r.canonical == "Tô Lâm" && r.n_docs == 3), "{whole:?}");
+        assert_eq!(merged.finish(), whole);
+        assert_eq!(then_added.finish(), whole);
+    }
+}
