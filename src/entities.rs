@@ -102,7 +102,7 @@ impl Accumulator {
             if a.known.is_none() {
                 a.known = m.known_name.as_deref().map(str::to_owned);
             }
-            if better(surface, &a.best) {
+            if surface != a.best && better(surface, &a.best) {
                 a.best = surface.to_owned();
             }
             a.n_mentions += 1;

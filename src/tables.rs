@@ -5,9 +5,9 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
-use arrow_array::builder::{BooleanBuilder, Int64Builder, ListBuilder, StringBuilder, TimestampSecondBuilder};
+use arrow_array::builder::{BooleanBuilder, ListBuilder, StringBuilder, TimestampSecondBuilder};
 use arrow_array::types::Int8Type;
-use arrow_array::{Array, ArrayRef, DictionaryArray, Int8Array, RecordBatch, StringArray};
+use arrow_array::{Array, ArrayRef, DictionaryArray, Int64Array, Int8Array, RecordBatch, StringArray};
 use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 use chrono::NaiveDate;
 
@@ -31,30 +31,33 @@ fn label_type() -> DataType {
 
 /// Labels as a dictionary column whose dictionary is always the 18 labels in contract order, so
 /// every table (and every partition) has the same categories.
-fn labels(values: impl Iterator<Item = Label>) -> ArrayRef {
-    let keys: Int8Array = values.map(|l| Label::ALL.iter().position(|x| *x == l).map(|i| i as i8)).collect();
+fn labels(values: impl Iterator<Item = Label> + Clone) -> ArrayRef {
+    let mut keys = Vec::with_capacity(values.clone().count());
+    keys.extend(values.map(|l| Label::ALL.iter().position(|x| *x == l).unwrap_or(0) as i8));
     let dict = StringArray::from(Label::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>());
-    Arc::new(DictionaryArray::<Int8Type>::try_new(keys, Arc::new(dict)).expect("keys index the dictionary"))
+    Arc::new(DictionaryArray::<Int8Type>::try_new(Int8Array::from(keys), Arc::new(dict)).expect("keys index the dictionary"))
 }
 
-fn strings<'a>(values: impl Iterator<Item = Option<&'a str>>) -> ArrayRef {
-    let mut b = StringBuilder::new();
+// Columns are sized exactly, by a first pass over the values: a builder left to grow holds up
+// to twice the memory it needs for as long as the table lives (and copies itself as it grows).
+
+fn strings<'a>(values: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
+    let (n, bytes) = values.clone().fold((0, 0), |(n, b), v| (n + 1, b + v.map_or(0, str::len)));
+    let mut b = StringBuilder::with_capacity(n, bytes);
     for v in values {
         b.append_option(v);
     }
     Arc::new(b.finish())
 }
 
-fn ints(values: impl Iterator<Item = i64>) -> ArrayRef {
-    let mut b = Int64Builder::new();
-    for v in values {
-        b.append_value(v);
-    }
-    Arc::new(b.finish())
+fn ints(values: impl Iterator<Item = i64> + Clone) -> ArrayRef {
+    let mut v = Vec::with_capacity(values.clone().count());
+    v.extend(values);
+    Arc::new(Int64Array::from(v))
 }
 
-fn dates(values: impl Iterator<Item = Option<NaiveDate>>) -> ArrayRef {
-    let mut b = TimestampSecondBuilder::new();
+fn dates(values: impl Iterator<Item = Option<NaiveDate>> + Clone) -> ArrayRef {
+    let mut b = TimestampSecondBuilder::with_capacity(values.clone().count());
     for v in values {
         b.append_option(v.map(seconds));
     }
@@ -114,10 +117,10 @@ pub struct DocView<'a> {
 /// are known only once the whole corpus is seen, so they are filled in last.
 pub fn with_names(batch: &RecordBatch, ids: usize, target: usize, names: &HashMap<&str, &str>) -> Result<RecordBatch, ArrowError> {
     let id_col = batch.column(ids).as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("entity ids are not strings".into()))?;
-    let mut b = StringBuilder::with_capacity(id_col.len(), id_col.len() * 16);
-    for i in 0..id_col.len() {
-        let id = id_col.value(i);
-        b.append_value(names.get(id).copied().unwrap_or(id.split_once(':').map_or(id, |x| x.1)));
+    let named: Vec<&str> = id_col.iter().map(|id| id.map_or("", |id| names.get(id).copied().unwrap_or(id.split_once(':').map_or(id, |x| x.1)))).collect();
+    let mut b = StringBuilder::with_capacity(named.len(), named.iter().map(|s| s.len()).sum());
+    for name in named {
+        b.append_value(name);
     }
     let mut cols = batch.columns().to_vec();
     cols[target] = Arc::new(b.finish());
@@ -129,17 +132,25 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
     use std::fmt::Write;
     let all = || docs.iter().flat_map(|d| d.result.mentions.iter().map(move |m| (d, m)));
     let n = all().count();
-    let mut doc_id = StringBuilder::with_capacity(n, n * 16);
-    let mut text = StringBuilder::with_capacity(n, n * 12);
-    let mut eid = StringBuilder::with_capacity(n, n * 24);
-    let mut value = StringBuilder::new();
-    let mut unit = StringBuilder::new();
+    let (mut id_bytes, mut text_bytes, mut eid_bytes, mut value_bytes, mut unit_bytes) = (0, 0, 0, 0, 0);
+    for (d, m) in all() {
+        id_bytes += d.doc_id.len();
+        text_bytes += m.bend - m.bstart;
+        eid_bytes += m.label.as_str().len() + 1 + m.key.len();
+        value_bytes += m.value.as_ref().map_or(0, String::len);
+        unit_bytes += m.unit.as_ref().map_or(0, String::len);
+    }
+    let mut doc_id = StringBuilder::with_capacity(n, id_bytes);
+    let mut text = StringBuilder::with_capacity(n, text_bytes);
+    let mut eid = StringBuilder::with_capacity(n, eid_bytes);
+    let mut value = StringBuilder::with_capacity(n, value_bytes);
+    let mut unit = StringBuilder::with_capacity(n, unit_bytes);
     for d in docs {
         for m in &d.result.mentions {
             doc_id.append_value(d.doc_id);
             text.append_value(m.text(d.text));
             // Written straight into the column: no string per mention.
-            let _ = write!(eid, "{}:{}", m.label.as_str(), m.key);
+            let _ = (eid.write_str(m.label.as_str()), eid.write_char(':'), eid.write_str(&m.key));
             eid.append_value("");
             value.append_option(m.value.as_deref());
             unit.append_option(m.unit.as_deref());
