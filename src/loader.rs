@@ -37,8 +37,14 @@ pub struct Loaded {
 pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
     let path = input.display_path();
     let mut out = Loaded::default();
-    let meta = match std::fs::metadata(&input.path) {
-        Ok(m) => m,
+    // One open and one fstat per file (a path lookup is a good part of reading a small file).
+    // Non-blocking, so that a FIFO does not hang the open; it is then refused as not regular.
+    let opened = {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(&input.path)
+    };
+    let (mut file, meta) = match opened.and_then(|f| f.metadata().map(|m| (f, m))) {
+        Ok(x) => x,
         Err(e) => {
             let kind = if e.kind() == std::io::ErrorKind::NotFound { IssueKind::NotFound } else { IssueKind::Unreadable };
             out.issues.push(Issue::new(path, kind, e.to_string(), false));
@@ -54,13 +60,11 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         out.issues.push(Issue::new(path, IssueKind::TooLarge, msg, false));
         return out;
     }
-    let bytes = match std::fs::read(&input.path) {
-        Ok(b) => b,
-        Err(e) => {
-            out.issues.push(Issue::new(path, IssueKind::Unreadable, e.to_string(), false));
-            return out;
-        }
-    };
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    if let Err(e) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+        out.issues.push(Issue::new(path, IssueKind::Unreadable, e.to_string(), false));
+        return out;
+    }
     // The raw bytes' hash and emptiness are taken first: decoding consumes them, without a copy.
     let sha256 = matches!(input.format, Format::Text).then(|| sha256_hex(&bytes));
     let was_empty = bytes.is_empty();
