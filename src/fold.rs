@@ -77,6 +77,19 @@ pub fn fold(s: &str) -> Folded {
 
 /// The matching key of a name: folded, whitespace collapsed, trimmed.
 pub fn key(s: &str) -> String {
+    // Figures, dates and English names are ASCII: lower-cased word by word in one pass.
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        for w in s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
+        }
+        return out;
+    }
     let mut folded = String::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut folded);
@@ -104,6 +117,7 @@ mod tests {
     fn keys_unify_spellings() {
         assert_eq!(key("Tô Lâm"), "to lam");
         assert_eq!(key("TO  LAM"), "to lam");
+        assert_eq!(key(" The\t14th \u{b}Congress\n"), "the 14th congress");
         assert_eq!(key("Đà Nẵng"), "da nang");
         assert_eq!(key("HÀ NỘI"), key("Ha Noi"));
         assert_eq!(key("Việt Nam’s"), "viet nam's");
