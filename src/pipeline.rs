@@ -88,16 +88,16 @@ pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extr
             let tables = batch_tables(&batch, extractor.is_some(), &mut counted)?;
             Ok::<_, ArrowError>((tables, counted))
         })
-        .try_reduce(
-            || (Tables::new(), Accumulator::default()),
-            |(mut t, mut a), (t2, a2)| {
-                t.extend(t2);
-                a.merge(a2);
-                Ok((t, a))
-            },
-        )?;
+        .try_reduce(|| (Tables::new(), Accumulator::default()), concat)?;
     acc.merge(counted);
     Ok(tables)
+}
+
+/// Two tasks' record batches and entity counts, the earlier first (rayon's reduce keeps order).
+fn concat((mut tables, mut acc): (Tables, Accumulator), (later, counted): (Tables, Accumulator)) -> Result<(Tables, Accumulator), ArrowError> {
+    tables.extend(later);
+    acc.merge(counted);
+    Ok((tables, acc))
 }
 
 /// The non-empty tables of one batch (display names still empty), its entities counted into `acc`.
@@ -124,11 +124,6 @@ fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator) -> Result
         }
     }
     Ok(out)
-}
-
-/// Extract from texts already in memory, in parallel, in order.
-pub fn extract_texts(texts: &[String], dates: &[Option<NaiveDate>], extractor: &Extractor) -> Vec<DocResult> {
-    texts.par_iter().zip(dates.par_iter()).map(|(t, d)| extractor.extract(t, *d)).collect()
 }
 
 /// The corpus tables from every batch's partial tables: display names filled in, the entities
@@ -169,14 +164,28 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
     Ok(by_name)
 }
 
-/// The mentions, entities and roles tables of texts extracted in memory.
-pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDate>], results: Vec<DocResult>) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
-    let mut acc = Accumulator::default();
-    let views: Vec<DocView> = (0..results.len()).map(|i| DocView { doc_id: &doc_ids[i], text: &texts[i], result: &results[i] }).collect();
-    for (i, r) in results.iter().enumerate() {
-        acc.add(dates[i], &texts[i], &r.mentions);
-    }
-    let part = vec![("mentions", tables::mentions(&views)?), ("roles", tables::roles(&views)?)];
-    let tables = finish(vec![part], acc, true)?;
+/// The mentions, entities and roles tables of texts in memory, extracted in parallel: like
+/// `load_tables`, each task extracts `INPUTS_PER_TASK` texts and builds their record batches.
+pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDate>], extractor: &Extractor) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
+    let order: Vec<usize> = (0..texts.len()).collect();
+    let (parts, acc) = order
+        .par_chunks(INPUTS_PER_TASK)
+        .map(|chunk| {
+            let results: Vec<DocResult> = chunk.iter().map(|&i| extractor.extract(&texts[i], dates[i])).collect();
+            let mut counted = Accumulator::default();
+            for (&i, r) in chunk.iter().zip(&results) {
+                counted.add(dates[i], &texts[i], &r.mentions);
+            }
+            let views: Vec<DocView> = chunk.iter().zip(&results).map(|(&i, r)| DocView { doc_id: &doc_ids[i], text: &texts[i], result: r }).collect();
+            let mut tables = Tables::new();
+            for (name, b) in [("mentions", tables::mentions(&views)?), ("roles", tables::roles(&views)?)] {
+                if b.num_rows() > 0 {
+                    tables.push((name, b));
+                }
+            }
+            Ok::<_, ArrowError>((tables, counted))
+        })
+        .try_reduce(|| (Tables::new(), Accumulator::default()), concat)?;
+    let tables = finish(vec![parts], acc, true)?;
     Ok(tables.into_iter().filter(|(n, _)| !matches!(*n, "documents" | "errors")).collect())
 }

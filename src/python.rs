@@ -282,10 +282,7 @@ fn extract<'py>(
         });
     }
     let ex = &extractor.inner;
-    let built = run(py, n_threads, || {
-        let results = pipeline::extract_texts(&texts, &parsed, ex);
-        pipeline::text_tables(&doc_ids, &texts, &parsed, results)
-    })?;
+    let built = run(py, n_threads, || pipeline::text_tables(&doc_ids, &texts, &parsed, ex))?;
     tables_dict(py, built)
 }
 
