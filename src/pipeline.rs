@@ -102,9 +102,6 @@ fn concat((mut tables, mut acc): (Tables, Accumulator), (later, counted): (Table
 
 /// The non-empty tables of one batch (display names still empty), its entities counted into `acc`.
 fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
-    for (d, r) in batch.documents.iter().zip(&batch.results) {
-        acc.add(d.date, &d.text, &r.mentions);
-    }
     let mut out = Tables::new();
     if !batch.documents.is_empty() {
         out.push(("documents", tables::documents(&batch.documents)?));
@@ -114,13 +111,21 @@ fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator) -> Result
     }
     if extracted {
         let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView { doc_id: &d.doc_id, text: &d.text, result: r }).collect();
-        let mentions = tables::mentions(&views)?;
-        if mentions.num_rows() > 0 {
-            out.push(("mentions", mentions));
-        }
-        let roles = tables::roles(&views)?;
-        if roles.num_rows() > 0 {
-            out.push(("roles", roles));
+        out.extend(mention_tables(&views, batch.documents.iter().map(|d| d.date), acc)?);
+    }
+    Ok(out)
+}
+
+/// The non-empty mentions and roles tables of some documents (`dates` in the same order),
+/// their entities counted into `acc`.
+fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDate>>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+    for (v, date) in views.iter().zip(dates) {
+        acc.add(date, v.text, &v.result.mentions);
+    }
+    let mut out = Tables::new();
+    for (name, b) in [("mentions", tables::mentions(views)?), ("roles", tables::roles(views)?)] {
+        if b.num_rows() > 0 {
+            out.push((name, b));
         }
     }
     Ok(out)
@@ -172,17 +177,9 @@ pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDa
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
             let results: Vec<DocResult> = chunk.iter().map(|&i| extractor.extract(&texts[i], dates[i])).collect();
-            let mut counted = Accumulator::default();
-            for (&i, r) in chunk.iter().zip(&results) {
-                counted.add(dates[i], &texts[i], &r.mentions);
-            }
             let views: Vec<DocView> = chunk.iter().zip(&results).map(|(&i, r)| DocView { doc_id: &doc_ids[i], text: &texts[i], result: r }).collect();
-            let mut tables = Tables::new();
-            for (name, b) in [("mentions", tables::mentions(&views)?), ("roles", tables::roles(&views)?)] {
-                if b.num_rows() > 0 {
-                    tables.push((name, b));
-                }
-            }
+            let mut counted = Accumulator::default();
+            let tables = mention_tables(&views, chunk.iter().map(|&i| dates[i]), &mut counted)?;
             Ok::<_, ArrowError>((tables, counted))
         })
         .try_reduce(|| (Tables::new(), Accumulator::default()), concat)?;
