@@ -1,11 +1,12 @@
 //! The shipped knowledge (gazetteers, alias tables, title and name lists in `src/data/`) and the
-//! user's additions, compiled for matching: one Aho-Corasick automaton over the folded aliases of
-//! every gazetteer entry, and folded word sets for the rules.
+//! user's additions, compiled for matching: anchored automata over the folded aliases of every
+//! gazetteer entry (walked from word starts only), and folded word sets for the rules.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 
 use crate::error::Error;
 use crate::fold::{self, Folded};
@@ -45,10 +46,13 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     patterns: Vec<Pattern>,
     /// Every alias but acronyms, over the folded text.
-    automaton: AhoCorasick,
+    aliases: StartMatcher,
+    /// The aliases that may match in lower case: a lower-case word start is tried against them
+    /// first, since most words start in lower case and most aliases need a capital.
+    lower_aliases: StartMatcher,
     /// Acronyms (`CPV`, `US`, `WHO`), case-sensitive over the original text: folded, they would
     /// match `us` and `who` in every sentence and be rejected one by one.
-    acronyms: AhoCorasick,
+    acronyms: StartMatcher,
     acronym_entries: Vec<u32>,
     /// Matching key of every name and alias -> its entry, for names the rules find
     /// (`viet nam` -> Việt Nam) and abbreviations inside names (`cpv`).
@@ -94,6 +98,85 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
 
 fn word_set(data: &str) -> HashSet<String> {
     lines(data).map(fold::key).collect()
+}
+
+/// Patterns matched where a word may start, by walking an anchored DFA from that byte. Profiled:
+/// an unanchored Aho-Corasick scan over every byte of the text was the largest single cost of
+/// extraction, while a hit can only start a word; the walk from most word starts dies within a
+/// few bytes.
+#[derive(Debug)]
+struct StartMatcher {
+    dfa: dfa::DFA,
+    start: StateID,
+    /// Bytes some pattern starts with.
+    first: [bool; 256],
+}
+
+impl StartMatcher {
+    fn new(patterns: &[String]) -> Result<StartMatcher, Error> {
+        let bad = |e: &dyn std::fmt::Display| Error::BadPatterns(format!("cannot compile gazetteer: {e}"));
+        let dfa = dfa::Builder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .prefilter(false)
+            .build(patterns)
+            .map_err(|e| bad(&e))?;
+        let start = dfa.start_state(Anchored::Yes).map_err(|e| bad(&e))?;
+        let mut first = [false; 256];
+        for p in patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                first[b as usize] = true;
+            }
+        }
+        Ok(StartMatcher { dfa, start, first })
+    }
+
+    /// The longest pattern starting at `at` (the first listed among equal ones): (pattern, end).
+    #[inline]
+    fn longest_at(&self, hay: &[u8], at: usize) -> Option<(usize, usize)> {
+        if !self.first[hay[at] as usize] {
+            return None;
+        }
+        let mut sid = self.start;
+        let mut best = None;
+        for (i, &b) in hay[at..].iter().enumerate() {
+            sid = self.dfa.next_state(Anchored::Yes, sid, b);
+            if self.dfa.is_special(sid) {
+                if self.dfa.is_dead(sid) {
+                    break;
+                }
+                if self.dfa.is_match(sid) {
+                    // A match state also lists the patterns its failure links reach, which start
+                    // after `at`: only a pattern as long as the walk starts here.
+                    let own = (0..self.dfa.match_len(sid)).map(|k| self.dfa.match_pattern(sid, k)).find(|&p| self.dfa.pattern_len(p) == i + 1);
+                    if let Some(p) = own {
+                        best = Some((p.as_usize(), at + i + 1));
+                    }
+                }
+            }
+        }
+        best
+    }
+}
+
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// (is alphanumeric, byte length) of the char starting at byte `i` of `s`.
+#[inline]
+fn char_class(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (ASCII_ALNUM[b as usize], 1);
+    }
+    s[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// A user's or the shipped gazetteer entry before compilation.
@@ -202,15 +285,11 @@ impl Lexicon {
                 folded_patterns[i] = "\u{0}".to_owned();
             }
         }
-        let build = |pats: &[String]| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(pats)
-                .map_err(|e| Error::BadPatterns(format!("cannot compile gazetteer: {e}")))
-        };
-        let automaton = build(&folded_patterns)?;
-        let acronyms = build(&acronym_surfaces)?;
+        let lower: Vec<String> =
+            folded_patterns.iter().zip(&patterns).map(|(f, p)| if p.lower_ok { f.clone() } else { "\u{0}".to_owned() }).collect();
+        let aliases = StartMatcher::new(&folded_patterns)?;
+        let lower_aliases = StartMatcher::new(&lower)?;
+        let acronyms = StartMatcher::new(&acronym_surfaces)?;
         let org_heads = word_set(include_str!("data/org_heads.txt"));
         let raw_titles: Vec<&str> = lines(include_str!("data/titles.txt")).map(str::trim).collect();
         let titles: HashSet<String> = raw_titles.iter().map(|t| fold::key(t)).collect();
@@ -267,7 +346,8 @@ impl Lexicon {
         Ok(Lexicon {
             entries,
             patterns,
-            automaton,
+            aliases,
+            lower_aliases,
             acronyms,
             acronym_entries,
             alias_keys,
@@ -298,35 +378,59 @@ impl Lexicon {
         let t = f.text.as_str();
         let word_before = |s: &str, i: usize| s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
         let word_after = |s: &str, i: usize| s[i..].chars().next().is_some_and(char::is_alphanumeric);
-        // One leftmost-longest pass. A rejected match (inside a word: `mali` in `formalised`;
-        // or in lower case: `the democratic people's ...`) must not hide the valid ones that
-        // start inside it (`Democratic People's Republic of Korea`), so the search resumes at
-        // the next char after the rejected match's start, not after its end.
+        // Leftmost-longest and non-overlapping: at each position the longest alias starting
+        // there. A hit may not start inside a word, so those positions are not tried. A rejected
+        // match (ending inside a word: `mali` in `malian`; or in lower case: `the democratic
+        // people's ...`) must not hide the valid ones that start inside it (`Democratic
+        // People's Republic of Korea`), so after a rejection the next position is tried.
         let mut out: Vec<Hit> = Vec::new();
-        let mut pos = 0;
-        while let Some(m) = self.automaton.find(Input::new(t).range(pos..)) {
-            let (s, e) = (m.start(), m.end());
-            let p = &self.patterns[m.pattern().as_usize()];
-            let ok = !(word_before(t, s) && word_after(t, s))
-                && !(word_after(t, e) && word_before(t, e))
-                && (p.lower_ok || original[f.orig(s)..].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
-            if ok {
-                out.push(Hit { fstart: s, fend: e, entry: p.entry });
-                pos = e;
-            } else {
-                pos = s + t[s..].chars().next().map_or(1, char::len_utf8);
+        let mut acronyms: Vec<(usize, usize, u32)> = Vec::new();
+        let mut acronym_end = 0;
+        let (tb, ob) = (t.as_bytes(), original.as_bytes());
+        let mut prev_word = false;
+        let mut i = 0;
+        while i < tb.len() {
+            let (word, len) = char_class(t, i);
+            if !(prev_word && word) && (self.aliases.first[tb[i] as usize] || self.acronyms.first[ob[f.orig(i)] as usize]) {
+                let o = f.orig(i);
+                // Written in lower case (any letter that is not a capital): only aliases that
+                // may match in lower case can be accepted, and a word start that begins none of
+                // them needs no walk of the whole automaton.
+                let lower = if ob[o] < 0x80 {
+                    ob[o].is_ascii_lowercase()
+                } else {
+                    original[o..].chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+                };
+                let found = if lower && self.lower_aliases.longest_at(tb, i).is_none() { None } else { self.aliases.longest_at(tb, i) };
+                if let Some((pid, e)) = found {
+                    let p = &self.patterns[pid];
+                    if !(word_after(t, e) && word_before(t, e)) && (p.lower_ok || !lower) {
+                        out.push(Hit { fstart: i, fend: e, entry: p.entry });
+                        prev_word = word_before(t, e);
+                        i = e;
+                        continue;
+                    }
+                }
+                // Acronyms: matched in the original text, case-sensitive, each leftmost-longest
+                // match consuming its span whether accepted or not.
+                if o >= acronym_end && !self.acronym_entries.is_empty() {
+                    if let Some((pid, e)) = self.acronyms.longest_at(ob, o) {
+                        acronym_end = e;
+                        if !(word_after(original, e) && word_before(original, e)) {
+                            acronyms.push((o, e, self.acronym_entries[pid]));
+                        }
+                    }
+                }
             }
+            prev_word = word;
+            i += len;
         }
-        if self.acronym_entries.is_empty() {
+        if acronyms.is_empty() {
             return out;
         }
-        // Acronyms: found in the original text, mapped to folded offsets through `map`.
+        // An acronym inside a longer gazetteer hit is part of that name.
         let mut extra = Vec::new();
-        for m in self.acronyms.find_iter(original) {
-            let (s, e) = (m.start(), m.end());
-            if word_before(original, s) && word_after(original, s) || word_after(original, e) && word_before(original, e) {
-                continue;
-            }
+        for (s, e, entry) in acronyms {
             let fs = f.map.partition_point(|&o| (o as usize) < s);
             let fe = f.map.partition_point(|&o| (o as usize) < e);
             // `out` is sorted and overlap-free, so its ends are sorted too.
@@ -334,12 +438,41 @@ impl Lexicon {
             if out.get(k).is_some_and(|h| h.fstart < fe) {
                 continue;
             }
-            extra.push(Hit { fstart: fs, fend: fe, entry: self.acronym_entries[m.pattern().as_usize()] });
+            extra.push(Hit { fstart: fs, fend: fe, entry });
         }
         if !extra.is_empty() {
             out.extend(extra);
             out.sort_by_key(|h| h.fstart);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit_texts(text: &str) -> Vec<String> {
+        let lex = Lexicon::shipped();
+        let f = fold::fold(text);
+        lex.hits(&f, text).iter().map(|h| text[f.orig(h.fstart)..f.orig(h.fend)].to_owned()).collect()
+    }
+
+    #[test]
+    fn a_hit_is_a_whole_alias_starting_at_a_word() {
+        // `Communist Party of India (Marxist)` is an alias, so the walk from `Communist` passes
+        // through the state of `... India`, which the failure link of `India` marks as a match:
+        // that match starts later and must not be taken for one starting at `Communist`.
+        assert_eq!(hit_texts("a member of the Communist Party of India (CPC) Central Committee"), ["India", "CPC"]);
+        assert_eq!(hit_texts("the Communist Party of India (Marxist) said"), ["Communist Party of India (Marxist)"]);
+        // Not inside a word, not ending inside one; acronyms only in capitals.
+        assert_eq!(hit_texts("Hanoians and Hanoi, formalised in Mali; the cpv and the CPV"), ["Hanoi", "Mali", "CPV"]);
+    }
+
+    #[test]
+    fn lower_case_matches_only_aliases_that_allow_it() {
+        // Diacritics mark a Vietnamese name, which may be written in lower case; an English
+        // alias needs its capital.
+        assert_eq!(hit_texts("in hà nội and in china and in China"), ["hà nội", "China"]);
     }
 }
