@@ -11,6 +11,7 @@ use aho_corasick::{dfa, Anchored, MatchKind, StartKind};
 use crate::error::Error;
 use crate::fold::{self, Folded};
 use crate::label::Label;
+use crate::tokens::ASCII_WORD;
 
 /// A named entity the lexicon knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,22 +160,12 @@ impl StartMatcher {
     }
 }
 
-const ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 128 {
-        t[i] = (i as u8).is_ascii_alphanumeric();
-        i += 1;
-    }
-    t
-};
-
 /// (is alphanumeric, byte length) of the char starting at byte `i` of `s`.
 #[inline]
 fn char_class(s: &str, i: usize) -> (bool, usize) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
-        return (ASCII_ALNUM[b as usize], 1);
+        return (ASCII_WORD[b as usize], 1);
     }
     s[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }

@@ -44,7 +44,8 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-const ASCII_WORD: [bool; 256] = {
+/// ASCII letters and digits: word chars, without decoding.
+pub(crate) const ASCII_WORD: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
     while i < 128 {
