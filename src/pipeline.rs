@@ -77,7 +77,7 @@ pub type Tables = Vec<(&'static str, RecordBatch)>;
 /// tables is spread over every thread; the counts are merged in input order.
 pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
     let opts = extraction_options(opts, extractor);
-    let (tables, counted) = inputs
+    let parts: Vec<(Tables, Accumulator)> = inputs
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
             let mut batch = Batch::default();
@@ -88,16 +88,20 @@ pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extr
             let tables = batch_tables(&batch, extractor.is_some(), &mut counted)?;
             Ok::<_, ArrowError>((tables, counted))
         })
-        .try_reduce(|| (Tables::new(), Accumulator::default()), concat)?;
-    acc.merge(counted);
-    Ok(tables)
+        .collect::<Result<_, _>>()?;
+    Ok(in_order(parts, acc))
 }
 
-/// Two tasks' record batches and entity counts, the earlier first (rayon's reduce keeps order).
-fn concat((mut tables, mut acc): (Tables, Accumulator), (later, counted): (Tables, Accumulator)) -> Result<(Tables, Accumulator), ArrowError> {
-    tables.extend(later);
-    acc.merge(counted);
-    Ok((tables, acc))
+/// The tasks' record batches in input order, their entity counts merged into `acc`. Each task's
+/// counts go straight into `acc`: profiled, merging them pairwise up rayon's reduce tree merged
+/// every entity once per level and rehashed every level's maps, which cost more than counting.
+fn in_order(parts: Vec<(Tables, Accumulator)>, acc: &mut Accumulator) -> Tables {
+    let mut tables = Tables::new();
+    for (t, counted) in parts {
+        tables.extend(t);
+        acc.merge(counted);
+    }
+    tables
 }
 
 /// The non-empty tables of one batch (display names still empty), its entities counted into `acc`.
@@ -173,7 +177,7 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
 /// `load_tables`, each task extracts `INPUTS_PER_TASK` texts and builds their record batches.
 pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDate>], extractor: &Extractor) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
     let order: Vec<usize> = (0..texts.len()).collect();
-    let (parts, acc) = order
+    let parts: Vec<(Tables, Accumulator)> = order
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
             let results: Vec<DocResult> = chunk.iter().map(|&i| extractor.extract(&texts[i], dates[i])).collect();
@@ -182,7 +186,9 @@ pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDa
             let tables = mention_tables(&views, chunk.iter().map(|&i| dates[i]), &mut counted)?;
             Ok::<_, ArrowError>((tables, counted))
         })
-        .try_reduce(|| (Tables::new(), Accumulator::default()), concat)?;
+        .collect::<Result<_, _>>()?;
+    let mut acc = Accumulator::default();
+    let parts = in_order(parts, &mut acc);
     let tables = finish(vec![parts], acc, true)?;
     Ok(tables.into_iter().filter(|(n, _)| !matches!(*n, "documents" | "errors")).collect())
 }
