@@ -382,7 +382,9 @@ impl Lexicon {
         let mut i = 0;
         while i < tb.len() {
             let (word, len) = char_class(t, i);
-            if !(prev_word && word) && (self.aliases.first[tb[i] as usize] || self.acronyms.first[ob[f.orig(i)] as usize]) {
+            // No alias or acronym starts with a space (the commonest byte that is not a word's).
+            let may_start = word || (tb[i] != b' ' && (self.aliases.first[tb[i] as usize] || self.acronyms.first[ob[f.orig(i)] as usize]));
+            if !(prev_word && word) && may_start {
                 let o = f.orig(i);
                 // Written in lower case (any letter that is not a capital): only aliases that
                 // may match in lower case can be accepted, and a word start that begins none of
@@ -415,6 +417,12 @@ impl Lexicon {
             }
             prev_word = word;
             i += len;
+            if word {
+                // The rest of the word cannot start a hit.
+                while i < tb.len() && ASCII_WORD[tb[i] as usize] {
+                    i += 1;
+                }
+            }
         }
         if acronyms.is_empty() {
             return out;
