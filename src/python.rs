@@ -316,6 +316,12 @@ fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize) 
     Ok(d)
 }
 
+/// The threads a call given `n_threads` uses (0: `CONGRESS_CORPUS_THREADS`, else every core).
+#[pyfunction]
+fn resolve_threads(n_threads: usize) -> usize {
+    parallel::resolve_threads(n_threads)
+}
+
 /// True when this module was compiled without optimisations (a slow debug build).
 #[pyfunction]
 fn is_debug_build() -> bool {
@@ -336,6 +342,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(kwic, m)?)?;
+    m.add_function(wrap_pyfunction!(resolve_threads, m)?)?;
     m.add_function(wrap_pyfunction!(is_debug_build, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())

@@ -13,6 +13,7 @@ import time
 import unicodedata
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -145,12 +146,27 @@ def _generated_corpus(root, n=300):
         (root / f"{i:04d}.txt").write_text(f" date 2026-01-{1 + i % 28:02d} HANOI — {body}", encoding="utf-8")
 
 
-def test_same_tables_on_1_2_and_8_threads(tmp_path):
+def test_same_tables_on_1_2_and_8_threads(tmp_path, monkeypatch):
     _generated_corpus(tmp_path)
+    # Calls into Rust take 128 files per thread here, so each thread count slices the corpus
+    # differently (128, 256, 1024 files): rows and record batches must not depend on it.
+    monkeypatch.setattr(cc.corpus, "_SLICE_PER_THREAD", 128)
     runs = [cc.load(tmp_path, n_threads=n) for n in (1, 2, 8, 2)]
     for other in runs[1:]:
         for name in ("documents", "errors", "mentions", "entities", "roles"):
             pd.testing.assert_frame_equal(getattr(runs[0], name), getattr(other, name))
+            batches = [len(b) for b in pa.table(runs[0].arrow(name)).to_batches()]
+            assert batches == [len(b) for b in pa.table(other.arrow(name)).to_batches()], name
+
+
+def test_thread_count_resolution(monkeypatch):
+    assert _core.resolve_threads(3) == 3
+    monkeypatch.setenv("CONGRESS_CORPUS_THREADS", "5")
+    assert _core.resolve_threads(0) == 5
+    # A value that is not a count is ignored for the next source, RAYON_NUM_THREADS.
+    monkeypatch.setenv("CONGRESS_CORPUS_THREADS", "not a number")
+    monkeypatch.setenv("RAYON_NUM_THREADS", "4")
+    assert _core.resolve_threads(0) == 4
 
 
 def test_panic_becomes_an_exception():

@@ -6,7 +6,7 @@ from typing import Any, final
 __version__: str
 __all__ = [
     "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
-    "cooccurrence", "discover", "extract", "is_debug_build", "kwic", "plan_from_inputs",
+    "cooccurrence", "discover", "extract", "is_debug_build", "kwic", "plan_from_inputs", "resolve_threads",
 ]
 
 @final
@@ -77,6 +77,9 @@ def kwic(texts: list[str], phrase: str, width: int) -> dict[str, list[Any]]:
 
 def _panic_for_test() -> None:
     """Panics inside the worker pool (tests that a bug becomes RuntimeError, not an abort)."""
+
+def resolve_threads(n_threads: int) -> int:
+    """The threads a call given ``n_threads`` uses (0: ``CONGRESS_CORPUS_THREADS``, else every core)."""
 
 def is_debug_build() -> bool:
     """True when the extension was compiled without optimisations."""

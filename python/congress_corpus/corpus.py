@@ -25,9 +25,12 @@ SAMPLE: str = str(Path(__file__).with_name("sample"))
 #: Default ``max_bytes``: files larger than this become ``too_large`` rows instead of documents.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
-# Files per call into Rust: large enough to keep every core busy, small enough that progress
-# moves and Ctrl-C is honoured between slices within about a second.
-_SLICE = 2048
+# Files per thread per call into Rust: large enough to keep every core busy (each call ends
+# waiting for its last task; measured on 10,000 files and 2 threads, slices of 512 / 2,048 /
+# 8,192 files took 1.13 / 1.06 / 1.00 s), small enough that progress moves and Ctrl-C is
+# honoured between calls within about a second. A multiple of the core's 128-file tasks, so the
+# record batches are the same whatever the number of threads.
+_SLICE_PER_THREAD = 2048
 
 
 def _sources(source: Source) -> list[str]:
@@ -244,8 +247,9 @@ def load(
     batches = [plan.issues()]
     bar = _Progress(len(plan), progress)
     try:
-        for start in range(0, len(plan), _SLICE):
-            end = min(start + _SLICE, len(plan))
+        step = _SLICE_PER_THREAD * _core.resolve_threads(n_threads or 0)
+        for start in range(0, len(plan), step):
+            end = min(start + step, len(plan))
             batches.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor, acc))
             bar.update(end - start)
     finally:
