@@ -109,6 +109,10 @@ pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
                     i += d.len_utf8();
                     continue;
                 }
+                // Most words end at a space: nothing after it can extend them.
+                if d == ' ' {
+                    break;
+                }
                 let next = t[i + d.len_utf8()..].chars().next();
                 let next_word = next.is_some_and(is_word_char);
                 // Hyphenated compounds stay whole: `14th-tenure`, `Hi-Tech`, `self-reliance`.
