@@ -113,8 +113,9 @@ struct StartMatcher {
     start: StateID,
     /// Bytes some pattern starts with.
     first: [bool; 256],
-    /// Byte pairs some pattern starts with, a bit each: most word starts fail here without a
-    /// walk (profiled: walks from every word start were two thirds of the gazetteer scan).
+    /// Byte pairs some pattern starts with, a bit each, so that a word start no pattern begins
+    /// costs no walk. Walks were two thirds of the gazetteer scan; this filter's own gain was
+    /// within this machine's noise (under 2% end to end), at 8 KB a trie.
     pairs: Box<[u64; 1024]>,
 }
 
