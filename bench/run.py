@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import time
@@ -48,7 +47,7 @@ def read_loop(root: Path) -> tuple[int, int]:
 
 
 def _child(code: str) -> dict:
-    """Run ``code`` in a fresh interpreter; it prints a JSON dict; add its peak RSS (MiB)."""
+    """Run ``code`` in a fresh interpreter and return the JSON dict it prints last."""
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     out = json.loads(r.stdout.strip().splitlines()[-1])
     return out

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::fold;
+use crate::tokens::{word_after, word_before};
 
 /// The window two mentions must share to co-occur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,25 +61,27 @@ pub fn kwic(texts: &[&str], phrase: &str, width: usize) -> Vec<Kwic> {
     for (doc, text) in texts.iter().enumerate() {
         let mut f = fold::fold(text);
         f.text = f.text.replace('-', " ");
-        // Whitespace runs fold to themselves; match them loosely by collapsing in the needle only
-        // when the text has single spaces, which news prose does.
+        // The needle's key has single spaces and the text keeps its own, so a phrase broken by a
+        // double space or a line break is not found; news prose uses single spaces.
         let hay = f.text.as_str();
         let mut from = 0;
+        // Code-point offset of the hits, counted on from the last one (hits come in order).
+        let (mut counted_to, mut chars) = (0, 0);
         while let Some(pos) = hay[from..].find(&needle) {
             let s = from + pos;
             let e = s + needle.len();
             from = s + needle.len().max(1);
-            let before_ok = !hay[..s].chars().next_back().is_some_and(char::is_alphanumeric);
-            let after_ok = !hay[e..].chars().next().is_some_and(char::is_alphanumeric);
-            if !(before_ok && after_ok) {
+            if word_before(hay, s) || word_after(hay, e) {
                 continue;
             }
             let (os, oe) = (f.orig(s), f.orig(e));
+            chars += text[counted_to..os].chars().count();
+            counted_to = os;
             let left_start = text[..os].char_indices().rev().nth(width.saturating_sub(1)).map_or(0, |(i, _)| i);
             let right_end = text[oe..].char_indices().nth(width).map_or(text.len(), |(i, _)| oe + i);
             out.push(Kwic {
                 doc,
-                start: text[..os].chars().count(),
+                start: chars,
                 left: text[left_start..os].replace('\n', " "),
                 hit: text[os..oe].to_owned(),
                 right: text[oe..right_end].replace('\n', " "),

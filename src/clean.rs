@@ -139,15 +139,15 @@ fn dateline_at(line: &str) -> Option<Dateline> {
     let place = c.name("place")?.as_str().trim();
     let agency = c.name("agency").map(|m| m.as_str()).or(c.name("slash").map(|m| m.as_str()));
     let extra = c.name("extra").map(|m| m.as_str().trim());
-    let date = extra.and_then(|e| MONTH_DAY_YEAR.captures(e)).and_then(|m| {
+    let extra_date = extra.and_then(|e| MONTH_DAY_YEAR.captures(e));
+    let extra_is_date = extra_date.is_some();
+    let date = extra_date.and_then(|m| {
         let mon = MONTHS.iter().position(|x| m[1].to_ascii_lowercase().starts_with(x))? as u32 + 1;
         let day: u32 = m[2].parse().ok()?;
         let year: i32 = m.get(3)?.as_str().parse().ok()?;
         NaiveDate::from_ymd_opt(year, mon, day)
     });
-    let letters: Vec<char> = place.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    let extra_is_date = extra.is_some_and(|e| MONTH_DAY_YEAR.is_match(e));
+    let all_caps = crate::tokens::all_capitals(place);
     // A full stop closes a dateline only in the TASS form (`MOSCOW, January 23. /TASS/.`) or after a date.
     if c.name("dot").is_some() && !extra_is_date {
         return None;
@@ -287,7 +287,12 @@ pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
         blank = false;
         text.push_str(t);
     }
-    out.text = MISSING_SPACE.replace_all(&text, "$1. $2").into_owned();
+    // Most articles need no fix: keep the text rather than copy it.
+    let fixed = match MISSING_SPACE.replace_all(&text, "$1. $2") {
+        std::borrow::Cow::Owned(fixed) => Some(fixed),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    out.text = fixed.unwrap_or(text);
     out
 }
 

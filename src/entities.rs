@@ -44,6 +44,13 @@ fn earliest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     }
 }
 
+fn latest(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    }
+}
+
 /// Is `a` a more complete display form than `b`?
 pub fn better(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
@@ -110,10 +117,8 @@ impl Accumulator {
                 a.last_doc = doc;
                 a.n_docs += 1;
             }
-            if let Some(d) = date {
-                a.first = Some(a.first.map_or(d, |f| f.min(d)));
-                a.last = Some(a.last.map_or(d, |l| l.max(d)));
-            }
+            a.first = earliest(a.first, date);
+            a.last = latest(a.last, date);
         }
     }
 
@@ -136,10 +141,7 @@ impl Accumulator {
             a.n_docs += b.n_docs;
             a.last_doc = 0;
             a.first = earliest(a.first, b.first);
-            a.last = match (a.last, b.last) {
-                (Some(x), Some(y)) => Some(x.max(y)),
-                (x, y) => x.or(y),
-            };
+            a.last = latest(a.last, b.last);
         }
     }
 

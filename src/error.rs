@@ -16,8 +16,6 @@ pub enum Error {
     InvalidArgument(String),
     /// A patterns or alias file that cannot be read or parsed.
     BadPatterns(String),
-    /// The user interrupted a long call (maps to `KeyboardInterrupt`).
-    Interrupted,
     /// A bug: a panic inside the core, caught before it could abort the interpreter.
     Internal(String),
 }
@@ -30,7 +28,7 @@ impl Error {
             Error::BadPattern(_) => "E002",
             Error::InvalidArgument(_) => "E003",
             Error::BadPatterns(_) => "E004",
-            Error::Interrupted => "E005",
+            // E005 is retired: Ctrl-C is honoured by Python between calls into the core.
             Error::Internal(_) => "E006",
         }
     }
@@ -44,7 +42,6 @@ impl fmt::Display for Error {
             Error::BadPattern(m) => write!(f, "[{code}] invalid glob pattern: {m}"),
             Error::InvalidArgument(m) => write!(f, "[{code}] {m}"),
             Error::BadPatterns(m) => write!(f, "[{code}] cannot use patterns: {m}"),
-            Error::Interrupted => write!(f, "[{code}] interrupted"),
             Error::Internal(m) => write!(f, "[{code}] internal error in congress_corpus (please report it): {m}"),
         }
     }

@@ -106,7 +106,7 @@ impl Extractor {
             if m.known_name.is_some() || m.key.contains(' ') || !matches!(m.label, Label::Event | Label::Law | Label::Org) {
                 continue;
             }
-            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && x.key.contains(' ') && x.key.split(' ').any(|w| w == m.key) || (x.label == m.label && m.key == "congress" && x.key.contains(" congress ")));
+            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && names_word(&x.key, &m.key));
             if let Some(full) = later.map(|x| x.key.clone()) {
                 mentions[i].key = full;
             }
@@ -153,7 +153,7 @@ impl Extractor {
         let mut out = HashMap::new();
         let t = &doc.tokens;
         for i in 1..t.len().saturating_sub(2) {
-            if doc.text[t[i].start..t[i].end] != *"(" || !t[i + 1].upper || doc.text[t[i + 2].start..t[i + 2].end] != *")" {
+            if t[i].text(doc.text) != "(" || !t[i + 1].upper || t[i + 2].text(doc.text) != ")" {
                 continue;
             }
             let before = t[i - 1].fend;
@@ -216,7 +216,7 @@ impl Extractor {
         // A lone head word (`the Congress`, `the Resolution`, `the Office`) is the full name of
         // that kind written last in this document.
         if !key.contains(' ') && n.te - n.ts == 1 {
-            let full = earlier.iter().rev().find(|m| m.label == n.label && m.key.contains(' ') && m.key.split(' ').any(|w| w == key));
+            let full = earlier.iter().rev().find(|m| m.label == n.label && names_word(&m.key, &key));
             if let Some(m) = full {
                 return (n.label, m.key.clone(), None);
             }
@@ -258,7 +258,7 @@ impl Extractor {
                 }
             }
             // `(CPV)` inside a name is its abbreviation, not part of the name.
-            if tok.kind == Kind::Punct && doc.text[tok.start..tok.end] == *"(" && i + 2 < e {
+            if tok.kind == Kind::Punct && tok.text(doc.text) == "(" && i + 2 < e {
                 i += 3;
                 continue;
             }
@@ -302,6 +302,12 @@ static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// The party a document is about: the last one it named in full, else the lexicon's home party
 /// (`defaults.tsv`). Only a party the lexicon knows by name (`... Party`, `... Party of X`), never
 /// a body of one (`Standing Office of the Party Central Office`).
+/// Is `full` a name of several words, one of them `word` (`the Congress` in `14th national party
+/// congress`)?
+fn names_word(full: &str, word: &str) -> bool {
+    full.contains(' ') && full.split(' ').any(|w| w == word)
+}
+
 fn doc_party(earlier: &[Mention], home: &str) -> String {
     let is_party = |m: &&Mention| m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "));
     earlier.iter().rev().find(is_party).map_or_else(|| home.to_owned(), |m| m.key.clone())

@@ -11,7 +11,7 @@ use aho_corasick::{nfa::contiguous, Anchored, MatchKind};
 use crate::error::Error;
 use crate::fold::{self, Folded};
 use crate::label::Label;
-use crate::tokens::ASCII_WORD;
+use crate::tokens::{word_after, word_before, ASCII_WORD};
 
 /// A named entity the lexicon knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +73,10 @@ pub struct Lexicon {
     /// title search stops at the first prefix no title has.
     pub name_title_prefixes: HashMap<String, bool>,
     pub max_name_title_words: usize,
+    /// Lower-case words that make a body's name before them a building (`building_words.txt`).
+    pub building_words: HashSet<String>,
+    /// Event heads that, as `the congress`, refer back to a named event (`back_references.txt`).
+    pub back_references: HashSet<String>,
 }
 
 /// The word lists' facts about one folded word.
@@ -260,8 +264,7 @@ impl Lexicon {
             if k.is_empty() {
                 return;
             }
-            let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
-            let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !surface.contains(' ');
+            let acronym = crate::tokens::all_capitals(surface) && !surface.contains(' ');
             // Lower-case aliases (`đổi mới`) and Vietnamese terms written with diacritics may
             // match in lower case: they are not ordinary English words.
             let lower_ok = surface.chars().next().is_some_and(|c| c.is_lowercase()) || fold::has_diacritics(surface);
@@ -316,8 +319,7 @@ impl Lexicon {
         for t in &raw_titles {
             let words: Vec<&str> = t.split_whitespace().collect();
             let names_org = |w: &str| {
-                let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-                org_heads.contains(&fold::key(w)) || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
+                org_heads.contains(&fold::key(w)) || crate::tokens::all_capitals(w)
             };
             match words.iter().rposition(|w| names_org(w)) {
                 None => {
@@ -375,6 +377,8 @@ impl Lexicon {
             max_name_title_words,
             words,
             name_title_prefixes,
+            building_words: word_set(include_str!("data/building_words.txt")),
+            back_references: word_set(include_str!("data/back_references.txt")),
         })
     }
 
@@ -394,8 +398,6 @@ impl Lexicon {
     /// (acronyms in capitals), leftmost-longest and non-overlapping, in folded-text offsets.
     pub fn hits(&self, f: &Folded, original: &str) -> Vec<Hit> {
         let t = f.text.as_str();
-        let word_before = |s: &str, i: usize| s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
-        let word_after = |s: &str, i: usize| s[i..].chars().next().is_some_and(char::is_alphanumeric);
         // Leftmost-longest and non-overlapping: at each position the longest alias starting
         // there. A hit may not start inside a word, so those positions are not tried. A rejected
         // match (ending inside a word: `mali` in `malian`; or in lower case: `the democratic

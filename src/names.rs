@@ -97,6 +97,9 @@ impl<'a> Ctx<'a> {
     fn folded(&self, i: usize) -> &'a str {
         self.toks[i].folded(self.f)
     }
+    fn tok_text(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
     fn is_word(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].kind == Kind::Word
     }
@@ -209,15 +212,15 @@ fn chunk_end(c: &Ctx, i: usize) -> usize {
             break;
         }
         // `(CPV)` inside a name: `Communist Party of Việt Nam (CPV) Central Committee`.
-        if c.toks[j].kind == Kind::Punct && &c.text[c.toks[j].start..c.toks[j].end] == "(" && j + 2 < n {
-            if c.is_word(j + 1) && c.toks[j + 1].upper && &c.text[c.toks[j + 2].start..c.toks[j + 2].end] == ")" && c.is_cap(j + 3) {
+        if c.toks[j].kind == Kind::Punct && c.tok_text(j) == "(" && j + 2 < n {
+            if c.is_word(j + 1) && c.toks[j + 1].upper && c.tok_text(j + 2) == ")" && c.is_cap(j + 3) {
                 j += 3;
                 continue;
             }
             break;
         }
         // A comma list inside a name: `Commission for Information, Education and Mass Mobilisation`.
-        if has_of && c.toks[j].kind == Kind::Punct && &c.text[c.toks[j].start..c.toks[j].end] == "," {
+        if has_of && c.toks[j].kind == Kind::Punct && c.tok_text(j) == "," {
             if let Some(e) = comma_list_end(c, j) {
                 j = e;
                 continue;
@@ -245,7 +248,7 @@ fn comma_list_end(c: &Ctx, mut j: usize) -> Option<usize> {
         if j == s {
             return None;
         }
-        if j < n && c.toks[j].kind == Kind::Punct && &c.text[c.toks[j].start..c.toks[j].end] == "," {
+        if j < n && c.toks[j].kind == Kind::Punct && c.tok_text(j) == "," {
             continue;
         }
         if j < n && c.folded(j) == "and" && !c.toks[j].cap {
@@ -304,7 +307,7 @@ fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
             j += 1;
             continue;
         }
-        if c.toks[j].kind == Kind::Punct && &c.text[c.toks[j].start..c.toks[j].end] == "(" && j + 3 < b + 1 && c.is_cap(j + 3) {
+        if c.toks[j].kind == Kind::Punct && c.tok_text(j) == "(" && j + 3 < b + 1 && c.is_cap(j + 3) {
             j += 3;
             continue;
         }
@@ -343,7 +346,7 @@ fn extension(c: &Ctx, q: usize, b: usize) -> Option<usize> {
         if e >= b {
             break;
         }
-        let sep = &c.text[c.toks[e].start..c.toks[e].end];
+        let sep = c.tok_text(e);
         let is_and = c.is_connector(e) && c.folded(e) == "and";
         if !(sep == "," || is_and) {
             break;
@@ -520,7 +523,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
                 let words = e - s;
                 // `Saadi Salama, Palestinian Ambassador`: a name before a comma and a title.
                 let before_title = words >= 2
-                    && toks.get(e).is_some_and(|t| &c.text[t.start..t.end] == ",")
+                    && toks.get(e).is_some_and(|t| t.text(c.text) == ",")
                     && (e + 1..(e + 4).min(toks.len())).any(|j| c.title_at(j, toks.len()).is_some());
                 if ((after_title && adjacent && !complement) || before_title) && (2..=4).contains(&words) && (s..e).all(|j| c.name_word(j, e)) {
                     full_people.push((s, e));
@@ -557,10 +560,16 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         }
     }
     // `the congress` in lower case, once the document has named a congress.
-    let congress_named = spans.iter().any(|s| s.label == Label::Event && (s.ts..s.te).any(|j| c.folded(j) == "congress"));
-    if congress_named {
+    let named: Vec<&str> = c
+        .lex
+        .back_references
+        .iter()
+        .map(String::as_str)
+        .filter(|w| spans.iter().any(|s| s.label == Label::Event && (s.ts..s.te).any(|j| c.folded(j) == *w)))
+        .collect();
+    if !named.is_empty() {
         for j in 1..toks.len() {
-            if c.is_word(j) && !toks[j].cap && c.folded(j) == "congress" && c.folded(j - 1) == "the" {
+            if c.is_word(j) && !toks[j].cap && named.contains(&c.folded(j)) && c.folded(j - 1) == "the" {
                 spans.push(NameSpan { ts: j, te: j + 1, label: Label::Event, entry: None, refers_to: None });
             }
         }
@@ -572,7 +581,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
             && s.te < toks.len()
             && c.is_word(s.te)
             && !toks[s.te].cap
-            && matches!(c.folded(s.te), "building" | "headquarters" | "compound")
+            && c.lex.building_words.contains(c.folded(s.te))
         {
             s.te += 1;
             s.label = Label::Fac;

@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
-use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 
@@ -63,7 +63,6 @@ fn to_pyerr(e: Error) -> PyErr {
     let msg = e.to_string();
     match e {
         Error::NotFound(_) => PyFileNotFoundError::new_err(msg),
-        Error::Interrupted => PyKeyboardInterrupt::new_err(msg),
         Error::BadPattern(_) | Error::InvalidArgument(_) | Error::BadPatterns(_) => PyValueError::new_err(msg),
         Error::Internal(_) => PyRuntimeError::new_err(msg),
     }

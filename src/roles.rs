@@ -26,7 +26,8 @@ pub struct Role {
 }
 
 /// Honorifics introduce a person but are not roles.
-const HONORIFICS: &[&str] = &["comrade", "mr", "mrs", "ms", "dr", "madam", "sir", "mr.", "mrs.", "ms.", "dr."];
+/// Folded tokens: the tokenizer leaves the full stop of `Mr.` out of the word.
+const HONORIFICS: &[&str] = &["comrade", "mr", "mrs", "ms", "dr", "madam", "sir"];
 const JOINERS: &[&str] = &["of", "to", "in", "for", "the", "its", "and", "on", "at"];
 
 struct R<'a, 'd> {
@@ -41,8 +42,7 @@ impl R<'_, '_> {
         self.doc.tokens[i].folded(&self.doc.folded)
     }
     fn surface(&self, i: usize) -> &str {
-        let t = &self.doc.tokens[i];
-        &self.doc.text[t.start..t.end]
+        self.doc.tokens[i].text(self.doc.text)
     }
     fn is_word(&self, i: usize) -> bool {
         self.doc.tokens.get(i).is_some_and(|t| t.kind == Kind::Word)
@@ -72,7 +72,7 @@ impl R<'_, '_> {
             }
             match self.name_of[j] {
                 Some(_) => {
-                    while j < limit && self.name_of[j] == self.name_of[i.max(j)] && self.name_of[j].is_some() {
+                    while j < limit && self.name_of[j].is_some() {
                         j += 1;
                     }
                     if j < limit && self.doc.tokens[j].kind == Kind::Possessive {

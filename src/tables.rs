@@ -21,6 +21,14 @@ fn seconds(d: NaiveDate) -> i64 {
     d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp())
 }
 
+fn text_field(name: &str, nullable: bool) -> Field {
+    Field::new(name, DataType::Utf8, nullable)
+}
+
+fn int_field(name: &str) -> Field {
+    Field::new(name, DataType::Int64, false)
+}
+
 fn date_field(name: &str) -> Field {
     Field::new(name, DataType::Timestamp(TimeUnit::Second, None), true)
 }
@@ -69,10 +77,8 @@ fn batch(fields: Vec<Field>, columns: Vec<ArrayRef>) -> Result<RecordBatch, Arro
 }
 
 pub fn documents(docs: &[Document]) -> Result<RecordBatch, ArrowError> {
-    let s = |name: &str, null: bool| Field::new(name, DataType::Utf8, null);
-    let i = |name: &str| Field::new(name, DataType::Int64, false);
     batch(
-        vec![s("doc_id", false), s("path", false), s("title", true), date_field("date"), s("dateline", true), s("source", true), s("url", true), s("text", false), i("n_chars"), i("n_words"), i("n_sentences"), s("sha256", false)],
+        vec![text_field("doc_id", false), text_field("path", false), text_field("title", true), date_field("date"), text_field("dateline", true), text_field("source", true), text_field("url", true), text_field("text", false), int_field("n_chars"), int_field("n_words"), int_field("n_sentences"), text_field("sha256", false)],
         vec![
             strings(docs.iter().map(|d| Some(d.doc_id.as_str()))),
             strings(docs.iter().map(|d| Some(d.path.as_str()))),
@@ -96,7 +102,7 @@ pub fn errors(issues: &[Issue]) -> Result<RecordBatch, ArrowError> {
         loaded.append_value(i.loaded);
     }
     batch(
-        vec![Field::new("path", DataType::Utf8, false), Field::new("kind", DataType::Utf8, false), Field::new("message", DataType::Utf8, false), Field::new("loaded", DataType::Boolean, false)],
+        vec![text_field("path", false), text_field("kind", false), text_field("message", false), Field::new("loaded", DataType::Boolean, false)],
         vec![
             strings(issues.iter().map(|i| Some(i.path.as_str()))),
             strings(issues.iter().map(|i| Some(i.kind.as_str()))),
@@ -156,10 +162,8 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
             unit.append_option(m.unit.as_deref());
         }
     }
-    let s = |name: &str, null: bool| Field::new(name, DataType::Utf8, null);
-    let i = |name: &str| Field::new(name, DataType::Int64, false);
     batch(
-        vec![s("doc_id", false), i("sentence"), i("start"), i("end"), s("text", false), Field::new("label", label_type(), false), s("entity_id", false), s("canonical", false), s("value", true), s("unit", true)],
+        vec![text_field("doc_id", false), int_field("sentence"), int_field("start"), int_field("end"), text_field("text", false), Field::new("label", label_type(), false), text_field("entity_id", false), text_field("canonical", false), text_field("value", true), text_field("unit", true)],
         vec![
             Arc::new(doc_id.finish()),
             ints(all().map(|(_, m)| m.sentence as i64)),
@@ -185,11 +189,9 @@ pub const ROLE_PERSON: usize = 5;
 /// The roles table; `person` is empty until `with_names` fills it.
 pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
     let all = || docs.iter().flat_map(|d| d.result.roles.iter().map(move |r| (d, r)));
-    let s = |name: &str, null: bool| Field::new(name, DataType::Utf8, null);
-    let i = |name: &str| Field::new(name, DataType::Int64, false);
     let pid: Vec<String> = all().map(|(_, r)| format!("PERSON:{}", r.person_key)).collect();
     batch(
-        vec![s("doc_id", false), i("sentence"), i("start"), i("end"), s("person_entity_id", false), s("person", false), s("role", false), s("org_entity_id", true)],
+        vec![text_field("doc_id", false), int_field("sentence"), int_field("start"), int_field("end"), text_field("person_entity_id", false), text_field("person", false), text_field("role", false), text_field("org_entity_id", true)],
         vec![
             strings(all().map(|(d, _)| Some(d.doc_id))),
             ints(all().map(|(_, r)| r.sentence as i64)),
@@ -212,10 +214,8 @@ pub fn entities(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
         aliases.append(true);
     }
     let aliases = aliases.finish();
-    let s = |name: &str| Field::new(name, DataType::Utf8, false);
-    let i = |name: &str| Field::new(name, DataType::Int64, false);
     batch(
-        vec![s("entity_id"), Field::new("label", label_type(), false), s("canonical"), Field::new("aliases", aliases.data_type().clone(), false), i("n_mentions"), i("n_docs"), date_field("first_date"), date_field("last_date")],
+        vec![text_field("entity_id", false), Field::new("label", label_type(), false), text_field("canonical", false), Field::new("aliases", aliases.data_type().clone(), false), int_field("n_mentions"), int_field("n_docs"), date_field("first_date"), date_field("last_date")],
         vec![
             strings(rows.iter().map(|r| Some(r.entity_id.as_str()))),
             labels(rows.iter().map(|r| r.label)),

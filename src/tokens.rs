@@ -44,6 +44,16 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Does a word char (letter or digit) end just before byte `i` of `s`?
+pub(crate) fn word_before(s: &str, i: usize) -> bool {
+    s[..i].chars().next_back().is_some_and(is_word_char)
+}
+
+/// Does a word char start at byte `i` of `s`?
+pub(crate) fn word_after(s: &str, i: usize) -> bool {
+    s[i..].chars().next().is_some_and(is_word_char)
+}
+
 /// ASCII letters and digits: word chars, without decoding.
 pub(crate) const ASCII_WORD: [bool; 256] = {
     let mut t = [false; 256];
@@ -54,6 +64,11 @@ pub(crate) const ASCII_WORD: [bool; 256] = {
     }
     t
 };
+
+/// At least two letters, every one a capital: an acronym (`CPV`), a place in capitals (`HÀ NỘI`).
+pub(crate) fn all_capitals(s: &str) -> bool {
+    case_of(s).1
+}
 
 /// (first letter is upper case, every letter is upper case and there are at least two).
 fn case_of(surface: &str) -> (bool, bool) {

@@ -3,12 +3,12 @@ gold file into tests/data so the tests need nothing outside the repository)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 import congress_corpus as cc
+from congress_corpus import evaluate
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -16,7 +16,7 @@ GOLD = Path(__file__).with_name("data") / "gold_seeds.jsonl"
 
 
 def load_gold() -> dict[str, dict]:
-    return {d["doc_id"]: d for d in map(json.loads, GOLD.read_text(encoding="utf-8").splitlines())}
+    return evaluate.load_gold(GOLD)
 
 
 @pytest.fixture(scope="session")

@@ -38,8 +38,6 @@ def test_metadata_matches_gold(seeds_corpus, gold, doc_id):
     assert (None if pd.isna(row.title) else row.title) == meta["title"]
 
 
-# The zones of the hand annotations that the body must not contain.
-NOT_BODY = {"date_marker", "headline", "caption", "related", "credit", "dateline"}
 MISSING_SPACE = re.compile(r"([a-z\)”\"’»])\.([A-Z][a-z])")
 
 

