@@ -31,7 +31,10 @@ def test_polars_reads_mentions(seeds_corpus):
 def test_schema_types(seeds_corpus):
     s = pa.table(seeds_corpus.arrow("mentions")).schema
     assert pa.types.is_dictionary(s.field("label").type)
-    assert s.field("start").type == pa.int64()
+    # Positions are int32 (a tenth of the mentions table); counts stay int64.
+    for col in ("sentence", "start", "end"):
+        assert s.field(col).type == pa.int32()
+    assert pa.table(seeds_corpus.arrow("roles")).schema.field("start").type == pa.int32()
     d = pa.table(seeds_corpus.arrow("documents")).schema
     assert d.field("date").type == pa.timestamp("s")
 
