@@ -316,28 +316,11 @@ fn doc_party(earlier: &[Mention], home: &str) -> String {
 /// Fill code-point offsets and sentence indices; byte offsets are converted once, walking the
 /// text in order.
 fn set_offsets(doc: &Doc, mentions: &mut [Mention]) {
-    let text = doc.text;
-    let ascii = text.is_ascii();
-    let mut points: Vec<(usize, usize, bool)> = Vec::with_capacity(mentions.len() * 2);
-    for (i, m) in mentions.iter().enumerate() {
-        points.push((m.bstart, i, true));
-        points.push((m.bend, i, false));
-    }
-    points.sort_unstable();
-    let (mut byte, mut chars) = (0usize, 0usize);
-    for (b, i, is_start) in points {
-        if !ascii {
-            chars += text[byte..b].chars().count();
-            byte = b;
-        } else {
-            chars = b;
-        }
-        if is_start {
-            mentions[i].start = chars;
-            mentions[i].sentence = sentences::sentence_of(&doc.sentences, b) as u32;
-        } else {
-            mentions[i].end = chars;
-        }
+    let bytes: Vec<usize> = mentions.iter().flat_map(|m| [m.bstart, m.bend]).collect();
+    let chars = tokens::char_offsets(doc.text, &bytes);
+    for (m, c) in mentions.iter_mut().zip(chars.chunks_exact(2)) {
+        (m.start, m.end) = (c[0], c[1]);
+        m.sentence = sentences::sentence_of(&doc.sentences, m.bstart) as u32;
     }
 }
 

@@ -193,12 +193,12 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lex
             if out.iter().any(|x| x.person_key == person.key && x.role == role) {
                 continue;
             }
-            let start = doc.text[..bs].chars().count();
             let org_entity_id = org_of(&r, s, e, names, mentions);
+            // Byte offsets until the end, where they all become code points in one pass.
             out.push(Role {
                 sentence: person.sentence,
-                start,
-                end: start + doc.text[bs..be].chars().count(),
+                start: bs,
+                end: be,
                 person_key: person.key.clone(),
                 role,
                 org_entity_id,
@@ -209,6 +209,10 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lex
                 pending_plural = Some((s, e, person.sentence));
             }
         }
+    }
+    let bytes: Vec<usize> = out.iter().flat_map(|r| [r.start, r.end]).collect();
+    for (r, c) in out.iter_mut().zip(crate::tokens::char_offsets(doc.text, &bytes).chunks_exact(2)) {
+        (r.start, r.end) = (c[0], c[1]);
     }
     out
 }

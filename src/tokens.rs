@@ -90,6 +90,24 @@ fn case_of(surface: &str) -> (bool, bool) {
     (cap, upper)
 }
 
+/// Python `str` offsets (code points) of byte offsets into `text`, counted on from one offset
+/// to the next in byte order: one pass over the text however many offsets there are.
+pub(crate) fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
+    if text.is_ascii() {
+        return bytes.to_vec();
+    }
+    let mut order: Vec<usize> = (0..bytes.len()).collect();
+    order.sort_unstable_by_key(|&i| bytes[i]);
+    let mut out = vec![0; bytes.len()];
+    let (mut byte, mut chars) = (0, 0);
+    for i in order {
+        chars += text[byte..bytes[i]].chars().count();
+        byte = bytes[i];
+        out[i] = chars;
+    }
+    out
+}
+
 /// Tokenize `original` through its folded form `f`.
 pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
     let t = f.text.as_str();
@@ -178,6 +196,16 @@ pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_offsets_count_code_points_in_any_order() {
+        let text = "Tô Lâm, 🇻🇳 Hà Nội";
+        let bytes = [text.find("Hà").unwrap(), 0, text.find("Lâm").unwrap(), text.len()];
+        let want: Vec<usize> = bytes.iter().map(|&b| text[..b].chars().count()).collect();
+        assert_eq!(want, [11, 0, 3, 17]);
+        assert_eq!(char_offsets(text, &bytes), want);
+        assert_eq!(char_offsets("plain", &[5, 2]), [5, 2]);
+    }
     use crate::fold::fold;
 
     fn toks(s: &str) -> Vec<(String, Kind, bool)> {
