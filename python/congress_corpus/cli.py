@@ -4,6 +4,7 @@ report, and optionally write every table as Parquet. The place a new user starts
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from pathlib import Path
@@ -35,7 +36,7 @@ def report(corpus: Corpus, out=sys.stdout) -> None:
     docs, errors = corpus.documents, corpus.errors
     w = out.write
     w(f"congress_corpus {__version__}: {len(docs)} documents, {len(errors)} errors\n\n")
-    cols = [("doc_id", 24), ("date", 10), ("dateline", 10), ("source", 9), ("n_words", 6), ("title", 44)]
+    cols = [("doc_id", 24), ("date", 10), ("dateline", 10), ("source", 9), ("n_words", 7), ("title", 44)]
     w("  ".join(name.ljust(width) for name, width in cols).rstrip() + "\n")
     for row in docs.itertuples(index=False):
         cells = [_cell(getattr(row, name), width).ljust(width) for name, width in cols]
@@ -117,8 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    report(corpus)
-    if args.out is not None:
-        for path in write_parquet(corpus, args.out):
-            print(f"wrote {path}")
+    try:
+        report(corpus)
+        if args.out is not None:
+            for path in write_parquet(corpus, args.out):
+                print(f"wrote {path}")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`| head`): as with any Unix tool, stop quietly. stdout is pointed
+        # at /dev/null so that the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
