@@ -23,6 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 DATELINES = ["HÀ NỘI — ", "Hanoi (VNA) - ", "HANOI, Vietnam (AP) — ", "HANOI, Jan 20 (Reuters) – ", "Vientiane (VNA) - ", "HÀ NỘI – ", ""]
 CREDITS = [" VNS", " — VNA/VNS", "./.", "\nVNA", " (Source: VNA)", "\n(Reporting by Khanh Vu; Editing by Ed Davies)", ""]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+# Any month, not just the seeds' January and February, so that other outlets' seeds vary too.
+_MONTH_DAY = re.compile(rf"\b({'|'.join(MONTHS)}) (\d{{1,2}})\b")
 
 
 def _pools():
@@ -60,7 +62,7 @@ def article(rng: random.Random, pools) -> tuple[str, str]:
         para = rng.choice(paragraphs)
         for old, new in {**swap_people, **swap_places}.items():
             para = para.replace(old, new)
-        para = re.sub(r"\b(January|February) (\d{1,2})\b", lambda m: f"{rng.choice(MONTHS)} {rng.randint(1, 28)}", para)
+        para = _MONTH_DAY.sub(lambda m: f"{rng.choice(MONTHS)} {rng.randint(1, 28)}", para)
         body.append(para)
     date = f"2026-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
     marker = f" date {date} " if rng.random() < 0.6 else ""
