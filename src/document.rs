@@ -26,8 +26,7 @@ impl Document {
     /// Fill the counts from `text` (sentences only when asked: extraction splits sentences
     /// anyway and fills `n_sentences` from its own split, so it is done once).
     pub fn with_counts(mut self, sentences: bool) -> Self {
-        self.n_chars = self.text.chars().count();
-        self.n_words = count_words(&self.text);
+        (self.n_chars, self.n_words) = text_counts(&self.text);
         if sentences {
             self.n_sentences = sentences::split(&self.text).len();
         }
@@ -37,56 +36,102 @@ impl Document {
 
 /// Whitespace-separated tokens that contain a letter or digit (a lone dash is not a word).
 pub fn count_words(text: &str) -> usize {
-    // Byte classes: 0 space, 1 letter or digit, 2 other ASCII, 3 start of a non-ASCII char
-    // (decoded, since Unicode has spaces and letters outside ASCII).
-    const CLASS: [u8; 256] = {
-        let mut t = [2u8; 256];
-        let mut i = 0;
-        while i < 256 {
-            let c = i as u8;
-            t[i] = if c >= 0x80 {
-                3
-            } else if c.is_ascii_whitespace() {
-                0
-            } else if c.is_ascii_alphanumeric() {
-                1
-            } else {
-                2
-            };
-            i += 1;
-        }
-        t
-    };
+    text_counts(text).1
+}
+
+/// (code points, words) of `text`, in one pass. Runs of 16 ASCII bytes (nine in ten of English
+/// news, even with Vietnamese names) are classified 16 at a time; the rest char by char.
+pub fn text_counts(text: &str) -> (usize, usize) {
     let b = text.as_bytes();
-    let mut n = 0;
+    let mut w = Words::default();
     let mut i = 0;
-    // Word by word: a tight loop over the bytes of each word, which mispredicts once per word
-    // (at its end) rather than at every change between letters and punctuation.
-    while i < b.len() {
-        let mut alnum = false;
-        while i < b.len() {
-            match CLASS[b[i] as usize] {
-                0 => break,
-                3 => {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    let (space, letter) = non_ascii_class(c);
-                    if space {
-                        break;
-                    }
-                    alnum |= letter;
-                    i += c.len_utf8();
-                }
-                c => {
-                    alnum |= c == 1;
-                    i += 1;
-                }
+    #[cfg(target_arch = "x86_64")]
+    while i + 16 <= b.len() {
+        // SAFETY: SSE2 is part of the x86_64 baseline, and the load reads b[i..i + 16], in bounds.
+        let (non_ascii, space, alnum) = unsafe { ascii_masks(b.as_ptr().add(i)) };
+        if non_ascii != 0 {
+            i = w.chars(text, i, i + 16);
+        } else {
+            w.ascii_block(space, alnum);
+            i += 16;
+        }
+    }
+    w.chars(text, i, b.len());
+    (w.chars, w.words + (w.in_word && w.alnum) as usize)
+}
+
+/// The state of the count between blocks: the word that is open at the end of the last one.
+#[derive(Default)]
+struct Words {
+    chars: usize,
+    words: usize,
+    in_word: bool,
+    /// The open word has a letter or digit so far.
+    alnum: bool,
+}
+
+impl Words {
+    /// Chars from byte `i` until one starts at or past `limit`; returns where that one starts.
+    fn chars(&mut self, text: &str, mut i: usize, limit: usize) -> usize {
+        let b = text.as_bytes();
+        while i < limit {
+            let (space, alnum, len) = if b[i] < 0x80 {
+                (b[i].is_ascii_whitespace(), b[i].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let (space, alnum) = non_ascii_class(c);
+                (space, alnum, c.len_utf8())
+            };
+            if space {
+                self.words += (self.in_word && self.alnum) as usize;
+                (self.in_word, self.alnum) = (false, false);
+            } else {
+                self.in_word = true;
+                self.alnum |= alnum;
+            }
+            self.chars += 1;
+            i += len;
+        }
+        i
+    }
+
+    /// 16 ASCII bytes, as bit masks (bit k = byte k) of whitespace and of letters and digits.
+    fn ascii_block(&mut self, space: u32, alnum: u32) {
+        let word = !space & 0xFFFF;
+        let mut seeds = alnum & word;
+        if self.in_word {
+            if word & 1 == 0 {
+                self.words += self.alnum as usize;
+            } else if self.alnum {
+                seeds |= 1;
             }
         }
-        n += alnum as usize;
-        // Past the space (multi-byte spaces such as U+00A0 included).
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
+        // Adding a word's alnum bits to its run of set bits carries through to the bit just past
+        // its end, which is a space: one bit per word with a letter or digit. A carry out of
+        // bit 15 is a word that runs on into the next block.
+        let sum = word + seeds;
+        self.words += (sum & !word & 0xFFFF).count_ones() as usize;
+        self.in_word = word >> 15 != 0;
+        self.alnum = sum >> 16 != 0;
+        self.chars += 16;
     }
-    n
+}
+
+/// (non-ASCII, whitespace, letter or digit) masks of the 16 bytes at `p`; the last two are
+/// meaningful only where the first is clear.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+unsafe fn ascii_masks(p: *const u8) -> (u32, u32, u32) {
+    use std::arch::x86_64::*;
+    let v = _mm_loadu_si128(p as *const __m128i);
+    let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
+    // The whitespace of `u8::is_ascii_whitespace`: space, \t, \n, \x0C, \r.
+    let space = _mm_or_si128(_mm_or_si128(eq(b' '), eq(b'\t')), _mm_or_si128(_mm_or_si128(eq(b'\n'), eq(0x0C)), eq(b'\r')));
+    let within = |x: __m128i, lo: u8, hi: u8| _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(lo as i8 - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8(hi as i8 + 1)));
+    // `| 0x20` folds A-Z onto a-z and nothing else onto it.
+    let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
+    let alnum = _mm_or_si128(letter, within(v, b'0', b'9'));
+    (_mm_movemask_epi8(v) as u32, _mm_movemask_epi8(space) as u32, _mm_movemask_epi8(alnum) as u32)
 }
 
 /// (is whitespace, is alphanumeric) of a non-ASCII char. The Latin letters with diacritics of
@@ -124,6 +169,40 @@ mod tests {
         for c in ('\u{80}'..='\u{2100}').filter(|c| !c.is_ascii()) {
             assert_eq!(non_ascii_class(c), (c.is_whitespace(), c.is_alphanumeric()), "{c:?}");
         }
+    }
+
+    /// The definition, char by char: maximal runs of non-space chars that hold a letter or digit.
+    fn reference(text: &str) -> (usize, usize) {
+        let space = |c: char| if c.is_ascii() { c.is_ascii_whitespace() } else { c.is_whitespace() };
+        let words = text.split(space).filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        (text.chars().count(), words)
+    }
+
+    #[test]
+    fn block_counts_agree_with_the_definition() {
+        // Words cut at every position of a 16-byte block, runs of any length, non-ASCII spaces,
+        // letters and punctuation at block edges: random strings from a small, nasty alphabet.
+        let alphabet = ['a', 'Z', '7', ' ', '\n', '\t', '\u{b}', '-', '.', '\u{a0}', 'ạ', 'Đ', '—', '“', '\u{3000}', '×', '😀', '\r', '\u{c}'];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 80) as usize;
+            let ascii_only = next() % 2 == 0;
+            let text: String = (0..len)
+                .map(|_| {
+                    let k = (next() % alphabet.len() as u64) as usize;
+                    if ascii_only { ['a', 'Z', '7', ' ', '\n', '-', '.', '\t', '\r', '\u{b}'][k % 10] } else { alphabet[k] }
+                })
+                .collect();
+            assert_eq!(text_counts(&text), reference(&text), "{text:?}");
+        }
+        let long = "Tô Lâm met the 14th National Party Congress delegates in Hà Nội on Monday. ".repeat(40);
+        assert_eq!(text_counts(&long), reference(&long));
     }
 
     #[test]
