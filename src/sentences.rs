@@ -15,25 +15,27 @@ fn is_abbreviation(word: &str) -> bool {
     if word.len() > 8 {
         return false;
     }
-    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     // Initials such as `H.` in `Nguyen H. Minh` or the `S` of `U.S.`.
     let raw = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if raw.chars().count() == 1 && raw.chars().all(char::is_uppercase) {
         return true;
     }
-    ABBREVIATIONS.contains(&w.as_str())
+    // The list is ASCII without a `k`, so ASCII case folding finds what full lower-casing would
+    // (only the Kelvin sign lower-cases to ASCII), without a String per full stop.
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(raw))
 }
 
-/// Bytes the splitter must look at; everything else is skipped a byte at a time without a branch
-/// per kind.
-const SPECIAL: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t
-};
+/// The next byte at or after `i` that the splitter must look at (`\n`, `.`, `?`, `!`), or `n`.
+/// `!` is rare, so its next position is kept in `bang` and searched for again only once passed,
+/// and the vectorised three-byte search does the rest.
+#[inline]
+fn next_special(b: &[u8], i: usize, bang: &mut usize) -> usize {
+    if *bang < i {
+        *bang = memchr::memchr(b'!', &b[i..]).map_or(b.len(), |k| i + k);
+    }
+    let other = memchr::memchr3(b'\n', b'.', b'?', &b[i..*bang]).map_or(*bang, |k| i + k);
+    other.min(*bang)
+}
 
 /// Byte ranges `[start, end)` of the sentences of `text`, leading and trailing whitespace
 /// excluded. Every non-space character belongs to exactly one sentence.
@@ -42,6 +44,10 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let n = b.len();
     let mut out = Vec::with_capacity(n / 120 + 1);
     let mut i = 0;
+    let mut bang = 0;
+    if n > 0 {
+        bang = memchr::memchr(b'!', b).unwrap_or(n);
+    }
     'sentences: loop {
         while i < n && b[i].is_ascii_whitespace() {
             i += 1;
@@ -51,9 +57,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
         }
         let start = i;
         loop {
-            while i < n && !SPECIAL[b[i] as usize] {
-                i += 1;
-            }
+            i = next_special(b, i, &mut bang);
             if i >= n {
                 out.push((start, trim_end(text, start, n)));
                 break 'sentences;
