@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::fold;
-use crate::tokens::{word_after, word_before};
+use crate::tokens::{char_offsets, word_after, word_before};
 
 /// The window two mentions must share to co-occur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,8 +65,7 @@ pub fn kwic(texts: &[&str], phrase: &str, width: usize) -> Vec<Kwic> {
         // double space or a line break is not found; news prose uses single spaces.
         let hay = f.text.as_str();
         let mut from = 0;
-        // Code-point offset of the hits, counted on from the last one (hits come in order).
-        let (mut counted_to, mut chars) = (0, 0);
+        let first = out.len();
         while let Some(pos) = hay[from..].find(&needle) {
             let s = from + pos;
             let e = s + needle.len();
@@ -75,17 +74,20 @@ pub fn kwic(texts: &[&str], phrase: &str, width: usize) -> Vec<Kwic> {
                 continue;
             }
             let (os, oe) = (f.orig(s), f.orig(e));
-            chars += text[counted_to..os].chars().count();
-            counted_to = os;
             let left_start = text[..os].char_indices().rev().nth(width.saturating_sub(1)).map_or(0, |(i, _)| i);
             let right_end = text[oe..].char_indices().nth(width).map_or(text.len(), |(i, _)| oe + i);
             out.push(Kwic {
                 doc,
-                start: chars,
+                // A byte offset until the document's hits are all found, then a code point.
+                start: os,
                 left: text[left_start..os].replace('\n', " "),
                 hit: text[os..oe].to_owned(),
                 right: text[oe..right_end].replace('\n', " "),
             });
+        }
+        let bytes: Vec<usize> = out[first..].iter().map(|k| k.start).collect();
+        for (k, c) in out[first..].iter_mut().zip(char_offsets(text, &bytes)) {
+            k.start = c;
         }
     }
     out

@@ -44,10 +44,7 @@ pub fn split(text: &str) -> Vec<(usize, usize)> {
     let n = b.len();
     let mut out = Vec::with_capacity(n / 120 + 1);
     let mut i = 0;
-    let mut bang = 0;
-    if n > 0 {
-        bang = memchr::memchr(b'!', b).unwrap_or(n);
-    }
+    let mut bang = memchr::memchr(b'!', b).unwrap_or(n);
     'sentences: loop {
         while i < n && b[i].is_ascii_whitespace() {
             i += 1;

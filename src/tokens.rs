@@ -93,7 +93,7 @@ fn case_of(surface: &str) -> (bool, bool) {
 /// Python `str` offsets (code points) of byte offsets into `text`, counted on from one offset
 /// to the next in byte order: one pass over the text however many offsets there are.
 pub(crate) fn char_offsets(text: &str, bytes: &[usize]) -> Vec<usize> {
-    if text.is_ascii() {
+    if bytes.is_empty() || text.is_ascii() {
         return bytes.to_vec();
     }
     let mut order: Vec<usize> = (0..bytes.len()).collect();
@@ -196,6 +196,7 @@ pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::fold;
 
     #[test]
     fn char_offsets_count_code_points_in_any_order() {
@@ -206,7 +207,6 @@ mod tests {
         assert_eq!(char_offsets(text, &bytes), want);
         assert_eq!(char_offsets("plain", &[5, 2]), [5, 2]);
     }
-    use crate::fold::fold;
 
     fn toks(s: &str) -> Vec<(String, Kind, bool)> {
         let f = fold(s);
