@@ -2,11 +2,11 @@
 //! OntoNotes 5 sense, with normalised values (ISO 8601 dates and durations, plain decimal numbers).
 //!
 //! How it works. One table of rules (`RULES`) lists every form as a regex over shared fragments
-//! (`{NUM}`, `{MON}`, `{UNITS}`...). All rules together make one regex that finds the next mention
-//! with the lazy DFA alone. The regex crate reports the leftmost match and, among rules that match
-//! there, the first in table order, so the table lists specific forms (`January 19 to January 23`,
-//! `15 billion USD`) before general ones (`19`, `15`). A `RegexSet` then tells which rule produced
-//! the matched slice, and that rule's own small regex reads its parts (resolving groups on the
+//! (`{NUM}`, `{MON}`, `{UNITS}`...). All rules together make one multi-pattern regex that finds
+//! the next mention with the lazy DFA alone. It reports the leftmost match and, among rules that
+//! match there, the first in table order, so the table lists specific forms (`January 19 to
+//! January 23`, `15 billion USD`) before general ones (`19`, `15`). The match names the rule that
+//! produced it, and that rule's own small regex reads its parts (resolving groups on the
 //! combined automaton would cost several times more). A small interpreter per rule checks what a
 //! regex cannot (a real day of the month, a number used as a year, `one another`) and computes the
 //! value. A rule that rejects its match hands the region to the fallback set, built from the
@@ -22,7 +22,8 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use regex::{CaptureLocations, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{CaptureLocations, Regex, RegexBuilder};
+use regex_automata::{meta, nfa::thompson::WhichCaptures, Input};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumericSpan {
@@ -47,8 +48,8 @@ pub fn find_numeric(text: &str, doc_date: Option<NaiveDate>) -> Vec<NumericSpan>
     let mut scan = Scan { text, doc: doc_date, out: Vec::new(), first_full_year: None };
     let mut pos = 0;
     while pos < text.len() {
-        let Some(m) = MAIN.find.find_at(text, pos) else { break };
-        pos = scan.step(&MAIN, m.start(), m.end()).unwrap_or_else(|| scan.fallback(m.start(), m.end()));
+        let Some((rule, start, end)) = MAIN.next(text, pos, text.len()) else { break };
+        pos = scan.step(&MAIN, rule, start, end).unwrap_or_else(|| scan.fallback(start, end));
     }
     scan.finish()
 }
@@ -346,12 +347,11 @@ fn expand(pattern: &str, fragments: &[(&'static str, String)]) -> String {
 }
 
 /// A compiled rule set. Finding spans and reading their parts are split, because resolving capture
-/// groups costs time in proportion to the size of the automaton: `find` (every rule, no groups)
-/// locates the next mention with the lazy DFA alone, `which` tells which rules match that exact
-/// slice, and the small regex of the first of them reads its groups.
+/// groups costs time in proportion to the size of the automaton: `find` (every rule as its own
+/// pattern, no groups) locates the next mention with the lazy DFA alone and names the rule that
+/// matched, whose small regex then reads its groups.
 struct RuleSet {
-    find: Regex,
-    which: RegexSet,
+    find: meta::Regex,
     rules: Vec<(Rule, Regex)>,
 }
 
@@ -375,20 +375,25 @@ impl RuleSet {
             rules.push((rule, compile(&format!("^(?:{body})$"))));
             bodies.push(body);
         }
-        // The finder needs no groups, and group names may repeat across rules.
-        let unnamed: Vec<String> = bodies.iter().map(|b| strip_names(b)).collect();
-        let find = compile(&unnamed.iter().map(|b| format!("(?:{b})")).collect::<Vec<_>>().join("|"));
-        let which = RegexSetBuilder::new(unnamed.iter().map(|b| format!("^(?:{b})$")))
-            .size_limit(256 << 20)
-            .dfa_size_limit(32 << 20)
-            .build()
-            .expect("the numeric rule table is a valid regex set");
-        RuleSet { find, which, rules }
+        // One pattern per rule, leftmost-first: at the leftmost position where any rule matches,
+        // the first rule in table order wins (as in one alternation of them all), and the match
+        // says which rule it was. The finder reads no groups.
+        let find = meta::Regex::builder()
+            .configure(
+                meta::Config::new()
+                    .nfa_size_limit(Some(256 << 20))
+                    .hybrid_cache_capacity(32 << 20)
+                    .which_captures(WhichCaptures::Implicit),
+            )
+            .build_many(&bodies)
+            .expect("the numeric rule table is a valid regex");
+        RuleSet { find, rules }
     }
 
-    /// The first rule (in table order) that matches exactly `text[start..end]`.
-    fn rule_at(&self, text: &str, start: usize, end: usize) -> Option<usize> {
-        self.which.matches(&text[start..end]).iter().next()
+    /// The next match at or after `pos` in `text[..end]`: (rule index, start, end).
+    fn next(&self, text: &str, pos: usize, end: usize) -> Option<(usize, usize, usize)> {
+        let m = self.find.search(&Input::new(&text[..end]).range(pos..))?;
+        Some((m.pattern().as_usize(), m.start(), m.end()))
     }
 }
 
@@ -398,20 +403,6 @@ fn compile(pattern: &str) -> Regex {
         .dfa_size_limit(32 << 20)
         .build()
         .expect("the numeric rule table is a valid regex")
-}
-
-/// `(?P<name>...)` -> `(?:...)`.
-fn strip_names(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern;
-    while let Some(i) = rest.find("(?P<") {
-        out.push_str(&rest[..i]);
-        out.push_str("(?:");
-        rest = &rest[i + 4..];
-        rest = rest.find('>').map_or("", |j| &rest[j + 1..]);
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The current match: which rule, where, and its named parts.
@@ -509,8 +500,8 @@ fn full_date(h: &Hit, y: i32, value: Option<String>) -> Step {
 impl Scan<'_> {
     /// Interprets the match `start..end` of `set`; returns where the next search starts, or None
     /// when the rule rejected its match.
-    fn step(&mut self, set: &RuleSet, start: usize, end: usize) -> Option<usize> {
-        let (rule, re) = set.rule_at(self.text, start, end).and_then(|i| set.rules.get(i))?;
+    fn step(&mut self, set: &RuleSet, rule: usize, start: usize, end: usize) -> Option<usize> {
+        let (rule, re) = set.rules.get(rule)?;
         // The commonest rules read nothing but the whole match: skip resolving their groups.
         let whole = matches!(
             rule,
@@ -548,8 +539,8 @@ impl Scan<'_> {
     fn fallback(&mut self, start: usize, end: usize) -> usize {
         let min_next = start + self.text[start..].chars().next().map_or(1, char::len_utf8);
         // Bounded to the region, so a rejection never costs a search through the rest of the text.
-        let Some(m) = FALLBACK.find.find_at(&self.text[..end], start) else { return end };
-        self.step(&FALLBACK, m.start(), m.end()).unwrap_or(m.end()).max(min_next)
+        let Some((rule, s, e)) = FALLBACK.next(self.text, start, end) else { return end };
+        self.step(&FALLBACK, rule, s, e).unwrap_or(e).max(min_next)
     }
 
     fn finish(self) -> Vec<NumericSpan> {
