@@ -92,11 +92,10 @@ impl Extractor {
         let names = names::find_names(text, &doc.folded, &doc.tokens, &self.lex, &hits);
         let abbreviations = self.abbreviations(&doc, &hits, &names);
         let mut mentions = Vec::with_capacity(names.len() * 2);
-        let mut name_keys: Vec<String> = Vec::with_capacity(names.len());
         for n in &names {
             let (bs, be) = (doc.tokens[n.ts].start, doc.tokens[n.te - 1].end);
-            let (label, key, known) = self.identity(&doc, n, &names, &name_keys, &abbreviations, &mentions, &hits);
-            name_keys.push(key.clone());
+            // `mentions` holds one mention per name so far, in the same order as `names`.
+            let (label, key, known) = self.identity(&doc, n, &names, &abbreviations, &mentions, &hits);
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: bs, bend: be, label, key, known_name: known, value: None, unit: None });
         }
         // A lone head word before the full name (`preparations for the Congress` in a lead, the
@@ -175,7 +174,6 @@ impl Extractor {
         doc: &Doc,
         n: &NameSpan,
         names: &[NameSpan],
-        keys_so_far: &[String],
         abbreviations: &HashMap<String, String>,
         earlier: &[Mention],
         hits: &[crate::lexicon::Hit],
@@ -185,7 +183,7 @@ impl Extractor {
             return (e.label, e.key.clone(), Some(e.canonical.clone()));
         }
         if let Some((s, e)) = n.refers_to {
-            if let Some(k) = names.iter().position(|x| x.ts == s && x.te == e).and_then(|i| keys_so_far.get(i)) {
+            if let Some(k) = names.iter().position(|x| x.ts == s && x.te == e).and_then(|i| earlier.get(i)).map(|m| &m.key) {
                 return (Label::Person, k.clone(), None);
             }
             return (Label::Person, self.name_key(doc, s, e, abbreviations, hits), None);
