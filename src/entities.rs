@@ -71,11 +71,17 @@ fn surface_form(s: &str) -> &str {
 
 /// The entities table, built document by document: memory grows with the number of entities and
 /// distinct surface forms, not with the number of mentions, so a corpus can be streamed through it.
-#[derive(Default)]
 pub struct Accumulator {
-    acc: HashMap<String, Acc>,
+    /// One map per label (indexed by `Label as usize`), keyed by entity key: a mention is looked
+    /// up by its key as it stands, without building `LABEL:key` for each one.
+    acc: Vec<HashMap<String, Acc>>,
     docs: usize,
-    id: String,
+}
+
+impl Default for Accumulator {
+    fn default() -> Self {
+        Accumulator { acc: Label::ALL.iter().map(|_| HashMap::default()).collect(), docs: 0 }
+    }
 }
 
 impl Accumulator {
@@ -84,14 +90,11 @@ impl Accumulator {
         self.docs += 1;
         let doc = self.docs;
         for m in mentions {
-            self.id.clear();
-            self.id.push_str(m.label.as_str());
-            self.id.push(':');
-            self.id.push_str(&m.key);
             let surface = surface_form(m.text(text));
-            let a = match self.acc.get_mut(self.id.as_str()) {
+            let by_key = &mut self.acc[m.label as usize];
+            let a = match by_key.get_mut(m.key.as_str()) {
                 Some(a) => a,
-                None => self.acc.entry(self.id.clone()).or_insert(Acc {
+                None => by_key.entry(m.key.clone()).or_insert(Acc {
                     label: m.label,
                     known: None,
                     best: surface.to_owned(),
@@ -126,22 +129,24 @@ impl Accumulator {
     /// is what one pass over all of them gives (the first curated name seen wins).
     pub fn merge(&mut self, other: Accumulator) {
         self.docs += other.docs;
-        for (id, b) in other.acc {
-            let Some(a) = self.acc.get_mut(id.as_str()) else {
-                // `last_doc` counts in `other`'s numbering: 0 matches no later document of `self`.
-                self.acc.insert(id, Acc { last_doc: 0, ..b });
-                continue;
-            };
-            a.known = a.known.take().or(b.known);
-            if better(&b.best, &a.best) {
-                a.best = b.best;
+        for (mine, theirs) in self.acc.iter_mut().zip(other.acc) {
+            for (key, b) in theirs {
+                let Some(a) = mine.get_mut(key.as_str()) else {
+                    // `last_doc` counts in `other`'s numbering: 0 matches no later document of `self`.
+                    mine.insert(key, Acc { last_doc: 0, ..b });
+                    continue;
+                };
+                a.known = a.known.take().or(b.known);
+                if better(&b.best, &a.best) {
+                    a.best = b.best;
+                }
+                a.aliases.extend(b.aliases);
+                a.n_mentions += b.n_mentions;
+                a.n_docs += b.n_docs;
+                a.last_doc = 0;
+                a.first = earliest(a.first, b.first);
+                a.last = latest(a.last, b.last);
             }
-            a.aliases.extend(b.aliases);
-            a.n_mentions += b.n_mentions;
-            a.n_docs += b.n_docs;
-            a.last_doc = 0;
-            a.first = earliest(a.first, b.first);
-            a.last = latest(a.last, b.last);
         }
     }
 
@@ -150,8 +155,9 @@ impl Accumulator {
         let mut rows: Vec<EntityRow> = self
             .acc
             .into_iter()
-            .map(|(id, a)| EntityRow {
-                entity_id: id,
+            .flatten()
+            .map(|(key, a)| EntityRow {
+                entity_id: format!("{}:{key}", a.label.as_str()),
                 label: a.label,
                 canonical: a.known.unwrap_or(a.best),
                 aliases: a.aliases.into_iter().collect(),
