@@ -208,6 +208,29 @@ mod tests {
         assert_eq!(char_offsets("plain", &[5, 2]), [5, 2]);
     }
 
+    #[test]
+    fn ascii_case_agrees_with_the_unicode_definition() {
+        // The definition, char by char with Unicode properties; the ASCII path must agree.
+        let by_chars = |s: &str| {
+            let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+            (letters.first().is_some_and(|c| c.is_uppercase()), letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()))
+        };
+        let alphabet = b"aZ9.'-_Q";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 6) as usize;
+            let s: String = (0..len).map(|k| alphabet[((seed >> (8 + 3 * k)) & 7) as usize] as char).collect();
+            assert_eq!(case_of(&s), by_chars(&s), "{s:?}");
+        }
+        assert_eq!(case_of("CPV"), (true, true));
+        assert_eq!(case_of("A1"), (true, false), "one letter is not an acronym");
+        assert_eq!(case_of("9Bn"), (true, false));
+        assert_eq!(case_of("HÀ"), (true, true), "non-ASCII takes the Unicode path");
+    }
+
     fn toks(s: &str) -> Vec<(String, Kind, bool)> {
         let f = fold(s);
         tokenize(s, &f).into_iter().map(|t| (t.text(s).to_owned(), t.kind, t.cap)).collect()
