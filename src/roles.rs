@@ -4,6 +4,8 @@
 //! must contain a title from the shipped list; `and` and commas split phrases only where a new
 //! title follows, so `Minister of Science and Technology` stays whole.
 
+use std::cell::Cell;
+
 use crate::extract::{Doc, Mention};
 use crate::label::Label;
 use crate::lexicon::Lexicon;
@@ -35,6 +37,9 @@ struct R<'a, 'd> {
     lex: &'a Lexicon,
     /// For each token, the name span covering it (index into names).
     name_of: Vec<Option<usize>>,
+    /// `title_end` of each token once asked: the walk back from a name asks again for the
+    /// same tokens at every step.
+    title_ends: Vec<Cell<Option<Option<u32>>>>,
 }
 
 impl R<'_, '_> {
@@ -49,6 +54,15 @@ impl R<'_, '_> {
     }
     /// The longest title (any case, plural allowed) starting at `i`.
     fn title_end(&self, i: usize) -> Option<usize> {
+        let Some(memo) = self.title_ends.get(i) else { return None };
+        if let Some(known) = memo.get() {
+            return known.map(|e| e as usize);
+        }
+        let found = self.longest_title(i);
+        memo.set(Some(found.map(|e| e as u32)));
+        found
+    }
+    fn longest_title(&self, i: usize) -> Option<usize> {
         let n = self.doc.tokens.len();
         let mut best = None;
         for j in i + 1..=(i + self.lex.max_title_words).min(n) {
@@ -97,7 +111,7 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lex
             *slot = Some(k);
         }
     }
-    let r = R { doc, lex, name_of };
+    let r = R { doc, lex, name_of, title_ends: vec![Cell::new(None); n] };
     // Mentions are sorted by offset.
     let mention_at = |bstart: usize| mentions.binary_search_by_key(&bstart, |m| m.bstart).ok().map(|i| &mentions[i]);
     let mut out: Vec<Role> = Vec::new();
