@@ -25,7 +25,6 @@ pub struct EntityRow {
 }
 
 struct Acc {
-    label: Label,
     known: Option<String>,
     best: String,
     aliases: BTreeSet<String>,
@@ -95,7 +94,6 @@ impl Accumulator {
             let a = match by_key.get_mut(m.key.as_str()) {
                 Some(a) => a,
                 None => by_key.entry(m.key.clone()).or_insert(Acc {
-                    label: m.label,
                     known: None,
                     best: surface.to_owned(),
                     aliases: BTreeSet::new(),
@@ -155,10 +153,11 @@ impl Accumulator {
         let mut rows: Vec<EntityRow> = self
             .acc
             .into_iter()
-            .flatten()
-            .map(|(key, a)| EntityRow {
-                entity_id: format!("{}:{key}", a.label.as_str()),
-                label: a.label,
+            .zip(Label::ALL)
+            .flat_map(|(by_key, label)| by_key.into_iter().map(move |(key, a)| (label, key, a)))
+            .map(|(label, key, a)| EntityRow {
+                entity_id: format!("{}:{key}", label.as_str()),
+                label,
                 canonical: a.known.unwrap_or(a.best),
                 aliases: a.aliases.into_iter().collect(),
                 n_mentions: a.n_mentions,

@@ -64,6 +64,15 @@ impl Label {
     }
 }
 
+// Tables indexed by `label as usize` (the entity counts) need `ALL` in declaration order.
+const _: () = {
+    let mut i = 0;
+    while i < Label::ALL.len() {
+        assert!(Label::ALL[i] as usize == i, "Label::ALL lists the labels in declaration order");
+        i += 1;
+    }
+};
+
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
