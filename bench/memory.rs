@@ -1,0 +1,65 @@
+//! Where the memory of a load goes: the Arrow tables it returns against everything else the
+//! process still holds (the extractor's compiled automata and their per-thread caches, the file
+//! list), measured as live heap (glibc `mallinfo2`), so allocator slack is not counted twice.
+//! For a breakdown by allocation site, run it under `heaptrack`.
+//!
+//!     cargo run --release --example memory -- /tmp/congress-corpus-bench-10000-1 [THREADS]
+
+use congress_corpus::{discover, entities::Accumulator, extract::Extractor, loader, parallel, pipeline};
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / 1048576.0
+}
+
+/// Bytes the heap has handed out and not had back.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn live_heap() -> Option<usize> {
+    // SAFETY: mallinfo2 only reads the allocator's counters.
+    let m = unsafe { libc::mallinfo2() };
+    Some(m.uordblks + m.hblkhd)
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn live_heap() -> Option<usize> {
+    None
+}
+
+fn status_mib(key: &str) -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = s.lines().find(|l| l.starts_with(key))?.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let root = std::env::args().nth(1).expect("usage: memory FOLDER [THREADS]");
+    let threads: usize = std::env::args().nth(2).map_or(2, |t| t.parse().expect("THREADS is a number"));
+    let start = live_heap();
+    let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
+    let bytes: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
+    let opts = loader::LoadOptions::default();
+    let ex = Extractor::default();
+    // Slices of 2,048 files, as `cc.load` runs them.
+    let tables = parallel::install(threads, || {
+        let mut acc = Accumulator::default();
+        let parts: Vec<_> = inputs.chunks(2048).map(|slice| pipeline::load_tables(slice, &opts, Some(&ex), &mut acc).expect("tables build")).collect();
+        pipeline::finish(parts, acc, true).expect("tables build")
+    })
+    .expect("thread pool starts");
+    let with_tables = live_heap();
+    let corpus = mib(bytes as usize);
+    println!("corpus: {} files, {corpus:.1} MiB; {threads} thread(s)", inputs.len());
+    let mut total = 0;
+    for (name, batches) in &tables {
+        let size: usize = batches.iter().map(|b| b.get_array_memory_size()).sum();
+        total += size;
+        println!("  {name:<10} {:8.1} MiB", mib(size));
+    }
+    println!("tables: {:.1} MiB = {:.2}x the corpus", mib(total), mib(total) / corpus);
+    drop(tables);
+    if let (Some(s), Some(w), Some(after)) = (start, with_tables, live_heap()) {
+        println!("live heap with the tables: {:.1} MiB; without them: {:.1} MiB (extractor, caches, file list)", mib(w - s), mib(after.saturating_sub(s)));
+    }
+    if let (Some(hwm), Some(rss)) = (status_mib("VmHWM"), status_mib("VmRSS")) {
+        println!("process: peak RSS {hwm:.1} MiB = {:.2}x the corpus; RSS now {rss:.1} MiB", hwm / corpus);
+    }
+}
