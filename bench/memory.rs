@@ -1,6 +1,7 @@
 //! Where the memory of a load goes: the Arrow tables it returns against everything else the
 //! process still holds (the extractor's compiled automata and their per-thread caches, the file
-//! list), measured as live heap (glibc `mallinfo2`), so allocator slack is not counted twice.
+//! list). Both are measured as live heap (glibc `mallinfo2`): RSS also counts memory freed but
+//! kept by the allocator, which the peak RSS line shows.
 //! For a breakdown by allocation site, run it under `heaptrack`.
 //!
 //!     cargo run --release --example memory -- /tmp/congress-corpus-bench-10000-1 [THREADS]
