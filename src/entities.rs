@@ -156,7 +156,7 @@ impl Accumulator {
             .zip(Label::ALL)
             .flat_map(|(by_key, label)| by_key.into_iter().map(move |(key, a)| (label, key, a)))
             .map(|(label, key, a)| EntityRow {
-                entity_id: format!("{}:{key}", label.as_str()),
+                entity_id: label.entity_id(&key),
                 label,
                 canonical: a.known.unwrap_or(a.best),
                 aliases: a.aliases.into_iter().collect(),

@@ -38,7 +38,7 @@ pub struct Mention {
 
 impl Mention {
     pub fn entity_id(&self) -> String {
-        format!("{}:{}", self.label.as_str(), self.key)
+        self.label.entity_id(&self.key)
     }
     pub fn text<'a>(&self, doc: &'a str) -> &'a str {
         &doc[self.bstart..self.bend]
@@ -297,15 +297,15 @@ static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
     regex::Regex::new(r"^(?P<ord>\d+(?:st|nd|rd|th)) national (?:party )?congress(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
 });
 
-/// The party a document is about: the last one it named in full, else the lexicon's home party
-/// (`defaults.tsv`). Only a party the lexicon knows by name (`... Party`, `... Party of X`), never
-/// a body of one (`Standing Office of the Party Central Office`).
 /// Is `full` a name of several words, one of them `word` (`the Congress` in `14th national party
 /// congress`)?
 fn names_word(full: &str, word: &str) -> bool {
     full.contains(' ') && full.split(' ').any(|w| w == word)
 }
 
+/// The party a document is about: the last one it named in full, else the lexicon's home party
+/// (`defaults.tsv`). Only a party the lexicon knows by name (`... Party`, `... Party of X`), never
+/// a body of one (`Standing Office of the Party Central Office`).
 fn doc_party(earlier: &[Mention], home: &str) -> String {
     let is_party = |m: &&Mention| m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "));
     earlier.iter().rev().find(is_party).map_or_else(|| home.to_owned(), |m| m.key.clone())

@@ -58,6 +58,25 @@ impl Label {
         Label::ALL.iter().copied().find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
+    /// Write the corpus-wide id of the entity `key` of this label (`PERSON:le hoai trung`).
+    pub fn write_entity_id(self, out: &mut impl fmt::Write, key: &str) -> fmt::Result {
+        out.write_str(self.as_str())?;
+        out.write_char(':')?;
+        out.write_str(key)
+    }
+
+    /// The length in bytes of that id, to size a column before writing it.
+    pub fn entity_id_len(self, key: &str) -> usize {
+        self.as_str().len() + 1 + key.len()
+    }
+
+    /// The corpus-wide id of the entity `key` of this label (`PERSON:le hoai trung`).
+    pub fn entity_id(self, key: &str) -> String {
+        let mut id = String::with_capacity(self.entity_id_len(key));
+        let _ = self.write_entity_id(&mut id, key);
+        id
+    }
+
     /// Labels whose mentions carry a normalised `value`.
     pub fn is_numeric(self) -> bool {
         matches!(self, Label::Date | Label::Time | Label::Percent | Label::Money | Label::Quantity | Label::Ordinal | Label::Cardinal)

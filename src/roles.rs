@@ -54,7 +54,7 @@ impl R<'_, '_> {
     }
     /// The longest title (any case, plural allowed) starting at `i`.
     fn title_end(&self, i: usize) -> Option<usize> {
-        let Some(memo) = self.title_ends.get(i) else { return None };
+        let memo = self.title_ends.get(i)?;
         if let Some(known) = memo.get() {
             return known.map(|e| e as usize);
         }

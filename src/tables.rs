@@ -47,7 +47,9 @@ fn label_type() -> DataType {
 /// every table (and every partition) has the same categories.
 fn labels(values: impl Iterator<Item = Label> + Clone) -> ArrayRef {
     let mut keys = Vec::with_capacity(values.clone().count());
-    keys.extend(values.map(|l| Label::ALL.iter().position(|x| *x == l).unwrap_or(0) as i8));
+    // `Label::ALL` is in declaration order (checked at compile time), so a label's discriminant
+    // is its index in the dictionary.
+    keys.extend(values.map(|l| l as i8));
     let dict = StringArray::from(Label::ALL.iter().map(|l| l.as_str()).collect::<Vec<_>>());
     Arc::new(DictionaryArray::<Int8Type>::try_new(Int8Array::from(keys), Arc::new(dict)).expect("keys index the dictionary"))
 }
@@ -151,14 +153,13 @@ pub fn with_names(batch: &RecordBatch, ids: usize, target: usize, names: &HashMa
 
 /// The mentions table; `canonical` is empty until `with_names` fills it.
 pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
-    use std::fmt::Write;
     let all = || docs.iter().flat_map(|d| d.result.mentions.iter().map(move |m| (d, m)));
     let n = all().count();
     let (mut id_bytes, mut text_bytes, mut eid_bytes, mut value_bytes, mut unit_bytes) = (0, 0, 0, 0, 0);
     for (d, m) in all() {
         id_bytes += d.doc_id.len();
         text_bytes += m.bend - m.bstart;
-        eid_bytes += m.label.as_str().len() + 1 + m.key.len();
+        eid_bytes += m.label.entity_id_len(&m.key);
         value_bytes += m.value.as_ref().map_or(0, String::len);
         unit_bytes += m.unit.as_ref().map_or(0, String::len);
     }
@@ -172,7 +173,7 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
             doc_id.append_value(d.doc_id);
             text.append_value(m.text(d.text));
             // Written straight into the column: no string per mention.
-            let _ = (eid.write_str(m.label.as_str()), eid.write_char(':'), eid.write_str(&m.key));
+            let _ = m.label.write_entity_id(&mut eid, &m.key);
             eid.append_value("");
             value.append_option(m.value.as_deref());
             unit.append_option(m.unit.as_deref());
@@ -205,7 +206,11 @@ pub const ROLE_PERSON: usize = 5;
 /// The roles table; `person` is empty until `with_names` fills it.
 pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
     let all = || docs.iter().flat_map(|d| d.result.roles.iter().map(move |r| (d, r)));
-    let pid: Vec<String> = all().map(|(_, r)| format!("PERSON:{}", r.person_key)).collect();
+    let mut pid = StringBuilder::with_capacity(all().count(), all().map(|(_, r)| Label::Person.entity_id_len(&r.person_key)).sum());
+    for (_, r) in all() {
+        let _ = Label::Person.write_entity_id(&mut pid, &r.person_key);
+        pid.append_value("");
+    }
     batch(
         vec![text_field("doc_id", false), position_field("sentence"), position_field("start"), position_field("end"), text_field("person_entity_id", false), text_field("person", false), text_field("role", false), text_field("org_entity_id", true)],
         vec![
@@ -213,7 +218,7 @@ pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
             positions(all().map(|(_, r)| r.sentence as usize))?,
             positions(all().map(|(_, r)| r.start))?,
             positions(all().map(|(_, r)| r.end))?,
-            strings(pid.iter().map(|p| Some(p.as_str()))),
+            Arc::new(pid.finish()),
             strings(all().map(|_| Some(""))),
             strings(all().map(|(_, r)| Some(r.role.as_str()))),
             strings(all().map(|(_, r)| r.org_entity_id.as_deref())),

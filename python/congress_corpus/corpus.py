@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
+import numpy as np
 import pandas as pd
 
 from . import _core, _tables
@@ -159,14 +160,14 @@ class Corpus:
         ent_codes, ents = pd.factorize(m.entity_id, sort=True)
         a, b, w = _core.cooccurrence(doc_codes.astype("uint32").tolist(), m.sentence.astype("uint32").tolist(),
                                      ent_codes.astype("uint32").tolist(), window)
-        names = dict(zip(m.entity_id, m.canonical))
-        ea = [ents[i] for i in a]
-        eb = [ents[i] for i in b]
+        # Each entity's display name, by code: every mention of an entity carries the same one.
+        names = m.canonical.groupby(ent_codes, sort=True).first().to_numpy()
+        a, b = np.asarray(a, dtype=np.intp), np.asarray(b, dtype=np.intp)
         return pd.DataFrame({
-            "entity_a": pd.Series(ea, dtype=_tables.STR_DTYPE),
-            "entity_b": pd.Series(eb, dtype=_tables.STR_DTYPE),
-            "canonical_a": pd.Series([names.get(x) for x in ea], dtype=_tables.STR_DTYPE),
-            "canonical_b": pd.Series([names.get(x) for x in eb], dtype=_tables.STR_DTYPE),
+            "entity_a": pd.Series(ents.take(a), dtype=_tables.STR_DTYPE),
+            "entity_b": pd.Series(ents.take(b), dtype=_tables.STR_DTYPE),
+            "canonical_a": pd.Series(names[a], dtype=_tables.STR_DTYPE),
+            "canonical_b": pd.Series(names[b], dtype=_tables.STR_DTYPE),
             "weight": pd.Series(w, dtype="int64"),
         })
 
