@@ -102,10 +102,11 @@ impl Extractor {
         // 14th National Party Congress named later) joins the first full name after it.
         for i in 0..mentions.len() {
             let m = &mentions[i];
-            if m.known_name.is_some() || m.key.contains(' ') || !matches!(m.label, Label::Event | Label::Law | Label::Org) {
+            let Some(head) = lone_head(&m.key, m.label) else { continue };
+            if m.known_name.is_some() || !matches!(m.label, Label::Event | Label::Law | Label::Org) {
                 continue;
             }
-            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && names_word(&x.key, &m.key));
+            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && x.key != m.key && names_word(&x.key, head));
             if let Some(full) = later.map(|x| x.key.clone()) {
                 mentions[i].key = full;
             }
@@ -198,12 +199,22 @@ impl Extractor {
         // Congress of the Communist Party of Việt Nam`, `... of the CPV`, `... of the Party`, or
         // a bare `14th National Congress`. All name the congress of one party: key them so.
         if n.label == Label::Event {
-            if let Some(c) = PARTY_CONGRESS.captures(&key) {
-                let party = match c.name("party").map(|m| m.as_str()) {
+            // `14th Congress` alone may be another assembly's (`118th Congress`): a party
+            // congress says `national` or `party` somewhere.
+            let ord = PARTY_CONGRESS.captures(&key).filter(|c| c.name("nat").or(c.name("nat2")).or(c.name("party")).is_some()).and_then(|c| {
+                let ord = match (c.name("ord"), c.name("roman")) {
+                    (Some(o), _) => o.as_str().to_owned(),
+                    (None, Some(r)) => ordinal(roman(r.as_str())?),
+                    _ => return None,
+                };
+                Some((ord, c.name("party").map(|m| m.as_str().to_owned())))
+            });
+            if let Some((ord, party)) = ord {
+                let party = match party.as_deref() {
                     None | Some("party") => doc_party(earlier, &self.lex.home_party),
                     Some(p) => p.to_owned(),
                 };
-                return (Label::Event, format!("{} national congress of {party}", &c["ord"]), None);
+                return (Label::Event, format!("{ord} national congress of {party}"), None);
             }
         }
         if let Some(e) = self.lex.entry_of(&key) {
@@ -213,8 +224,8 @@ impl Extractor {
         }
         // A lone head word (`the Congress`, `the Resolution`, `the Office`) is the full name of
         // that kind written last in this document.
-        if !key.contains(' ') && n.te - n.ts == 1 {
-            let full = earlier.iter().rev().find(|m| m.label == n.label && names_word(&m.key, &key));
+        if let Some(head) = lone_head(&key, n.label) {
+            let full = earlier.iter().rev().find(|m| m.label == n.label && m.key != key && names_word(&m.key, head));
             if let Some(m) = full {
                 return (n.label, m.key.clone(), None);
             }
@@ -294,8 +305,50 @@ fn overlapping(sorted: &[Mention], s: usize, e: usize) -> &[Mention] {
 
 /// `14th national party congress`, `14th national congress of communist party of viet nam`.
 static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?P<ord>\d+(?:st|nd|rd|th)) national (?:party )?congress(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
+    regex::Regex::new(r"^(?:(?P<ord>\d+(?:st|nd|rd|th)) (?P<nat>national |party |national party )?congress|(?P<nat2>national |party |national party )?congress (?P<roman>[ivxl]+))(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
 });
+
+/// `xiv` -> 14; None for what is not a Roman numeral.
+fn roman(s: &str) -> Option<u32> {
+    let value = |c| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        _ => None,
+    };
+    let digits: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
+    let mut total: i64 = 0;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            total -= d as i64;
+        } else {
+            total += d as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
+}
+
+/// 14 -> `14th`, 21 -> `21st`.
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The head word of a name that only says what kind of thing it is (`congress`, `party
+/// congress`, `national party congress`), which refers to the full name of that kind the
+/// document writes.
+fn lone_head(key: &str, label: Label) -> Option<&str> {
+    let (mods, head) = key.rsplit_once(' ').unwrap_or(("", key));
+    // Only events: `Party Committee` is a kind of body, not a reference to the one named.
+    (mods.is_empty() || (label == Label::Event && mods.split(' ').all(|w| matches!(w, "national" | "party")))).then_some(head)
+}
 
 /// Is `full` a name of several words, one of them `word` (`the Congress` in `14th national party
 /// congress`)?

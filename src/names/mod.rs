@@ -15,6 +15,8 @@ use crate::label::Label;
 use crate::lexicon::{Hit, Lexicon};
 use crate::tokens::{Kind, Token};
 
+mod evidence;
+
 /// A name found in a document, in token indices `[ts, te)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameSpan {
@@ -64,6 +66,20 @@ struct Flags {
     title: Option<usize>,
     surname: bool,
     given: bool,
+    given_weak: bool,
+    family: bool,
+    family_weak: bool,
+    common: bool,
+    sector: bool,
+    /// The token opens a sentence (or a line): its capital says nothing.
+    sentence_start: bool,
+}
+
+impl Flags {
+    /// Any of the name lists knows the word.
+    fn name_like(&self) -> bool {
+        self.surname || self.given || self.given_weak || self.family || self.family_weak
+    }
 }
 
 fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
@@ -73,7 +89,13 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
         if t.kind != Kind::Word || !t.cap {
             continue;
         }
-        let info = lex.words.get(t.folded(f)).copied().unwrap_or_default();
+        let sentence_start = opens_sentence(f, toks, i);
+        let word = t.folded(f);
+        let mut info = lex.words.get(word).copied().unwrap_or_default();
+        if word.contains('-') {
+            // `State-owned`, `Low-cost`: common when every part is.
+            info.common = word.split('-').all(|p| lex.words.get(p).is_some_and(|w| w.common));
+        }
         let mut title = None;
         let max = (i + lex.max_name_title_words).min(toks.len());
         for j in i + 1..=max {
@@ -88,9 +110,44 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
                 None => break,
             }
         }
-        out[i] = Flags { stop: info.stop, head: info.head, title, surname: info.surname, given: info.given };
+        out[i] = Flags {
+            stop: info.stop,
+            head: info.head,
+            title,
+            surname: info.surname,
+            given: info.given,
+            given_weak: info.given_weak,
+            family: info.family,
+            family_weak: info.family_weak,
+            common: info.common,
+            sector: info.sector,
+            sentence_start,
+        };
     }
     out
+}
+
+/// Does token `i` open a sentence or a line? After `.`, `!`, `?`, `:` (and a quotation mark after
+/// them), but not after the full stop of a short abbreviation (`Mr.`, `Dr.`, `U.S.`).
+fn opens_sentence(f: &Folded, toks: &[Token], i: usize) -> bool {
+    if i == 0 || toks[i].newline_before {
+        return true;
+    }
+    let mut k = i - 1;
+    while k > 0 && toks[k].kind == Kind::Punct && matches!(toks[k].folded(f), "\"" | "'" | "(" | "[") {
+        if toks[k].newline_before {
+            return true;
+        }
+        k -= 1;
+    }
+    if toks[k].kind != Kind::Punct {
+        return false;
+    }
+    match toks[k].folded(f) {
+        "!" | "?" | ":" | "|" => true,
+        "." => !(k > 0 && toks[k - 1].kind == Kind::Word && toks[k - 1].cap && toks[k - 1].fend - toks[k - 1].fstart <= 3 && toks[k - 1].fend == toks[k].fstart),
+        _ => false,
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -122,6 +179,28 @@ impl<'a> Ctx<'a> {
         let suffix = &head[digits.len()..];
         !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(suffix, "st" | "nd" | "rd" | "th")
     }
+    /// A small number inside a name, between capitalised words (`Ninh Thuận 1 Nuclear Power
+    /// Plant`); years and counts in running text are longer or stand before lower case.
+    fn inner_number(&self, i: usize) -> bool {
+        i > 0
+            && i < self.toks.len()
+            && self.toks[i].kind == Kind::Number
+            && self.is_cap(i - 1)
+            && self.is_cap(i + 1)
+            && self.tok_text(i).len() <= 3
+            && self.tok_text(i).bytes().all(|b| b.is_ascii_digit())
+    }
+    /// The number a facility or event is known by, just after its head: `National Highway 1`,
+    /// `Highway 279B`, `Ring Road No. 3`, `Vietnam Energy Summit 2020`. Returns the end.
+    fn number_after(&self, q: usize, label: Label) -> Option<usize> {
+        let num = |i: usize| i < self.toks.len() && self.toks[i].kind == Kind::Number && !self.toks[i].newline_before;
+        match label {
+            Label::Fac if num(q) => Some(q + 1),
+            Label::Fac if q + 2 < self.toks.len() && self.folded(q) == "no" && self.tok_text(q + 1) == "." && num(q + 2) => Some(q + 3),
+            Label::Event if num(q) && self.tok_text(q).len() == 4 && self.tok_text(q).starts_with(['1', '2']) => Some(q + 1),
+            _ => None,
+        }
+    }
     fn head_label(&self, i: usize) -> Option<Label> {
         self.flags.get(i).and_then(|f| f.head)
     }
@@ -134,6 +213,21 @@ impl<'a> Ctx<'a> {
         // Rare: the longest title runs past the chunk; look for a shorter one inside it.
         (i + 1..limit).rev().find(|&j| self.lex.name_title_prefixes.get(&self.f.text[self.toks[i].fstart..self.toks[j - 1].fend]) == Some(&true))
     }
+    /// A possessive inside a name: `People's` in `People's Committee`, `Women's` in `Women's
+    /// Union` (`name_possessives.txt`), before another capitalised word.
+    fn joins(&self, j: usize) -> bool {
+        // `N&G Group`, `AT&T`, `Procter & Gamble`.
+        if j > 0 && self.toks[j].kind == Kind::Punct && self.tok_text(j) == "&" {
+            return self.is_cap(j - 1) && self.is_cap(j + 1);
+        }
+        j > 0
+            && j + 1 < self.toks.len()
+            && (self.toks[j].kind == Kind::Possessive || (self.toks[j].kind == Kind::Punct && matches!(self.tok_text(j), "'" | "’")))
+            && self.toks[j - 1].cap
+            && self.toks[j - 1].fend == self.toks[j].fstart
+            && self.is_cap(j + 1)
+            && self.lex.name_possessives.contains(self.folded(j - 1))
+    }
     fn gaz_end(&self, i: usize) -> Option<usize> {
         self.gaz.get(i).copied().flatten().map(|(e, _)| e)
     }
@@ -143,8 +237,22 @@ impl<'a> Ctx<'a> {
             && self.is_cap(i)
             && !self.is_stop(i)
             && self.head_label(i).is_none()
+            && !self.flags[i].sector
             && self.title_at(i, limit).is_none()
-            && !self.folded(i).contains('-')
+            && (!self.folded(i).contains('-') || self.double_name(i))
+    }
+    /// A hyphenated word whose every part is capitalised and none a head word: a double name
+    /// (`Gonzalez-Whitfield`), not a compound (`Hi-Tech`, `Asia-Pacific` are known or headed).
+    fn double_name(&self, i: usize) -> bool {
+        let text = self.tok_text(i);
+        text.split('-').all(|part| part.chars().next().is_some_and(char::is_uppercase) && part.chars().skip(1).any(char::is_lowercase))
+            && self.flags[i].common == false
+            && self.gaz[i].is_none()
+    }
+    /// A lower-case particle inside a person's name (`von der`, `de la`, `bin`), followed by
+    /// more of the name.
+    fn particle_at(&self, i: usize, limit: usize) -> bool {
+        i + 1 < limit && self.is_word(i) && !self.toks[i].cap && self.lex.words.get(self.folded(i)).is_some_and(|w| w.particle)
     }
     /// A person's full name starting at `i`: a known surname or given name and one to four more
     /// name words (`Lê Hoài Trung`, `Xi Jinping`, `Pauline Tamesis`).
@@ -152,18 +260,46 @@ impl<'a> Ctx<'a> {
         if !self.is_cap(i) || self.toks[i].upper {
             return None;
         }
-        let max_more = if self.flags[i].surname {
+        let fl = self.flags[i];
+        let max_more = if fl.surname {
             4
-        } else if self.flags[i].given {
-            2
+        } else if fl.given {
+            3
+        } else if fl.given_weak {
+            // `Will`, `Grace`: a person only when a known family name follows.
+            let next = (i + 1..limit).find(|&j| !self.particle_at(j, limit))?;
+            if !(self.name_word(next, limit) && (self.flags[next].family || self.flags[next].surname)) {
+                return None;
+            }
+            3
         } else {
             return None;
         };
         let mut j = i + 1;
-        while j < limit && j - i <= max_more && self.name_word(j, limit) && !self.toks[j].upper {
+        let mut words = 0;
+        while j < limit && words < max_more {
+            if self.particle_at(j, limit) {
+                // `von der Leyen`: particles only between name words.
+                let mut k = j;
+                while self.particle_at(k, limit) {
+                    k += 1;
+                }
+                if k < limit && self.name_word(k, limit) && !self.toks[k].upper {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            // `Trương Mỹ Lan`, `Nguyễn Văn An`: a Vietnamese middle name may be an English stop
+            // word (`My`, `An`), but only between name words.
+            let inner_stop = fl.surname && self.is_cap(j) && self.is_stop(j) && self.tok_text(j).len() <= 3 && self.name_word(j + 1, limit) && !self.toks[j + 1].upper;
+            if !(inner_stop || (self.name_word(j, limit) && !self.toks[j].upper)) {
+                break;
+            }
             j += 1;
+            words += 1;
         }
-        if j == i + 1 {
+        if words == 0 {
             return None;
         }
         // A known place or body wins over a name shape (`Ha Noi`, `Ho Chi Minh City`).
@@ -194,9 +330,23 @@ fn chunk_end(c: &Ctx, i: usize) -> usize {
             j += 1;
             continue;
         }
-        if c.is_ordinal(j) && c.is_cap(j + 1) {
+        if (c.is_ordinal(j) && c.is_cap(j + 1)) || (j > i && c.inner_number(j)) {
             j += 1;
             continue;
+        }
+        if j > i && c.joins(j) {
+            j += 1;
+            continue;
+        }
+        if j > i && c.particle_at(j, n) {
+            let mut k = j;
+            while c.particle_at(k, n) {
+                k += 1;
+            }
+            if c.is_cap(k) && !c.is_stop(k) {
+                j = k;
+                continue;
+            }
         }
         if c.is_connector(j) && j > i {
             // Connectors count only when a capitalised word (or an ordinal) follows them.
@@ -296,7 +446,7 @@ fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
                 continue;
             }
         }
-        if c.is_ordinal(j) {
+        if c.is_ordinal(j) || (j > p && (c.joins(j) || c.inner_number(j))) {
             j += 1;
             continue;
         }
@@ -332,6 +482,11 @@ fn extension(c: &Ctx, q: usize, b: usize) -> Option<usize> {
     let (mut e, _) = core_at(c, s, b);
     if e == s {
         return None;
+    }
+    // `People's Committee of Quảng Ninh province`: the division's word, in lower case, is still
+    // part of the body's name.
+    if e < c.toks.len() && c.is_word(e) && !c.toks[e].cap && c.lex.words.get(c.folded(e)).is_some_and(|w| w.head == Some(Label::Gpe)) {
+        e += 1;
     }
     // A bare place after `of` belongs to the sentence, not the name, when a possessive follows:
     // `the Party Committee of Việt Nam's Ministry of Foreign Affairs`.
@@ -383,7 +538,8 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
             continue;
         }
         let gaz = c.gaz[p].filter(|(e, _)| *e <= b);
-        if let Some(t) = c.title_at(p, b) {
+        // `General Department of Police`: a title word opening a body's name is not a title.
+        if let Some(t) = c.title_at(p, b).filter(|&t| !(t < b && c.is_cap(t) && c.head_label(t).is_some())) {
             match gaz {
                 // A known name opening a title is still a mention: `UN Resident Coordinator`.
                 Some((e, entry)) if e < t && c.title_at(e, b).is_some() => {
@@ -412,7 +568,13 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
         }
         // A nationality before a body is its own mention: `the Vietnamese Party and State`.
         if let Some((e, entry)) = gaz {
-            if c.lex.entries[entry as usize].label == Label::Norp {
+            // ... but a body named with it is one name: `Danish Energy Agency`, `Vietnamese
+            // Communist Party` (not `Vietnamese Party`, nor `Vietnamese Ministry of ...`).
+            // A body the lexicon knows stays apart from the nationality that qualifies it
+            // (`Chinese Foreign Ministry`).
+            let (ce, head) = core_at(c, e, b);
+            let one_name = head.is_some() && ce >= e + 2 && extension(c, ce, b).is_none() && c.gaz_end(e) != Some(ce);
+            if c.lex.entries[entry as usize].label == Label::Norp && !one_name {
                 items.push(Item::Named(p, e, Label::Norp, Some(entry)));
                 p = e;
                 continue;
@@ -422,6 +584,10 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
         if let (Some(label), true) = (head, core_end > p) {
             let only_gaz = gaz.is_some_and(|(e, _)| e == core_end);
             let mut q = core_end;
+            if core_end == b {
+                // The number leaves the chunk, which stops at figures.
+                q = c.number_after(q, label).unwrap_or(q);
+            }
             if label != Label::Fac {
                 while let Some(x) = extension(c, q, b) {
                     q = x;
@@ -437,7 +603,11 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 while s + 1 < q && c.is_stop(s) && c.gaz[s].is_none() {
                     s += 1;
                 }
-                items.push(Item::Named(s, q, label, None));
+                // `Quảng Ninh Province` is the place `Quảng Ninh`, however its division is written.
+                let place = gaz.filter(|&(ge, entry)| {
+                    label == Label::Gpe && s == p && c.lex.entries[entry as usize].label == Label::Gpe && (ge..q).all(|j| c.lex.words.get(c.folded(j)).is_some_and(|w| w.head == Some(Label::Gpe)))
+                });
+                items.push(Item::Named(s, q, label, place.map(|(_, entry)| entry)));
             }
             p = q;
             continue;
@@ -451,7 +621,12 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
         while q < b && c.is_cap(q) && c.gaz[q].is_none() && c.title_at(q, b).is_none() && c.person_at(q, b).is_none() {
             q += 1;
         }
-        items.push(Item::Plain(p, q));
+        // Unknown words next to unknown words are one unknown name (`Di Dong Viet`).
+        let n_items = items.len();
+        match items.last_mut() {
+            Some(Item::Plain(_, e)) if *e == p && first < n_items => *e = q,
+            _ => items.push(Item::Plain(p, q)),
+        }
         p = q;
     }
 }
@@ -492,10 +667,17 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
         while a < b && c.is_stop(a) && c.gaz[a].is_none() && c.title_at(a, b).is_none() && c.person_at(a, b).is_none() {
             a += 1;
         }
+        // A common word opening a sentence is capitalised for the sentence, not as a name
+        // (`Shares of ...`, `State-owned PetroVietnam`, `Police arrested`), unless it heads a
+        // longer name (`Ministry of Finance`).
+        if a < b && c.flags[a].sentence_start && c.flags[a].common && !c.flags[a].name_like() && c.gaz[a].is_none() && c.title_at(a, b).is_none() && c.person_at(a, b).is_none() && (c.head_label(a).is_none() || b - a == 1) {
+            a += 1;
+        }
         if a < b {
             segment(&c, a, b, &mut items);
         }
-        i = b;
+        // A name may end past its chunk (`Highway 1`, `of Quảng Ninh province`).
+        i = items.last().map_or(b, |it| item_end(it).max(b));
     }
     resolve(&c, items)
 }
@@ -532,6 +714,46 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
             Item::Named(..) => {}
         }
     }
+    // Names no list knows: weigh the evidence for each, over all its mentions in the document.
+    let known_word = |w: &str| full_people.iter().any(|&(s, e)| c.folded(s) == w || c.folded(e - 1) == w);
+    let mut groups: Vec<(String, evidence::Scores, Vec<(usize, usize)>)> = Vec::new();
+    for it in &items {
+        let Item::Plain(s, e) = *it else { continue };
+        if full_people.contains(&(s, e)) {
+            continue;
+        }
+        // A common word opening a sentence says nothing by its capital (`Shares fell`,
+        // `Published 3 hours ago`): it is not part of a name.
+        let s = if c.flags[s].sentence_start && c.flags[s].common && !c.flags[s].name_like() { s + 1 } else { s };
+        if s >= e || (e - s == 1 && known_word(c.folded(s))) {
+            continue;
+        }
+        let key = (s..e).map(|i| c.folded(i)).collect::<Vec<_>>().join(" ");
+        let around = evidence::around(c, s, e);
+        match groups.iter_mut().find(|g| g.0 == key) {
+            Some(g) => {
+                g.1.iter_mut().zip(around).for_each(|(x, y)| *x += y);
+                g.2.push((s, e));
+            }
+            None => {
+                let mut sc = evidence::inside(c, s, e);
+                sc.iter_mut().zip(around).for_each(|(x, y)| *x += y);
+                groups.push((key, sc, vec![(s, e)]));
+            }
+        }
+    }
+    let mut labelled: Vec<(usize, usize, Label)> = Vec::new();
+    for (_, sc, spans) in &groups {
+        if let Some(label) = evidence::decide(sc) {
+            for &(s, e) in spans {
+                if label == Label::Person && e - s >= 2 {
+                    full_people.push((s, e));
+                } else {
+                    labelled.push((s, e, label));
+                }
+            }
+        }
+    }
     full_people.sort_unstable();
     // Each full name's first and last word, looked up once for all short references.
     let ends: Vec<(&str, &str)> = full_people.iter().map(|&(s, e)| (c.folded(s), c.folded(e - 1))).collect();
@@ -542,6 +764,17 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
             Item::Plain(s, e) => {
                 if full_people.binary_search(&(s, e)).is_ok() {
                     spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: None });
+                    continue;
+                }
+                // A full person inside the chunk after a dropped sentence opener.
+                if let Some(&(ps, pe)) = full_people.iter().find(|&&(ps, pe)| ps > s && pe == e) {
+                    spans.push(NameSpan { ts: ps, te: pe, label: Label::Person, entry: None, refers_to: None });
+                    continue;
+                }
+                if let Some(&(ls, le, label)) = labelled.iter().find(|&&(ls, le, _)| ls >= s && le == e) {
+                    // A lone family name after an honorific with no full name to refer to
+                    // (`Ms Oyelaran said`) is a person by itself.
+                    spans.push(NameSpan { ts: ls, te: le, label, entry: None, refers_to: None });
                     continue;
                 }
                 // A single word that is the first or last word of a full name in this document
@@ -575,6 +808,13 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         }
     }
     for s in spans.iter_mut() {
+        // `Ferdinand Marcos Jr.`: the abbreviation's full stop is part of the name.
+        if s.label == Label::Person
+            && matches!(c.folded(s.te - 1), "jr" | "sr")
+            && toks.get(s.te).is_some_and(|t| t.kind == Kind::Punct && t.fstart == toks[s.te - 1].fend && c.tok_text(s.te) == ".")
+        {
+            s.te += 1;
+        }
         // `National Assembly building`: a body's name followed by a building word is the building.
         if matches!(s.label, Label::Org | Label::Gpe)
             && s.te - s.ts >= 2

@@ -1,0 +1,190 @@
+//! Reading a name no list knows. A capitalised chunk that is neither a known name, nor a title,
+//! nor headed by a word that says what it is (`... Bank`, `... Province`) gets evidence from
+//! what it holds (the world's given and family names, an acronym, common English words) and
+//! from where it stands (honorifics, reporting verbs, appositions, prepositions of place,
+//! possessives: `evidence.tsv`). Evidence is summed over every mention of the same name in the
+//! document, so one clear context labels them all, and a name is labelled only when one label
+//! clearly wins: with no evidence it stays out.
+
+use super::Ctx;
+use crate::label::Label;
+use crate::lexicon::{CueAt, CUE_LABELS};
+use crate::tokens::Kind;
+
+/// Weight per label, in `CUE_LABELS` order.
+pub(super) type Scores = [f32; 4];
+
+const PERSON: usize = 0;
+const ORG: usize = 1;
+
+/// The least total evidence that labels a name. An honorific alone (3), a given name with a
+/// reporting verb (2 + 1.2) or an apposition (2.5) pass; a preposition of place alone (1.2), or
+/// a reporting verb after an unknown word (1.2), does not.
+const THRESHOLD: f32 = 2.0;
+/// How far the winner must lead the runner-up: `X said` is as likely a company as a person.
+const MARGIN: f32 = 1.0;
+
+/// Evidence from the words of the chunk `[s, e)`.
+pub(super) fn inside(c: &Ctx, s: usize, e: usize) -> Scores {
+    let mut sc = [0.0; 4];
+    let words = e - s;
+    let first = c.flags[s];
+    let last = c.flags[e - 1];
+    if words >= 2 {
+        // Vietnamese family names are also common syllables of place and company names
+        // (`Quang Chau`, `Tan Van`), so alone they weigh less than a given name.
+        if first.given {
+            sc[PERSON] += 1.5;
+        } else if first.surname {
+            sc[PERSON] += 1.0;
+        } else if first.given_weak {
+            sc[PERSON] += 1.0;
+        }
+        if last.sector {
+            sc[ORG] += 2.0;
+        }
+        if last.family {
+            sc[PERSON] += 1.5;
+        } else if last.family_weak {
+            sc[PERSON] += 0.5;
+        }
+        // Two to four name-shaped words, none a common English word: `Jan Kowalczyk`.
+        if words <= 4 && (s..e).all(|i| c.name_word(i, e) && !c.toks[i].upper) {
+            sc[PERSON] += 0.5;
+        }
+    } else if last.family {
+        // A lone family name (`Kowalczyk said`) needs its context too.
+        sc[PERSON] += 1.0;
+    }
+    // Common words are not names (`Prime Ministers`, `Shares`, `Markets Rally`).
+    let common = (s..e).filter(|&i| c.flags[i].common && !c.flags[i].name_like()).count();
+    sc[PERSON] -= 1.5 * common as f32;
+    if words == 1 && c.toks[s].upper && c.toks[s].end - c.toks[s].start <= 6 {
+        // An unknown acronym is far likelier a body than anything else.
+        sc[ORG] += 1.5;
+    }
+    sc
+}
+
+/// The folded words of up to `n` word tokens before token `s`, nearest first. A full stop right
+/// after a short word (`Mr.`) is read as part of it.
+fn words_before(c: &Ctx, s: usize, n: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(n);
+    let mut k = s;
+    while out.len() < n && k > 0 {
+        k -= 1;
+        let t = &c.toks[k];
+        match t.kind {
+            Kind::Word => out.push(c.folded(k).to_owned()),
+            Kind::Punct if out.is_empty() && c.tok_text(k) == "." && k > 0 && c.is_word(k - 1) && c.toks[k - 1].fend == t.fstart => {
+                k -= 1;
+                out.push(format!("{}.", c.folded(k)));
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
+/// The folded words of up to `n` tokens from `e`: words, and a possessive as `'s`.
+fn words_after<'a>(c: &Ctx<'a>, e: usize, n: usize) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(n);
+    let mut k = e;
+    while out.len() < n && k < c.toks.len() {
+        match c.toks[k].kind {
+            Kind::Word => out.push(c.folded(k)),
+            Kind::Possessive => out.push("'s"),
+            _ => break,
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Add the weights of the longest phrase of `words` (taken from the start) that is a cue.
+fn add_longest(c: &Ctx, at: CueAt, words: &[&str], sc: &mut Scores) {
+    for n in (1..=words.len()).rev() {
+        if let Some(w) = c.lex.cues.get(at, &words[..n].join(" ")) {
+            for (x, y) in sc.iter_mut().zip(w) {
+                *x += y;
+            }
+            return;
+        }
+    }
+}
+
+/// Evidence from the context of one mention `[s, e)`.
+pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
+    let mut sc = [0.0; 4];
+    let max = c.lex.cues.max_words;
+    let before = words_before(c, s, max);
+    let before: Vec<&str> = before.iter().rev().map(String::as_str).collect();
+    // The phrase ending just before the name: `according to`, then `to`.
+    for k in 0..before.len() {
+        if let Some(w) = c.lex.cues.get(CueAt::Before, &before[k..].join(" ")) {
+            for (x, y) in sc.iter_mut().zip(w) {
+                *x += y;
+            }
+            break;
+        }
+    }
+    add_longest(c, CueAt::After, &words_after(c, e, max), &mut sc);
+    // Appositions: `X, 45,` and `X, (a|the) ... chairman|lender|province ...`.
+    if c.toks.get(e).is_some_and(|t| t.kind == Kind::Punct && c.tok_text(e) == ",") {
+        let age = c.toks.get(e + 1).is_some_and(|t| t.kind == Kind::Number && c.tok_text(e + 1).len() <= 3)
+            && c.toks.get(e + 2).is_some_and(|t| t.kind == Kind::Punct && matches!(c.tok_text(e + 2), "," | ")"));
+        if age {
+            sc[PERSON] += 3.0;
+        } else {
+            let mut k = e + 1;
+            if c.is_word(k) && matches!(c.folded(k), "a" | "an" | "the") {
+                k += 1;
+            } else if c.is_cap(k) {
+                // `X, Trade and Industry Minister ...` goes on a list; an apposition starts in
+                // lower case or with an article (`X, chairman of`, `X, a lender`).
+                k = c.toks.len();
+            }
+            // The apposition's head noun is among its first few words (`a Warsaw-based lender`).
+            let mut best = [0.0f32; 4];
+            for j in k..(k + 5).min(c.toks.len()) {
+                if !c.is_word(j) {
+                    break;
+                }
+                for phrase in [Some(c.folded(j).to_owned()), (j + 1 < c.toks.len() && c.is_word(j + 1)).then(|| format!("{} {}", c.folded(j), c.folded(j + 1)))].into_iter().flatten() {
+                    if let Some(w) = c.lex.cues.get(CueAt::Appos, &phrase) {
+                        for (b, y) in best.iter_mut().zip(w) {
+                            *b = b.max(*y);
+                        }
+                    }
+                }
+            }
+            for (x, b) in sc.iter_mut().zip(best) {
+                *x += b;
+            }
+        }
+    }
+    sc
+}
+
+/// The label the evidence gives, if one clearly wins.
+pub(super) fn decide(sc: &Scores) -> Option<Label> {
+    let mut order: Vec<usize> = (0..sc.len()).collect();
+    order.sort_by(|&a, &b| sc[b].total_cmp(&sc[a]));
+    let (best, second) = (sc[order[0]], sc[order[1]].max(0.0));
+    (best >= THRESHOLD && best - second >= MARGIN).then_some(CUE_LABELS[order[0]])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clear_winner_or_nothing() {
+        assert_eq!(decide(&[3.0, 0.0, 0.0, 0.0]), Some(Label::Person));
+        assert_eq!(decide(&[0.0, 2.5, 1.2, 0.0]), Some(Label::Org));
+        // Too little evidence, or two labels as likely.
+        assert_eq!(decide(&[1.2, 0.0, 0.0, 0.0]), None);
+        assert_eq!(decide(&[2.2, 2.0, 0.0, 0.0]), None);
+        assert_eq!(decide(&[-1.0, -2.0, 0.0, 0.0]), None);
+    }
+}
