@@ -94,14 +94,14 @@ pub enum CueAt {
 }
 
 /// The labels the name classifier weighs, in score-array order.
-pub const CUE_LABELS: [Label; 4] = [Label::Person, Label::Org, Label::Gpe, Label::Loc];
+pub const CUE_LABELS: [Label; 5] = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Fac];
 
 /// Context phrases -> weight per label (`CUE_LABELS` order), one map per position.
 #[derive(Debug, Default)]
 pub struct Cues {
-    before: HashMap<String, [f32; 4]>,
-    after: HashMap<String, [f32; 4]>,
-    appos: HashMap<String, [f32; 4]>,
+    before: HashMap<String, [f32; 5]>,
+    after: HashMap<String, [f32; 5]>,
+    appos: HashMap<String, [f32; 5]>,
     /// Longest phrase, in words.
     pub max_words: usize,
 }
@@ -131,7 +131,7 @@ impl Cues {
     }
 
     /// The weights of a phrase at a position.
-    pub fn get(&self, at: CueAt, phrase: &str) -> Option<&[f32; 4]> {
+    pub fn get(&self, at: CueAt, phrase: &str) -> Option<&[f32; 5]> {
         match at {
             CueAt::Before => self.before.get(phrase),
             CueAt::After => self.after.get(phrase),
@@ -159,6 +159,8 @@ pub struct WordInfo {
     pub particle: bool,
     /// A sector word that ends many company names (`Steel`, `Motors`, `Textile`).
     pub sector: bool,
+    /// One of the family names most people of a tradition bear (`Nguyễn`).
+    pub surname_frequent: bool,
     /// Head word of a kind of name (laws first, then events, organisations, facilities).
     pub head: Option<Label>,
 }
@@ -456,6 +458,9 @@ impl Lexicon {
         }
         for w in word_set(include_str!("data/world/name_particles.txt")) {
             words.entry(w).or_default().particle = true;
+        }
+        for w in word_set(include_str!("data/surnames_frequent.txt")) {
+            words.entry(w).or_default().surname_frequent = true;
         }
         for w in word_set(include_str!("data/world/org_sector_words.txt")) {
             words.entry(w).or_default().sector = true;

@@ -7,7 +7,8 @@ found when one predicted entity (its canonical name or any of its surface forms 
 one of the gold alternatives (``A | B``), compared without diacritics, case, spaces, a leading
 ``the`` or a trailing ``'s``; matching is one-to-one; optional names count neither way; values
 (DATE, CARDINAL, PERCENT, MONEY) compare as sets of normalised strings. The dateline and the
-credited agencies of the documents table count as GPE and ORG mentions::
+credited agencies of the documents table count as GPE and ORG mentions when the extractor
+reads them so::
 
     python -m congress_corpus.evaluate --gold my_sample.jsonl my_articles/ --errors
 
@@ -182,8 +183,8 @@ def predictions(corpus) -> dict[str, dict]:
     """A corpus's entities per document, as document-level predictions: ``{doc_id: {"entities":
     [{"label", "names"}], "values": [{"label", "value"}]}}``. An entity's names are its canonical
     name and every surface form it has in that document; the dateline is a GPE mention and each
-    credited agency an ORG mention, joined to the body's entity when the extractor reads them as
-    one.
+    credited agency an ORG mention when the extractor reads them so, joined to the body's entity
+    when it is the same.
 
     >>> import congress_corpus as cc
     >>> p = predictions(cc.load(cc.SAMPLE))
@@ -209,11 +210,11 @@ def predictions(corpus) -> dict[str, dict]:
         ex = cc.extract(extra_texts, doc_ids=[str(i) for i in range(len(extra_texts))])
         by_text = {int(r.doc_id): r for r in ex.itertuples(index=False) if r.end - r.start == len(extra_texts[int(r.doc_id)])}
         for i, (text, doc_id, label) in enumerate(zip(extra_texts, extra_ids, extra_labels)):
+            # Only what the extractor reads as a place (an agency): a dateline the loader took
+            # from a `PUBLISHED` line is not a place.
             r = by_text.get(i)
             if r is not None and str(r.label) == label:
                 rows.append((str(doc_id), label, str(r.entity_id), str(r.canonical), text))
-            else:
-                rows.append((str(doc_id), label, f"{label}:{doc_fold(text)}", text, text))
     groups: dict[tuple[str, str, str], set[str]] = {}
     for doc_id, label, entity_id, canonical, text in rows:
         names = groups.setdefault((doc_id, label, entity_id), set())

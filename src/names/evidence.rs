@@ -12,7 +12,7 @@ use crate::lexicon::{CueAt, CUE_LABELS};
 use crate::tokens::Kind;
 
 /// Weight per label, in `CUE_LABELS` order.
-pub(super) type Scores = [f32; 4];
+pub(super) type Scores = [f32; 5];
 
 const PERSON: usize = 0;
 const ORG: usize = 1;
@@ -26,7 +26,7 @@ const MARGIN: f32 = 1.0;
 
 /// Evidence from the words of the chunk `[s, e)`.
 pub(super) fn inside(c: &Ctx, s: usize, e: usize) -> Scores {
-    let mut sc = [0.0; 4];
+    let mut sc = [0.0; 5];
     let words = e - s;
     let first = c.flags[s];
     let last = c.flags[e - 1];
@@ -115,7 +115,7 @@ fn add_longest(c: &Ctx, at: CueAt, words: &[&str], sc: &mut Scores) {
 
 /// Evidence from the context of one mention `[s, e)`.
 pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
-    let mut sc = [0.0; 4];
+    let mut sc = [0.0; 5];
     let max = c.lex.cues.max_words;
     let before = words_before(c, s, max);
     let before: Vec<&str> = before.iter().rev().map(String::as_str).collect();
@@ -145,7 +145,7 @@ pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
                 k = c.toks.len();
             }
             // The apposition's head noun is among its first few words (`a Warsaw-based lender`).
-            let mut best = [0.0f32; 4];
+            let mut best = [0.0f32; 5];
             for j in k..(k + 5).min(c.toks.len()) {
                 if !c.is_word(j) {
                     break;
@@ -166,6 +166,20 @@ pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
     sc
 }
 
+/// Does the context of a two-word name shaped like a Vietnamese person's say it is something
+/// else (`Quang Châu industrial park`, `Hoàng Mai district`, `La Gàn wind power project`)? Place
+/// names are written the same way as people's, so only the words around them tell.
+pub(super) fn contradicts_person(c: &Ctx, s: usize, e: usize) -> bool {
+    let sc = around(c, s, e);
+    let other = sc[PERSON + 1..].iter().copied().fold(0.0f32, f32::max);
+    other >= 1.5 && other > sc[PERSON]
+}
+
+/// Is the word before token `p` a role that introduces a person (`Manager`, `Director`)?
+pub(super) fn role_before(c: &Ctx, p: usize) -> bool {
+    p > 0 && c.is_word(p - 1) && c.lex.cues.get(CueAt::Before, c.folded(p - 1)).is_some_and(|w| w[PERSON] >= 2.0)
+}
+
 /// The label the evidence gives, if one clearly wins.
 pub(super) fn decide(sc: &Scores) -> Option<Label> {
     let mut order: Vec<usize> = (0..sc.len()).collect();
@@ -180,11 +194,11 @@ mod tests {
 
     #[test]
     fn a_clear_winner_or_nothing() {
-        assert_eq!(decide(&[3.0, 0.0, 0.0, 0.0]), Some(Label::Person));
-        assert_eq!(decide(&[0.0, 2.5, 1.2, 0.0]), Some(Label::Org));
+        assert_eq!(decide(&[3.0, 0.0, 0.0, 0.0, 0.0]), Some(Label::Person));
+        assert_eq!(decide(&[0.0, 2.5, 1.2, 0.0, 0.0]), Some(Label::Org));
         // Too little evidence, or two labels as likely.
-        assert_eq!(decide(&[1.2, 0.0, 0.0, 0.0]), None);
-        assert_eq!(decide(&[2.2, 2.0, 0.0, 0.0]), None);
-        assert_eq!(decide(&[-1.0, -2.0, 0.0, 0.0]), None);
+        assert_eq!(decide(&[1.2, 0.0, 0.0, 0.0, 0.0]), None);
+        assert_eq!(decide(&[2.2, 2.0, 0.0, 0.0, 0.0]), None);
+        assert_eq!(decide(&[-1.0, -2.0, 0.0, 0.0, 0.0]), None);
     }
 }

@@ -71,6 +71,7 @@ struct Flags {
     family_weak: bool,
     common: bool,
     sector: bool,
+    surname_frequent: bool,
     /// The token opens a sentence (or a line): its capital says nothing.
     sentence_start: bool,
 }
@@ -121,6 +122,7 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
             family_weak: info.family_weak,
             common: info.common,
             sector: info.sector,
+            surname_frequent: info.surname_frequent,
             sentence_start,
         };
     }
@@ -438,6 +440,10 @@ fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
         if let Some((e, entry)) = c.gaz[j] {
             if e <= b {
                 let l = c.lex.entries[entry as usize].label;
+                // A known person ends the phrase before them (`Secretariat Trần Cẩm Tú`).
+                if l == Label::Person && j > p {
+                    break;
+                }
                 label = match l {
                     Label::Org | Label::Event | Label::Law | Label::Fac => Some(l),
                     _ => label,
@@ -560,8 +566,9 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
         // (Not after a title in the same chunk: `Minister of Industry and Trade Nguyen Sinh
         // Nhat Tan` names a person after the title's complement.)
         let titled = items[first..].iter().any(|x| matches!(x, Item::Title(..)));
-        let inside_name = !titled && matches!(items.last(), Some(Item::Plain(_, e)) if *e == p);
-        if let Some(e) = c.person_at(p, b).filter(|&e| !inside_name && c.head_label(e).is_none()) {
+        // (Nor after a role the chunk holds: `Human Resources Manager Hwang Chul Min`.)
+        let inside_name = !titled && matches!(items.last(), Some(Item::Plain(_, e)) if *e == p) && !evidence::role_before(c, p);
+        if let Some(e) = c.person_at(p, b).filter(|&e| !inside_name && c.head_label(e).is_none() && !(c.is_cap(e) && c.flags[e].sector)) {
             items.push(Item::Person(p, e));
             p = e;
             continue;
@@ -686,12 +693,21 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
 /// full elsewhere in the document, `the congress`, `National Assembly building`, meetings.
 fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
     let toks = c.toks;
+    let mut items = items;
+    for k in 0..items.len() {
+        let Item::Person(s, e) = items[k] else { continue };
+        let titled = k > 0 && matches!(items[k - 1], Item::Title(_, te) if te + 1 >= s);
+        if e - s == 2 && c.flags[s].surname && !c.flags[s].surname_frequent && !c.flags[s].given && !titled && evidence::contradicts_person(c, s, e) {
+            items[k] = Item::Plain(s, e);
+        }
+    }
     let mut spans: Vec<NameSpan> = Vec::new();
     let mut full_people: Vec<(usize, usize)> = Vec::new();
     for (k, it) in items.iter().enumerate() {
         match *it {
             Item::Title(..) => {}
-            Item::Person(s, e) => full_people.push((s, e)),
+            // A person the lexicon knows is a full name that short references point to.
+            Item::Person(s, e) | Item::Named(s, e, Label::Person, _) => full_people.push((s, e)),
             Item::Plain(s, e) => {
                 // Words a title introduces are a name (`Lao Ambassador to Việt Nam Khamphao Earthavanh`).
                 let after_title = items[..k]
@@ -707,7 +723,8 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
                 let before_title = words >= 2
                     && toks.get(e).is_some_and(|t| t.text(c.text) == ",")
                     && (e + 1..(e + 4).min(toks.len())).any(|j| c.title_at(j, toks.len()).is_some());
-                if ((after_title && adjacent && !complement) || before_title) && (2..=4).contains(&words) && (s..e).all(|j| c.name_word(j, e)) {
+                let name_shaped = (s..e).all(|j| c.name_word(j, e) && (!c.flags[j].common || c.flags[j].name_like()));
+                if ((after_title && adjacent && !complement) || before_title) && (2..=4).contains(&words) && name_shaped {
                     full_people.push((s, e));
                 }
             }
