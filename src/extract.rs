@@ -102,11 +102,11 @@ impl Extractor {
         // 14th National Party Congress named later) joins the first full name after it.
         for i in 0..mentions.len() {
             let m = &mentions[i];
-            let Some(head) = lone_head(&m.key, m.label) else { continue };
+            let Some(lone) = lone_head(&m.key, m.label) else { continue };
             if m.known_name.is_some() || !matches!(m.label, Label::Event | Label::Law | Label::Org) {
                 continue;
             }
-            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && x.key != m.key && names_word(&x.key, head));
+            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && x.key != m.key && refers(&x.key, lone));
             if let Some(full) = later.map(|x| x.key.clone()) {
                 mentions[i].key = full;
             }
@@ -201,7 +201,7 @@ impl Extractor {
         if n.label == Label::Event {
             // `14th Congress` alone may be another assembly's (`118th Congress`): a party
             // congress says `national` or `party` somewhere.
-            let ord = PARTY_CONGRESS.captures(&key).filter(|c| c.name("nat").or(c.name("nat2")).or(c.name("party")).is_some()).and_then(|c| {
+            let ord = PARTY_CONGRESS.captures(&key).filter(|c| c.name("nat").or(c.name("roman")).or(c.name("party")).is_some()).and_then(|c| {
                 let ord = match (c.name("ord"), c.name("roman")) {
                     (Some(o), _) => o.as_str().to_owned(),
                     (None, Some(r)) => ordinal(roman(r.as_str())?),
@@ -210,8 +210,10 @@ impl Extractor {
                 Some((ord, c.name("party").map(|m| m.as_str().to_owned())))
             });
             if let Some((ord, party)) = ord {
+                // The congress is the party's the article is about, the first it names in full
+                // (a lone `Party` is rather the one named last).
                 let party = match party.as_deref() {
-                    None | Some("party") => doc_party(earlier, &self.lex.home_party),
+                    None | Some("party") => first_party(earlier, &self.lex.home_party),
                     Some(p) => p.to_owned(),
                 };
                 return (Label::Event, format!("{ord} national congress of {party}"), None);
@@ -224,8 +226,8 @@ impl Extractor {
         }
         // A lone head word (`the Congress`, `the Resolution`, `the Office`) is the full name of
         // that kind written last in this document.
-        if let Some(head) = lone_head(&key, n.label) {
-            let full = earlier.iter().rev().find(|m| m.label == n.label && m.key != key && names_word(&m.key, head));
+        if let Some(lone) = lone_head(&key, n.label) {
+            let full = earlier.iter().rev().find(|m| m.label == n.label && m.key != key && refers(&m.key, lone));
             if let Some(m) = full {
                 return (n.label, m.key.clone(), None);
             }
@@ -341,13 +343,27 @@ fn ordinal(n: u32) -> String {
     format!("{n}{suffix}")
 }
 
-/// The head word of a name that only says what kind of thing it is (`congress`, `party
-/// congress`, `national party congress`), which refers to the full name of that kind the
-/// document writes.
-fn lone_head(key: &str, label: Label) -> Option<&str> {
+/// A name that only says what kind of thing it is (`congress`, `party congress`, `14th
+/// congress`), and so refers to the full name of that kind the document writes: its head word
+/// and its ordinal, if it has one.
+fn lone_head(key: &str, label: Label) -> Option<(&str, Option<&str>)> {
     let (mods, head) = key.rsplit_once(' ').unwrap_or(("", key));
+    if mods.is_empty() {
+        return Some((head, None));
+    }
     // Only events: `Party Committee` is a kind of body, not a reference to the one named.
-    (mods.is_empty() || (label == Label::Event && mods.split(' ').all(|w| matches!(w, "national" | "party")))).then_some(head)
+    if label != Label::Event {
+        return None;
+    }
+    let mut words = mods.split(' ').peekable();
+    let ord = words.next_if(|w| w.ends_with(|c: char| c.is_ascii_alphabetic()) && w.starts_with(|c: char| c.is_ascii_digit()));
+    words.all(|w| matches!(w, "national" | "party")).then_some((head, ord))
+}
+
+/// Does `full` name what the lone head `(head, ordinal)` refers to (`14th congress` ->
+/// `14th national congress of communist party of viet nam`)?
+fn refers(full: &str, (head, ord): (&str, Option<&str>)) -> bool {
+    names_word(full, head) && ord.is_none_or(|o| full.split(' ').next() == Some(o))
 }
 
 /// Is `full` a name of several words, one of them `word` (`the Congress` in `14th national party
@@ -360,8 +376,16 @@ fn names_word(full: &str, word: &str) -> bool {
 /// (`defaults.tsv`). Only a party the lexicon knows by name (`... Party`, `... Party of X`), never
 /// a body of one (`Standing Office of the Party Central Office`).
 fn doc_party(earlier: &[Mention], home: &str) -> String {
-    let is_party = |m: &&Mention| m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "));
     earlier.iter().rev().find(is_party).map_or_else(|| home.to_owned(), |m| m.key.clone())
+}
+
+/// The first party a document names in full, else the home party.
+fn first_party(earlier: &[Mention], home: &str) -> String {
+    earlier.iter().find(is_party).map_or_else(|| home.to_owned(), |m| m.key.clone())
+}
+
+fn is_party(m: &&Mention) -> bool {
+    m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "))
 }
 
 /// Fill code-point offsets and sentence indices; byte offsets are converted once, walking the

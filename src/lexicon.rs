@@ -83,6 +83,10 @@ pub struct Lexicon {
     pub ambiguous: HashSet<String>,
     /// Words whose possessive stays inside a name (`People's Committee`).
     pub name_possessives: HashSet<String>,
+    /// Heads of bodies named with where they are (`Embassy in Russia`).
+    pub located_heads: HashSet<String>,
+    /// Legal forms that end a company's name (`JSC`, `Company Limited`), whatever it holds before.
+    pub legal_forms: HashSet<String>,
 }
 
 /// Where a cue stands relative to a name.
@@ -495,6 +499,8 @@ impl Lexicon {
             cues: Cues::parse(include_str!("data/evidence.tsv"))?,
             ambiguous: word_set(include_str!("data/world/organisations_ambiguous.txt")),
             name_possessives: word_set(include_str!("data/name_possessives.txt")),
+            located_heads: word_set(include_str!("data/located_heads.txt")),
+            legal_forms: word_set(include_str!("data/legal_forms.txt")).into_iter().chain(word_set(include_str!("data/world/org_suffixes.txt"))).collect(),
         })
     }
 

@@ -476,8 +476,27 @@ Lao Securities Exchange | LSX
 # Large companies the index packages do not cover (Korea, China, India, Taiwan, South-East
 # Asia, Latin America, Middle East, Russia, Africa): each a constituent of its home market's
 # main index (KOSPI, CSI 300, Hang Seng, Nifty 50, TAIEX, STI, SET50, LQ45, KLCI, PSEi,
-# Bovespa, Tadawul, MOEX, JSE Top 40) at the time of writing.
+# Bovespa, Tadawul, MOEX, JSE Top 40, and Việt Nam's VN30) at the time of writing.
 COMPANIES_EXTRA = """
+Vinhomes
+Vincom Retail
+HDBank | Ho Chi Minh City Development Joint Stock Commercial Bank
+VPBank | Vietnam Prosperity Joint Stock Commercial Bank
+MB Bank | Military Commercial Joint Stock Bank | MBBank
+TPBank | Tien Phong Commercial Joint Stock Bank
+Sacombank | Saigon Thuong Tin Commercial Joint Stock Bank
+SHB | Saigon-Hanoi Commercial Joint Stock Bank
+Eximbank | Vietnam Export Import Commercial Joint Stock Bank
+Hoa Phat | Hoa Phat Group
+Novaland | No Va Land Investment Group
+Mobile World | Mobile World Investment Corporation
+PNJ | Phu Nhuan Jewelry
+Gelex
+Becamex | Becamex IDC
+Vinatex | Vietnam National Textile and Garment Group
+SSI | SSI Securities Corporation
+VNDirect
+Hyosung
 SK Hynix
 SK Group
 Kia | Kia Motors | Kia Corporation

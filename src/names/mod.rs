@@ -222,6 +222,11 @@ impl<'a> Ctx<'a> {
         if j > 0 && self.toks[j].kind == Kind::Punct && self.tok_text(j) == "&" {
             return self.is_cap(j - 1) && self.is_cap(j + 1);
         }
+        // `Vietnam–China People's Forum`, `Mỹ Thuận–Cần Thơ Expressway`: a dash with no space
+        // around it joins two names into one.
+        if j > 0 && j + 1 < self.toks.len() && self.toks[j].kind == Kind::Punct && matches!(self.tok_text(j), "–" | "-" | "—") {
+            return self.is_cap(j - 1) && self.is_cap(j + 1) && self.toks[j - 1].end == self.toks[j].start && self.toks[j].end == self.toks[j + 1].start;
+        }
         j > 0
             && j + 1 < self.toks.len()
             && (self.toks[j].kind == Kind::Possessive || (self.toks[j].kind == Kind::Punct && matches!(self.tok_text(j), "'" | "’")))
@@ -415,6 +420,36 @@ fn comma_list_end(c: &Ctx, mut j: usize) -> Option<usize> {
     }
 }
 
+/// A company's registered name from `p`: capitalised words joined by `and` or `&` up to a legal
+/// form (`An Bình Air Services and Tourism Trading Company Limited`). Only names with such a join
+/// are taken here; the head-phrase reading finds the others. An `and` after a complete name
+/// (`Vietnam Airlines and Bamboo Airways`) is not a join.
+fn legal_span(c: &Ctx, p: usize, b: usize) -> Option<usize> {
+    let mut j = p;
+    let mut end = None;
+    let mut joined = false;
+    while j < b {
+        if j > p && (c.title_at(j, b).is_some() || c.gaz[j].is_some_and(|(_, e)| c.lex.entries[e as usize].label == Label::Person)) {
+            break;
+        }
+        if c.is_cap(j) || c.is_ordinal(j) || c.inner_number(j) {
+            if c.is_cap(j) && c.lex.legal_forms.contains(c.folded(j)) {
+                end = Some(j + 1);
+            }
+            j += 1;
+            continue;
+        }
+        let complete = c.lex.legal_forms.contains(c.folded(j - 1)) || (p..j).any(|k| c.gaz_end(k) == Some(j));
+        if j > p && !complete && ((c.is_connector(j) && c.folded(j) == "and") || c.joins(j)) && c.is_cap(j + 1) {
+            joined |= c.folded(j) == "and" || c.tok_text(j) == "&";
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    end.filter(|_| joined)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Item {
     Title(usize, usize),
@@ -475,7 +510,9 @@ fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
 /// After a head phrase ending at `q`: `of|for|to|on [the|its] X`, where X is a name (with its
 /// own comma/`and` list). Returns the new end.
 fn extension(c: &Ctx, q: usize, b: usize) -> Option<usize> {
-    if q >= b || !c.is_connector(q) || !EXTENDERS.contains(&c.folded(q)) {
+    // `Embassy in Russia`: bodies named with where they are take `in`.
+    let located = q > 0 && q < b && c.folded(q) == "in" && c.lex.located_heads.contains(c.folded(q - 1));
+    if q >= b || !c.is_connector(q) || !(EXTENDERS.contains(&c.folded(q)) || located) {
         return None;
     }
     let mut s = q + 1;
@@ -561,6 +598,11 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 }
             }
         }
+        if let Some(e) = legal_span(c, p, b) {
+            items.push(Item::Named(p, e, Label::Org, None));
+            p = e;
+            continue;
+        }
         // A name shape inside a longer capitalised name is not a person: `Di Dong Viet` (a
         // company), `Saigon Hi-Tech Park Management Board`, `Nguyen Du Street`.
         // (Not after a title in the same chunk: `Minister of Industry and Trade Nguyen Sinh
@@ -580,7 +622,8 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
             // A body the lexicon knows stays apart from the nationality that qualifies it
             // (`Chinese Foreign Ministry`).
             let (ce, head) = core_at(c, e, b);
-            let one_name = head.is_some() && ce >= e + 2 && extension(c, ce, b).is_none() && c.gaz_end(e) != Some(ce);
+            let located = ce == e + 1 && c.lex.located_heads.contains(c.folded(e)) && ce < b && c.folded(ce) == "in";
+            let one_name = (head.is_some() && ce >= e + 2 && extension(c, ce, b).is_none() && c.gaz_end(e) != Some(ce)) || located;
             if c.lex.entries[entry as usize].label == Label::Norp && !one_name {
                 items.push(Item::Named(p, e, Label::Norp, Some(entry)));
                 p = e;
