@@ -8,6 +8,8 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use regex::Regex;
 
 use crate::fold::Folded;
@@ -428,7 +430,11 @@ fn legal_span(c: &Ctx, p: usize, b: usize) -> Option<usize> {
     let mut j = p;
     let mut end = None;
     let mut joined = false;
+    // A registered name is short; the bound keeps a run of thousands of capitalised words linear.
+    let b = b.min(p + 24);
+    let mut gaz_end = None;
     while j < b {
+        gaz_end = c.gaz_end(j).or(gaz_end);
         if j > p && (c.title_at(j, b).is_some() || c.gaz[j].is_some_and(|(_, e)| c.lex.entries[e as usize].label == Label::Person)) {
             break;
         }
@@ -439,8 +445,11 @@ fn legal_span(c: &Ctx, p: usize, b: usize) -> Option<usize> {
             j += 1;
             continue;
         }
-        let complete = c.lex.legal_forms.contains(c.folded(j - 1)) || (p..j).any(|k| c.gaz_end(k) == Some(j));
-        if j > p && !complete && ((c.is_connector(j) && c.folded(j) == "and") || c.joins(j)) && c.is_cap(j + 1) {
+        if j == p {
+            break;
+        }
+        let complete = c.lex.legal_forms.contains(c.folded(j - 1)) || gaz_end == Some(j);
+        if !complete && ((c.is_connector(j) && c.folded(j) == "and") || c.joins(j)) && c.is_cap(j + 1) {
             joined |= c.folded(j) == "and" || c.tok_text(j) == "&";
             j += 1;
             continue;
@@ -775,78 +784,79 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         }
     }
     // Names no list knows: weigh the evidence for each, over all its mentions in the document.
-    let known_word = |w: &str| full_people.iter().any(|&(s, e)| c.folded(s) == w || c.folded(e - 1) == w);
-    let mut groups: Vec<(String, evidence::Scores, Vec<(usize, usize)>)> = Vec::new();
+    // Every lookup here is hashed or binary-searched: a document of thousands of names must stay
+    // linear.
+    let people_words: HashSet<&str> = full_people.iter().flat_map(|&(s, e)| [c.folded(s), c.folded(e - 1)]).collect();
+    let people_spans: HashSet<(usize, usize)> = full_people.iter().copied().collect();
+    let mut group_of: HashMap<String, usize> = HashMap::default();
+    let mut groups: Vec<(evidence::Scores, Vec<(usize, usize)>)> = Vec::new();
     for it in &items {
         let Item::Plain(s, e) = *it else { continue };
-        if full_people.contains(&(s, e)) {
+        if people_spans.contains(&(s, e)) {
             continue;
         }
         // A common word opening a sentence says nothing by its capital (`Shares fell`,
         // `Published 3 hours ago`): it is not part of a name.
         let s = if c.flags[s].sentence_start && c.flags[s].common && !c.flags[s].name_like() { s + 1 } else { s };
-        if s >= e || (e - s == 1 && known_word(c.folded(s))) {
+        if s >= e || (e - s == 1 && people_words.contains(c.folded(s))) {
             continue;
         }
         let key = (s..e).map(|i| c.folded(i)).collect::<Vec<_>>().join(" ");
         let around = evidence::around(c, s, e);
-        match groups.iter_mut().find(|g| g.0 == key) {
-            Some(g) => {
-                g.1.iter_mut().zip(around).for_each(|(x, y)| *x += y);
-                g.2.push((s, e));
-            }
-            None => {
-                let mut sc = evidence::inside(c, s, e);
-                sc.iter_mut().zip(around).for_each(|(x, y)| *x += y);
-                groups.push((key, sc, vec![(s, e)]));
-            }
-        }
+        let g = *group_of.entry(key).or_insert_with(|| {
+            groups.push((evidence::inside(c, s, e), Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].0.iter_mut().zip(around).for_each(|(x, y)| *x += y);
+        groups[g].1.push((s, e));
     }
-    let mut labelled: Vec<(usize, usize, Label)> = Vec::new();
-    for (_, sc, spans) in &groups {
+    // Each labelled name, by the end token of the chunk it was read from.
+    let mut labelled: HashMap<usize, (usize, Label)> = HashMap::default();
+    for (sc, found) in &groups {
         if let Some(label) = evidence::decide(sc) {
-            for &(s, e) in spans {
+            for &(s, e) in found {
                 if label == Label::Person && e - s >= 2 {
                     full_people.push((s, e));
                 } else {
-                    labelled.push((s, e, label));
+                    labelled.insert(e, (s, label));
                 }
             }
         }
     }
     full_people.sort_unstable();
-    // Each full name's first and last word, looked up once for all short references.
-    let ends: Vec<(&str, &str)> = full_people.iter().map(|&(s, e)| (c.folded(s), c.folded(e - 1))).collect();
+    // A full person ending where a chunk ends (the chunk may have lost a sentence opener).
+    let person_ending: HashMap<usize, usize> = full_people.iter().map(|&(s, e)| (e, s)).collect();
+    // The full names each word opens or closes, in document order, for short references.
+    let mut by_word: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
+    for &(s, e) in &full_people {
+        by_word.entry(c.folded(s)).or_default().push((s, e));
+        if c.folded(e - 1) != c.folded(s) {
+            by_word.entry(c.folded(e - 1)).or_default().push((s, e));
+        }
+    }
     for it in &items {
         match *it {
             Item::Person(s, e) => spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: None }),
             Item::Named(s, e, label, entry) => spans.push(NameSpan { ts: s, te: e, label, entry, refers_to: None }),
             Item::Plain(s, e) => {
-                if full_people.binary_search(&(s, e)).is_ok() {
-                    spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: None });
+                if let Some(&ps) = person_ending.get(&e).filter(|&&ps| ps >= s) {
+                    spans.push(NameSpan { ts: ps, te: e, label: Label::Person, entry: None, refers_to: None });
                     continue;
                 }
-                // A full person inside the chunk after a dropped sentence opener.
-                if let Some(&(ps, pe)) = full_people.iter().find(|&&(ps, pe)| ps > s && pe == e) {
-                    spans.push(NameSpan { ts: ps, te: pe, label: Label::Person, entry: None, refers_to: None });
-                    continue;
-                }
-                if let Some(&(ls, le, label)) = labelled.iter().find(|&&(ls, le, _)| ls >= s && le == e) {
+                if let Some(&(ls, label)) = labelled.get(&e).filter(|(ls, _)| *ls >= s) {
                     // A lone family name after an honorific with no full name to refer to
                     // (`Ms Oyelaran said`) is a person by itself.
-                    spans.push(NameSpan { ts: ls, te: le, label, entry: None, refers_to: None });
+                    spans.push(NameSpan { ts: ls, te: e, label, entry: None, refers_to: None });
                     continue;
                 }
                 // A single word that is the first or last word of a full name in this document
                 // (`Trung` for `Lê Hoài Trung`, `Xi` for `Xi Jinping`): the nearest one before it,
                 // else the first after it.
                 for j in s..e {
-                    let w = c.folded(j);
-                    let candidates = full_people.iter().zip(&ends).filter(|(_, (first, last))| *first == w || *last == w).map(|(p, _)| p);
-                    let before = candidates.clone().rfind(|&&(ps, _)| ps < j);
-                    if let Some(&full) = before.or_else(|| candidates.clone().next()) {
-                        spans.push(NameSpan { ts: j, te: j + 1, label: Label::Person, entry: None, refers_to: Some(full) });
-                    }
+                    let Some(full) = by_word.get(c.folded(j)) else { continue };
+                    let before = full.partition_point(|&(ps, _)| ps < j);
+                    let target = if before > 0 { full[before - 1] } else { full[0] };
+                    spans.push(NameSpan { ts: j, te: j + 1, label: Label::Person, entry: None, refers_to: Some(target) });
                 }
             }
             Item::Title(..) => {}
