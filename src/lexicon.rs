@@ -163,8 +163,6 @@ pub struct WordInfo {
     pub particle: bool,
     /// A sector word that ends many company names (`Steel`, `Motors`, `Textile`).
     pub sector: bool,
-    /// One of the family names most people of a tradition bear (`Nguyễn`).
-    pub surname_frequent: bool,
     /// Head word of a kind of name (laws first, then events, organisations, facilities).
     pub head: Option<Label>,
 }
@@ -462,9 +460,6 @@ impl Lexicon {
         }
         for w in word_set(include_str!("data/world/name_particles.txt")) {
             words.entry(w).or_default().particle = true;
-        }
-        for w in word_set(include_str!("data/surnames_frequent.txt")) {
-            words.entry(w).or_default().surname_frequent = true;
         }
         for w in word_set(include_str!("data/world/org_sector_words.txt")) {
             words.entry(w).or_default().sector = true;

@@ -73,7 +73,6 @@ struct Flags {
     family_weak: bool,
     common: bool,
     sector: bool,
-    surname_frequent: bool,
     /// The token opens a sentence (or a line): its capital says nothing.
     sentence_start: bool,
 }
@@ -124,7 +123,6 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
             family_weak: info.family_weak,
             common: info.common,
             sector: info.sector,
-            surname_frequent: info.surname_frequent,
             sentence_start,
         };
     }
@@ -220,6 +218,9 @@ impl<'a> Ctx<'a> {
     /// A possessive inside a name: `People's` in `People's Committee`, `Women's` in `Women's
     /// Union` (`name_possessives.txt`), before another capitalised word.
     fn joins(&self, j: usize) -> bool {
+        if j >= self.toks.len() {
+            return false;
+        }
         // `N&G Group`, `AT&T`, `Procter & Gamble`.
         if j > 0 && self.toks[j].kind == Kind::Punct && self.tok_text(j) == "&" {
             return self.is_cap(j - 1) && self.is_cap(j + 1);
@@ -308,7 +309,8 @@ impl<'a> Ctx<'a> {
             j += 1;
             words += 1;
         }
-        if words == 0 {
+        // `Quảng Nam Provincial People's Committee`: a possessive inside a name ends no person.
+        if words == 0 || self.joins(j) {
             return None;
         }
         // A known place or body wins over a name shape (`Ha Noi`, `Ho Chi Minh City`).
@@ -335,7 +337,9 @@ fn chunk_end(c: &Ctx, i: usize) -> usize {
             j = e;
             continue;
         }
-        if c.is_cap(j) && (j == i || !c.is_stop(j) || c.person_at(j, n).is_some()) {
+        // `Trương Mỹ Lan`: a short stop word (`My`) after a family name, before a name word.
+        let inner_stop = j > i && c.flags[j - 1].surname && c.tok_text(j).len() <= 3 && c.name_word(j + 1, n);
+        if c.is_cap(j) && (j == i || !c.is_stop(j) || inner_stop || c.person_at(j, n).is_some()) {
             j += 1;
             continue;
         }
@@ -671,6 +675,12 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
             p = q;
             continue;
         }
+        // `Copenhagen Infrastructure Partners`: a place and words that end in a sector word.
+        if core_end > p + 1 && gaz.is_some_and(|(e, _)| e < core_end) && c.flags[core_end - 1].sector {
+            items.push(Item::Named(p, core_end, Label::Org, None));
+            p = core_end;
+            continue;
+        }
         if let Some((e, entry)) = gaz {
             items.push(Item::Named(p, e, c.lex.entries[entry as usize].label, Some(entry)));
             p = e;
@@ -749,7 +759,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
     for k in 0..items.len() {
         let Item::Person(s, e) = items[k] else { continue };
         let titled = k > 0 && matches!(items[k - 1], Item::Title(_, te) if te + 1 >= s);
-        if e - s == 2 && c.flags[s].surname && !c.flags[s].surname_frequent && !c.flags[s].given && !titled && evidence::contradicts_person(c, s, e) {
+        if !titled && evidence::contradicts_person(c, s, e) {
             items[k] = Item::Plain(s, e);
         }
     }
