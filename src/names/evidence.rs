@@ -14,7 +14,7 @@ use crate::tokens::Kind;
 /// Weight per label, in `CUE_LABELS` order.
 pub(super) type Scores = [f32; 5];
 
-const PERSON: usize = 0;
+pub(super) const PERSON: usize = 0;
 const ORG: usize = 1;
 
 /// The least total evidence that labels a name. An honorific alone (3), a given name with a
@@ -52,8 +52,8 @@ pub(super) fn inside(c: &Ctx, s: usize, e: usize) -> Scores {
         if words <= 4 && (s..e).all(|i| c.name_word(i, e) && !c.toks[i].upper) {
             sc[PERSON] += 0.5;
         }
-    } else if last.family {
-        // A lone family name (`Kowalczyk said`) needs its context too.
+    } else if last.family || last.surname || last.given {
+        // A lone name (`Kowalczyk said`, `Bình added`) needs its context too.
         sc[PERSON] += 1.0;
     }
     // Common words are not names (`Prime Ministers`, `Shares`, `Markets Rally`).
@@ -101,6 +101,32 @@ fn words_after<'a>(c: &Ctx<'a>, e: usize, n: usize) -> Vec<&'a str> {
     out
 }
 
+/// Where the words that describe a name start: after a second name joined by a dash (`Tân Vạn
+/// - Nhơn Trạch section`) or a short aside in brackets (`Tri Thức (Knowledge) Publishing
+/// House`), which describe both.
+fn after_aside(c: &Ctx, e: usize) -> usize {
+    let Some(t) = c.toks.get(e) else { return e };
+    if t.kind != Kind::Punct {
+        return e;
+    }
+    let mut k = e + 1;
+    match c.tok_text(e) {
+        "-" | "–" | "—" => {
+            while k < c.toks.len() && k <= e + 4 && c.is_cap(k) {
+                k += 1;
+            }
+            if k > e + 1 { k } else { e }
+        }
+        "(" => {
+            while k < c.toks.len() && k <= e + 4 && c.tok_text(k) != ")" {
+                k += 1;
+            }
+            if c.toks.get(k).is_some_and(|_| c.tok_text(k) == ")") { k + 1 } else { e }
+        }
+        _ => e,
+    }
+}
+
 /// Add the weights of the longest phrase of `words` (taken from the start) that is a cue.
 fn add_longest(c: &Ctx, at: CueAt, words: &[&str], sc: &mut Scores) {
     for n in (1..=words.len()).rev() {
@@ -128,7 +154,7 @@ pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
             break;
         }
     }
-    add_longest(c, CueAt::After, &words_after(c, e, max), &mut sc);
+    add_longest(c, CueAt::After, &words_after(c, after_aside(c, e), max), &mut sc);
     // Appositions: `X, 45,` and `X, (a|the) ... chairman|lender|province ...`.
     if c.toks.get(e).is_some_and(|t| t.kind == Kind::Punct && c.tok_text(e) == ",") {
         let age = c.toks.get(e + 1).is_some_and(|t| t.kind == Kind::Number && c.tok_text(e + 1).len() <= 3)

@@ -624,6 +624,16 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
         // (Nor after a role the chunk holds: `Human Resources Manager Hwang Chul Min`.)
         let inside_name = !titled && matches!(items.last(), Some(Item::Plain(_, e)) if *e == p) && !evidence::role_before(c, p);
         if let Some(e) = c.person_at(p, b).filter(|&e| !inside_name && c.head_label(e).is_none() && !(c.is_cap(e) && c.flags[e].sector)) {
+            // A name longer than one reading covers goes on (`Tengku Datuk Seri Zafrul Tengku
+            // Abdul Aziz`).
+            let n_items = items.len();
+            if let Some(Item::Person(_, pe)) = items.last_mut() {
+                if first < n_items && *pe == p {
+                    *pe = e;
+                    p = e;
+                    continue;
+                }
+            }
             items.push(Item::Person(p, e));
             p = e;
             continue;
@@ -756,11 +766,14 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
 fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
     let toks = c.toks;
     let mut items = items;
+    // Person shapes the context contradicts, by their words: no mention of them is a person.
+    let mut not_people: HashSet<String> = HashSet::default();
     for k in 0..items.len() {
         let Item::Person(s, e) = items[k] else { continue };
         let titled = k > 0 && matches!(items[k - 1], Item::Title(_, te) if te + 1 >= s);
         if !titled && evidence::contradicts_person(c, s, e) {
             items[k] = Item::Plain(s, e);
+            not_people.insert((s..e).map(|i| c.folded(i)).collect::<Vec<_>>().join(" "));
         }
     }
     let mut spans: Vec<NameSpan> = Vec::new();
@@ -813,8 +826,12 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         }
         let key = (s..e).map(|i| c.folded(i)).collect::<Vec<_>>().join(" ");
         let around = evidence::around(c, s, e);
-        let g = *group_of.entry(key).or_insert_with(|| {
-            groups.push((evidence::inside(c, s, e), Vec::new()));
+        let g = *group_of.entry(key).or_insert_with_key(|key| {
+            let mut sc = evidence::inside(c, s, e);
+            if not_people.contains(key) {
+                sc[evidence::PERSON] = f32::NEG_INFINITY;
+            }
+            groups.push((sc, Vec::new()));
             groups.len() - 1
         });
         groups[g].0.iter_mut().zip(around).for_each(|(x, y)| *x += y);
@@ -846,7 +863,17 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
     }
     for it in &items {
         match *it {
-            Item::Person(s, e) => spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: None }),
+            Item::Person(s, e) => {
+                // A shorter form of a longer name in the document (`Tengku Zafrul` for `Tengku
+                // Datuk Seri Zafrul Tengku Abdul Aziz`) refers to it. Only the few nearest
+                // candidates are tried, so a document of many namesakes stays linear.
+                let words: Vec<&str> = (s..e).map(|i| c.folded(i)).collect();
+                let longer = by_word.get(words[0]).and_then(|full| {
+                    let before = full.partition_point(|&(ps, _)| ps < s);
+                    full[before.saturating_sub(8)..before].iter().rev().copied().find(|&(ps, pe)| pe - ps > e - s && words.iter().all(|w| (ps..pe).any(|i| c.folded(i) == *w)))
+                });
+                spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: longer });
+            }
             Item::Named(s, e, label, entry) => spans.push(NameSpan { ts: s, te: e, label, entry, refers_to: None }),
             Item::Plain(s, e) => {
                 if let Some(&ps) = person_ending.get(&e).filter(|&&ps| ps >= s) {
