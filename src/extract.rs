@@ -111,6 +111,9 @@ impl Extractor {
                 mentions[i].key = full;
             }
         }
+        // A body with its term and without it (`14th Party Central Committee`, `Party Central
+        // Committee`) is one entity when the document names it in one term only.
+        merge_terms(&mut mentions);
         // An abbreviation defined in this document (`... Exporters (HARE)`) is a mention of
         // that name wherever it stands alone.
         let mut in_name = vec![false; doc.tokens.len()];
@@ -162,8 +165,11 @@ impl Extractor {
                 .find(|h| h.fend == before)
                 .map(|h| self.lex.entries[h.entry as usize].key.clone())
                 .or_else(|| names.iter().find(|n| n.te == i).map(|n| self.name_key(doc, n.ts, n.te, &HashMap::new(), hits)));
-            if let Some(full) = full {
-                out.insert(t[i + 1].folded(&doc.folded).to_owned(), full);
+            // An abbreviation starts as its name does (`Communist Party of Vietnam (CPV)`); a
+            // credit after a dateline does not (`HANOI (AFP)`).
+            let abbr = t[i + 1].folded(&doc.folded);
+            if let Some(full) = full.filter(|full| full.chars().next() == abbr.chars().next()) {
+                out.insert(abbr.to_owned(), full);
             }
         }
         out
@@ -309,6 +315,30 @@ fn overlapping(sorted: &[Mention], s: usize, e: usize) -> &[Mention] {
 static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^(?:(?P<ord>\d+(?:st|nd|rd|th)) (?P<nat>national |party |national party )?congress|(?P<nat2>national |party |national party )?congress (?P<roman>[ivxl]+))(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
 });
+
+/// Key ORG mentions written with an ordinal term (`14th party central committee`) by the body
+/// alone (`party central committee`), unless the document names the body in another term too
+/// (`13th` and `14th`): then the terms stay apart, and the bare name with them.
+fn merge_terms(mentions: &mut [Mention]) {
+    let term = |key: &str| -> Option<(String, String)> {
+        let (ord, rest) = key.split_once(' ')?;
+        let digits = ord.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (!digits.is_empty() && digits.len() < ord.len() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| (ord.to_owned(), rest.to_owned()))
+    };
+    let mut terms: HashMap<String, Option<String>> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Org) {
+        if let Some((ord, body)) = term(&m.key) {
+            terms.entry(body).and_modify(|seen| if seen.as_deref() != Some(&ord) { *seen = None }).or_insert(Some(ord));
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.label == Label::Org && m.known_name.is_none()) {
+        if let Some((_, body)) = term(&m.key) {
+            if matches!(terms.get(&body), Some(Some(_))) {
+                m.key = body;
+            }
+        }
+    }
+}
 
 /// `xiv` -> 14; None for what is not a Roman numeral.
 fn roman(s: &str) -> Option<u32> {

@@ -56,9 +56,13 @@ pub(super) fn inside(c: &Ctx, s: usize, e: usize) -> Scores {
         // A lone name (`Kowalczyk said`, `Bình added`) needs its context too.
         sc[PERSON] += 1.0;
     }
-    // Common words are not names (`Prime Ministers`, `Shares`, `Markets Rally`).
+    // Common words are not names (`Prime Ministers`, `Shares`, `Markets Rally`), and a name of
+    // common words only is no person's, whatever stands around it (`Deputy Ministers attended`).
     let common = (s..e).filter(|&i| c.flags[i].common && !c.flags[i].name_like()).count();
     sc[PERSON] -= 1.5 * common as f32;
+    if common == words {
+        sc[PERSON] = f32::NEG_INFINITY;
+    }
     if words == 1 && c.toks[s].upper && c.toks[s].end - c.toks[s].start <= 6 {
         // An unknown acronym is far likelier a body than anything else.
         sc[ORG] += 1.5;
@@ -90,6 +94,10 @@ fn words_before(c: &Ctx, s: usize, n: usize) -> Vec<String> {
 fn words_after<'a>(c: &Ctx<'a>, e: usize, n: usize) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(n);
     let mut k = e;
+    // `Ankara-based`: the hyphen and its word, as one (`-based`).
+    if e + 1 < c.toks.len() && c.toks[e].kind == Kind::Punct && c.tok_text(e) == "-" && c.toks[e].start == c.toks[e - 1].end && c.is_word(e + 1) {
+        return vec![&c.f.text[c.toks[e].fstart..c.toks[e + 1].fend]];
+    }
     while out.len() < n && k < c.toks.len() {
         match c.toks[k].kind {
             Kind::Word => out.push(c.folded(k)),
@@ -169,11 +177,24 @@ pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
                 // `X, Trade and Industry Minister ...` goes on a list; an apposition starts in
                 // lower case or with an article (`X, chairman of`, `X, a lender`).
                 k = c.toks.len();
+            } else if c.is_word(k) && c.folded(k) == "who" {
+                // `X, who runs ...`: only people are `who`.
+                sc[PERSON] += 2.5;
+                k = c.toks.len();
             }
-            // The apposition's head noun is among its first few words (`a Warsaw-based lender`).
+            // The apposition's head noun is among its first few words (`a Warsaw-based lender`),
+            // before a capitalised name starts a new clause (`, the Tarrasco Group will`) or a
+            // preposition its complement (`chairman of ...`).
             let mut best = [0.0f32; 5];
-            for j in k..(k + 5).min(c.toks.len()) {
-                if !c.is_word(j) {
+            let mut j = k;
+            let end = (k + 6).min(c.toks.len());
+            while j < end {
+                // `a Warsaw-based lender`: the place and its suffix describe the noun.
+                if c.is_cap(j) && j + 2 < c.toks.len() && c.tok_text(j + 1) == "-" && c.is_word(j + 2) {
+                    j += 3;
+                    continue;
+                }
+                if !c.is_word(j) || (c.toks[j].cap && !c.folded(j).contains('-')) || matches!(c.folded(j), "of" | "for" | "at" | "in" | "to" | "which" | "that" | "who") {
                     break;
                 }
                 for phrase in [Some(c.folded(j).to_owned()), (j + 1 < c.toks.len() && c.is_word(j + 1)).then(|| format!("{} {}", c.folded(j), c.folded(j + 1)))].into_iter().flatten() {
@@ -183,6 +204,7 @@ pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
                         }
                     }
                 }
+                j += 1;
             }
             for (x, b) in sc.iter_mut().zip(best) {
                 *x += b;

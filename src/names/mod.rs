@@ -75,6 +75,9 @@ struct Flags {
     sector: bool,
     /// The token opens a sentence (or a line): its capital says nothing.
     sentence_start: bool,
+    /// The token stands in a Title Case line (`Corvenna Foods Ltd To Cut 300 Jobs In Valdoria`),
+    /// where capitals say nothing either.
+    headline: bool,
 }
 
 impl Flags {
@@ -124,9 +127,30 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
             common: info.common,
             sector: info.sector,
             sentence_start,
+            headline: false,
         };
     }
     out
+}
+
+/// Mark the tokens of Title Case lines: four or more words, nearly all capitalised, a small
+/// word among them capitalised too (`To`, `In`, `As`), and no full stop at the end.
+fn mark_headlines(f: &Folded, toks: &[Token], flags: &mut [Flags]) {
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].newline_before {
+            end += 1;
+        }
+        let words: Vec<usize> = (start..end).filter(|&i| toks[i].kind == Kind::Word).collect();
+        let capped = words.iter().filter(|&&i| toks[i].cap).count();
+        let small = words.iter().skip(1).filter(|&&i| toks[i].cap && flags[i].stop && toks[i].fend - toks[i].fstart <= 4).count();
+        let ends_sentence = toks[end - 1].kind == Kind::Punct && matches!(toks[end - 1].folded(f), "." | "!" | "?");
+        if words.len() >= 4 && small >= 1 && capped * 10 >= words.len() * 8 && !ends_sentence {
+            (start..end).for_each(|i| flags[i].headline = true);
+        }
+        start = end;
+    }
 }
 
 /// Does token `i` open a sentence or a line? After `.`, `!`, `?`, `:` (and a quotation mark after
@@ -259,6 +283,13 @@ impl<'a> Ctx<'a> {
             && self.flags[i].common == false
             && self.gaz[i].is_none()
     }
+    /// An Arabic article joined to a name (`al-Zarqawani`, `el-Sisi`): lower case, yet part of
+    /// the name.
+    fn name_piece(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.toks[i].cap
+            && self.tok_text(i).split_once('-').is_some_and(|(pre, rest)| matches!(pre, "al" | "el" | "ad" | "ash" | "as" | "at" | "an" | "ar" | "az" | "abu" | "abd") && rest.starts_with(char::is_uppercase))
+    }
     /// A lower-case particle inside a person's name (`von der`, `de la`, `bin`), followed by
     /// more of the name.
     fn particle_at(&self, i: usize, limit: usize) -> bool {
@@ -271,6 +302,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let fl = self.flags[i];
+        if fl.headline && !fl.given {
+            return None;
+        }
         let max_more = if fl.surname {
             4
         } else if fl.given {
@@ -294,7 +328,7 @@ impl<'a> Ctx<'a> {
                 while self.particle_at(k, limit) {
                     k += 1;
                 }
-                if k < limit && self.name_word(k, limit) && !self.toks[k].upper {
+                if k < limit && ((self.name_word(k, limit) && !self.toks[k].upper) || self.name_piece(k)) {
                     j = k;
                     continue;
                 }
@@ -303,7 +337,7 @@ impl<'a> Ctx<'a> {
             // `Trương Mỹ Lan`, `Nguyễn Văn An`: a Vietnamese middle name may be an English stop
             // word (`My`, `An`), but only between name words.
             let inner_stop = fl.surname && self.is_cap(j) && self.is_stop(j) && self.tok_text(j).len() <= 3 && self.name_word(j + 1, limit) && !self.toks[j + 1].upper;
-            if !(inner_stop || (self.name_word(j, limit) && !self.toks[j].upper)) {
+            if !(inner_stop || self.name_piece(j) || (self.name_word(j, limit) && !self.toks[j].upper)) {
                 break;
             }
             j += 1;
@@ -347,7 +381,7 @@ fn chunk_end(c: &Ctx, i: usize) -> usize {
             j += 1;
             continue;
         }
-        if j > i && c.joins(j) {
+        if j > i && (c.joins(j) || c.name_piece(j)) {
             j += 1;
             continue;
         }
@@ -356,7 +390,7 @@ fn chunk_end(c: &Ctx, i: usize) -> usize {
             while c.particle_at(k, n) {
                 k += 1;
             }
-            if c.is_cap(k) && !c.is_stop(k) {
+            if (c.is_cap(k) && !c.is_stop(k)) || c.name_piece(k) {
                 j = k;
                 continue;
             }
@@ -500,7 +534,8 @@ fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
                 continue;
             }
         }
-        if c.is_ordinal(j) || (j > p && (c.joins(j) || c.inner_number(j))) {
+        // `Banco Cordillera del Sur`: a particle between capitalised words of a name.
+        if c.is_ordinal(j) || (j > p && (c.joins(j) || c.inner_number(j) || (c.particle_at(j, b) && c.is_cap(j + 1)))) {
             j += 1;
             continue;
         }
@@ -532,7 +567,10 @@ fn extension(c: &Ctx, q: usize, b: usize) -> Option<usize> {
     while s < b && c.is_connector(s) && matches!(c.folded(s), "the" | "its") {
         s += 1;
     }
-    if s >= b || c.title_at(s, b).is_some() || c.person_at(s, b).is_some() {
+    // A person after `of` ends the name (`Secretary of ... and President Lương Cường`), but a
+    // two-word Vietnamese shape there is a place (`People's Court of Kha Viên`).
+    let person = c.person_at(s, b).filter(|&pe| pe - s != 2 || c.flags[s].given);
+    if s >= b || c.title_at(s, b).is_some() || person.is_some() {
         return None;
     }
     let (mut e, _) = core_at(c, s, b);
@@ -729,7 +767,8 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
             docnum[s] = Some(e);
         }
     }
-    let flags = token_flags(f, toks, lex);
+    let mut flags = token_flags(f, toks, lex);
+    mark_headlines(f, toks, &mut flags);
     let c = Ctx { text, f, toks, lex, gaz, docnum, flags };
 
     let mut items = Vec::new();
@@ -821,7 +860,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         // A common word opening a sentence says nothing by its capital (`Shares fell`,
         // `Published 3 hours ago`): it is not part of a name.
         let s = if c.flags[s].sentence_start && c.flags[s].common && !c.flags[s].name_like() { s + 1 } else { s };
-        if s >= e || (e - s == 1 && people_words.contains(c.folded(s))) {
+        if s >= e || (e - s == 1 && people_words.contains(c.folded(s))) || c.flags[s].headline {
             continue;
         }
         let key = (s..e).map(|i| c.folded(i)).collect::<Vec<_>>().join(" ");
@@ -861,7 +900,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
             by_word.entry(c.folded(e - 1)).or_default().push((s, e));
         }
     }
-    for it in &items {
+    for (k, it) in items.iter().enumerate() {
         match *it {
             Item::Person(s, e) => {
                 // A shorter form of a longer name in the document (`Tengku Zafrul` for `Tengku
@@ -874,6 +913,11 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
                 });
                 spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: longer });
             }
+            // `Police General X`, `Army Colonel X`: a lone head word before a title is a rank.
+            Item::Named(s, e, _, None) if e == s + 1 && c.head_label(s).is_some() && items.get(k + 1).is_some_and(|x| matches!(x, Item::Title(ts, _) if *ts == e)) => {}
+            // In a Title Case line, common words with a head are a phrase (`Gather For Budget
+            // Week`), not a name.
+            Item::Named(s, e, _, None) if c.flags[s].headline && (s..e).all(|i| c.flags[i].common || c.flags[i].stop) => {}
             Item::Named(s, e, label, entry) => spans.push(NameSpan { ts: s, te: e, label, entry, refers_to: None }),
             Item::Plain(s, e) => {
                 if let Some(&ps) = person_ending.get(&e).filter(|&&ps| ps >= s) {
@@ -953,6 +997,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
             }
         }
     }
+    spans.retain(|s| !is_credit(c, s.ts, s.te));
     spans.sort_by_key(|s| (s.ts, std::cmp::Reverse(s.te)));
     let mut out: Vec<NameSpan> = Vec::with_capacity(spans.len());
     for s in spans {
@@ -961,6 +1006,34 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         }
     }
     out
+}
+
+/// Is the name in tokens `[s, e)` an agency's credit rather than a mention: in brackets after a
+/// dateline (`HANOI (AFP) -`) or closing its line (`... risks. (AFP)`), or after a dash that
+/// closes the line (`— Reuters`, `— AFP/Reuters`)?
+fn is_credit(c: &Ctx, s: usize, e: usize) -> bool {
+    let n = c.toks.len();
+    let line_end = |k: usize| k >= n || c.toks[k].newline_before;
+    let punct = |k: usize, p: &[&str]| k < n && c.toks[k].kind == Kind::Punct && p.contains(&c.tok_text(k));
+    if s > 0 && punct(s - 1, &["("]) && punct(e, &[")"]) {
+        // A dateline is a few words at the start of its line. (Looks stay short, so a line of
+        // thousands of bracketed names stays linear.)
+        let dateline = s <= 7 || (s - 7..s).any(|k| c.toks[k].newline_before);
+        return dateline || line_end(e + 1);
+    }
+    // After a dash, then only agencies joined by `/` to the end of the line.
+    let mut k = s;
+    while k >= 2 && k + 8 > s && punct(k - 1, &["/"]) && c.is_cap(k - 2) {
+        k -= 2;
+    }
+    if !(k > 0 && punct(k - 1, &["—", "–", "-", "--"])) {
+        return false;
+    }
+    let mut j = e;
+    while j < e + 8 && punct(j, &["/"]) && c.is_cap(j + 1) {
+        j += 2;
+    }
+    line_end(j) || (punct(j, &["."]) && line_end(j + 1))
 }
 
 fn item_end(it: &Item) -> usize {
