@@ -87,6 +87,8 @@ pub struct Lexicon {
     pub located_heads: HashSet<String>,
     /// Legal forms that end a company's name (`JSC`, `Company Limited`), whatever it holds before.
     pub legal_forms: HashSet<String>,
+    /// Words that open a body's name (`Banco`, `PT`), whatever follows.
+    pub opening_heads: HashSet<String>,
 }
 
 /// Where a cue stands relative to a name.
@@ -495,6 +497,7 @@ impl Lexicon {
             ambiguous: word_set(include_str!("data/world/organisations_ambiguous.txt")),
             name_possessives: word_set(include_str!("data/name_possessives.txt")),
             located_heads: word_set(include_str!("data/located_heads.txt")),
+            opening_heads: word_set(include_str!("data/opening_heads.txt")),
             legal_forms: word_set(include_str!("data/legal_forms.txt")).into_iter().chain(word_set(include_str!("data/world/org_suffixes.txt"))).collect(),
         })
     }

@@ -59,6 +59,8 @@ y e
 mac mc
 """
 
+ENGLISH_LOOKING_PARTICLES = {"am", "as", "at", "ad", "ash", "do", "lo", "te", "e", "y", "ul", "ud", "mac", "mc"}
+
 # Facebook pseudonym and title junk found in names-dataset (spot checks): never a name.
 NAME_JUNK = """
 mr mrs miss ms mister dr doc engr eng prof sir madam madame lady lord
@@ -1279,7 +1281,10 @@ def main() -> int:
                     f"surnames.txt removed. {sw} flagged 'w'."))
     del first, last
 
-    particles = sorted(set(NAME_PARTICLES.split()), key=lambda w: (w.lower(), w))
+    # Particles that are also everyday English or glued prefixes (`at`, `as`, `do`, `Mc`) would join
+    # `Workers at Kestova Port` into one name: the extractor reads Arabic `al-`/`as-` forms with
+    # their hyphen, and leaves these out.
+    particles = sorted(set(NAME_PARTICLES.split()) - ENGLISH_LOOKING_PARTICLES, key=lambda w: (w.lower(), w))
     write(OUT / "name_particles.txt", [
         "name_particles.txt: lower-case particles that join a given name to a surname and belong",
         "to the surname ('Ursula von der Leyen', 'Lula da Silva', 'Anwar bin Ibrahim',",
@@ -1312,6 +1317,9 @@ def main() -> int:
     places = RowSet(ex.places)
     dropped: list[str] = []
 
+    head_words = {fold(w) for f in ("org_heads", "fac_heads", "event_heads", "law_heads", "gpe_heads", "loc_heads")
+                  for w in read_list(DATA / f"{f}.txt")}
+
     def place_ok(name: str, pop: int | None) -> bool:
         f = fold(name)
         big = pop is not None and pop >= PLACE_KEEP_POP
@@ -1322,6 +1330,10 @@ def main() -> int:
             dropped.append(f"{name} (given name)")
             return False
         if f in ex.months or f in ex.stopwords:
+            return False
+        # `Centre` (a French region) or `Port` as a place would break every `... Centre`.
+        if f in head_words:
+            dropped.append(f"{name} (head word)")
             return False
         return True
 

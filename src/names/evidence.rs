@@ -223,6 +223,14 @@ pub(super) fn contradicts_person(c: &Ctx, s: usize, e: usize) -> bool {
     other >= 1.5 && other > sc[PERSON]
 }
 
+/// The country names a nationality word may come from (`valdorian` -> `valdoria`, `sahriyan`
+/// -> `sahriya`, `quelmaran` -> `quelmara`, `ostrevian` -> `ostrevia`, `lanese` -> `lana`):
+/// empty for a word not shaped like a nationality.
+pub(super) fn demonym_stem(word: &str) -> impl Iterator<Item = String> + '_ {
+    const RULES: [(&str, &str); 6] = [("ian", "ia"), ("an", "a"), ("n", ""), ("ese", "a"), ("ese", ""), ("i", "")];
+    RULES.iter().filter(move |(suffix, _)| word.len() > suffix.len() + 3 && word.ends_with(suffix)).map(move |(suffix, add)| format!("{}{add}", &word[..word.len() - suffix.len()]))
+}
+
 /// Is the word before token `p` a role that introduces a person (`Manager`, `Director`)?
 pub(super) fn role_before(c: &Ctx, p: usize) -> bool {
     p > 0 && c.is_word(p - 1) && c.lex.cues.get(CueAt::Before, c.folded(p - 1)).is_some_and(|w| w[PERSON] >= 2.0)

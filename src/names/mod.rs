@@ -385,7 +385,7 @@ fn chunk_end(c: &Ctx, i: usize) -> usize {
             j += 1;
             continue;
         }
-        if j > i && c.particle_at(j, n) {
+        if j > i && c.particle_at(j, n) && !c.flags[j - 1].common && !c.is_stop(j - 1) {
             let mut k = j;
             while c.particle_at(k, n) {
                 k += 1;
@@ -510,8 +510,12 @@ enum Item {
 fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
     let mut j = p;
     let mut label = None;
+    let opened = c.is_cap(p) && c.lex.opening_heads.contains(c.folded(p));
+    if opened {
+        label = Some(Label::Org);
+    }
     while j < b {
-        if j > p && (c.title_at(j, b).is_some() || c.person_at(j, b).is_some_and(|e| c.head_label(e).is_none())) {
+        if j > p && (c.title_at(j, b).is_some() || (!opened && c.person_at(j, b).is_some_and(|e| c.head_label(e).is_none()))) {
             break;
         }
         if let Some(e) = c.docnum[j] {
@@ -699,7 +703,11 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 // The number leaves the chunk, which stops at figures.
                 q = c.number_after(q, label).unwrap_or(q);
             }
-            if label != Label::Fac {
+            // Bodies, events and documents go on with `of ...` (`Ministry of Finance`); a place
+            // only when its head opens it (`City of London`, `Gulf of Tonkin`), never after its
+            // name (`Port Lassen City for the ... Summit`).
+            let places = matches!(label, Label::Gpe | Label::Loc);
+            if label != Label::Fac && (!places || (core_end == p + 1 && q < c.toks.len() && c.folded(q) == "of")) {
                 while let Some(x) = extension(c, q, b) {
                     q = x;
                 }
@@ -878,8 +886,30 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
     }
     // Each labelled name, by the end token of the chunk it was read from.
     let mut labelled: HashMap<usize, (usize, Label)> = HashMap::default();
-    for (sc, found) in &groups {
-        if let Some(label) = evidence::decide(sc) {
+    let decided: Vec<Option<Label>> = groups.iter().map(|(sc, _)| evidence::decide(sc)).collect();
+    // Nationalities and countries no list knows: `Valdorian` beside `Valdoria`, or a word shaped
+    // like a nationality before a lower-case noun (`Ostrevian deputy foreign minister`).
+    for (key, &g) in &group_of {
+        let (s0, _) = groups[g].1[0];
+        if decided[g].is_some() || key.contains(' ') || c.flags[s0].common || c.toks[s0].upper {
+            continue;
+        }
+        let stem = evidence::demonym_stem(key).find(|stem| group_of.get(stem.as_str()).is_some_and(|&sg| decided[sg].is_none()));
+        let before_noun = groups[g].1.iter().any(|&(_, e)| c.is_word(e) && !c.toks[e].cap && !matches!(c.folded(e), "and" | "or" | "said" | "says"));
+        if stem.is_none() && !(before_noun && evidence::demonym_stem(key).next().is_some()) {
+            continue;
+        }
+        for &(s, e) in &groups[g].1 {
+            labelled.insert(e, (s, Label::Norp));
+        }
+        if let Some(sg) = stem.and_then(|st| group_of.get(st.as_str())) {
+            for &(s, e) in &groups[*sg].1 {
+                labelled.insert(e, (s, Label::Gpe));
+            }
+        }
+    }
+    for ((_, found), decided) in groups.iter().zip(&decided) {
+        if let Some(label) = *decided {
             for &(s, e) in found {
                 if label == Label::Person && e - s >= 2 {
                     full_people.push((s, e));
