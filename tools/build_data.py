@@ -888,7 +888,7 @@ BGN_COUNTRIES = {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM
 FAMILY_FIRST = {"CN", "HK", "TW", "MO", "KR", "KH"}
 
 MONTHS = ("January February March April May June July August September October November "
-          "December").split()
+          "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -1027,7 +1027,9 @@ def select_names(table: dict, max_rank: int, surname: bool, ex: Existing, words:
         if not name_shape_ok(name, surname):
             continue
         f = fold(name)
-        if f in junk or f in particles or f in ex.stopwords or f in ex.titles:
+        # Month names stay (`Jan Kowalczyk`, `June Tan`), flagged as common words below; other
+        # stop words never name anyone.
+        if f in junk or f in particles or (f in ex.stopwords and f not in ex.months) or f in ex.titles:
             continue
         cs = {c for _, c in good}
         if cs <= FAMILY_FIRST:

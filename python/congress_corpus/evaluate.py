@@ -288,7 +288,9 @@ def score_documents(gold: dict[str, dict], pred: dict[str, dict]) -> DocScores:
     return s
 
 
-def report_documents(s: DocScores, out=sys.stdout) -> None:
+def report_documents(s: DocScores, out=None) -> None:
+    """Print precision, recall and F1 per label, named and values."""
+    out = out or sys.stdout
     out.write(f"{'label':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}\n")
     for lab in NAMED + VALUED + ["NAMED", "VALUES"]:
         group = {"NAMED": NAMED, "VALUES": VALUED}.get(lab, [lab])
