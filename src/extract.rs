@@ -92,23 +92,36 @@ impl Extractor {
         let names = names::find_names(text, &doc.folded, &doc.tokens, &self.lex, &hits);
         let abbreviations = self.abbreviations(&doc, &hits, &names);
         let mut mentions = Vec::with_capacity(names.len() * 2);
+        // What earlier names the rules look back to, kept as mentions are added so that no
+        // lookup walks every earlier mention (a long run of `Resolution` or `Party` was quadratic).
+        let mut seen = Seen::default();
         for n in &names {
             let (bs, be) = (doc.tokens[n.ts].start, doc.tokens[n.te - 1].end);
             // `mentions` holds one mention per name so far, in the same order as `names`.
-            let (label, key, known) = self.identity(&doc, n, &names, &abbreviations, &mentions, &hits);
+            let (label, key, known) = self.identity(&doc, n, &names, &abbreviations, &mentions, &seen, &hits);
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: bs, bend: be, label, key, known_name: known, value: None, unit: None });
+            seen.add(&mentions);
         }
         // A lone head word before the full name (`preparations for the Congress` in a lead, the
-        // 14th National Party Congress named later) joins the first full name after it.
-        for i in 0..mentions.len() {
+        // 14th National Party Congress named later) joins the first full name after it: walked
+        // backwards, keeping the nearest later full name of each (label, word).
+        let mut later: HashMap<(Label, &str), usize> = HashMap::new();
+        let mut joins = Vec::new();
+        for i in (0..mentions.len()).rev() {
             let m = &mentions[i];
-            if m.known_name.is_some() || m.key.contains(' ') || !matches!(m.label, Label::Event | Label::Law | Label::Org) {
-                continue;
+            if m.key.contains(' ') {
+                for w in m.key.split(' ') {
+                    later.insert((m.label, w), i);
+                }
+            } else if m.known_name.is_none() && matches!(m.label, Label::Event | Label::Law | Label::Org) {
+                if let Some(&j) = later.get(&(m.label, m.key.as_str())) {
+                    joins.push((i, j));
+                }
             }
-            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && names_word(&x.key, &m.key));
-            if let Some(full) = later.map(|x| x.key.clone()) {
-                mentions[i].key = full;
-            }
+        }
+        drop(later);
+        for (i, j) in joins {
+            mentions[i].key = mentions[j].key.clone();
         }
         // An abbreviation defined in this document (`... Exporters (HARE)`) is a mention of
         // that name wherever it stands alone.
@@ -116,14 +129,22 @@ impl Extractor {
         for n in &names {
             in_name[n.ts..n.te].fill(true);
         }
+        let mut label_of_key: HashMap<&str, Label> = HashMap::new();
+        for m in &mentions {
+            label_of_key.entry(m.key.as_str()).or_insert(m.label);
+        }
+        let mut expanded = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             if !t.upper || in_name[i] {
                 continue;
             }
             let Some(full) = abbreviations.get(t.folded(&doc.folded)) else { continue };
-            let Some(full_m) = mentions.iter().find(|m| &m.key == full) else { continue };
-            let (label, key) = (full_m.label, full.clone());
-            mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: t.start, bend: t.end, label, key, known_name: None, value: None, unit: None });
+            let Some(&label) = label_of_key.get(full.as_str()) else { continue };
+            expanded.push((t.start, t.end, label, full.clone()));
+        }
+        drop(label_of_key);
+        for (bstart, bend, label, key) in expanded {
+            mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart, bend, label, key, known_name: None, value: None, unit: None });
         }
         // Dates and figures, where no name covers them (`14th` in `14th National Party Congress`).
         let mut numbers: Vec<Mention> = numeric::find_numeric(text, date)
@@ -156,11 +177,12 @@ impl Extractor {
                 continue;
             }
             let before = t[i - 1].fend;
-            let full = hits
-                .iter()
-                .find(|h| h.fend == before)
+            // Hits and names are sorted and do not overlap, so their ends are sorted too.
+            let hit = hits.binary_search_by(|h| h.fend.cmp(&before)).ok().map(|k| &hits[k]);
+            let name = names.binary_search_by(|n| n.te.cmp(&i)).ok().map(|k| &names[k]);
+            let full = hit
                 .map(|h| self.lex.entries[h.entry as usize].key.clone())
-                .or_else(|| names.iter().find(|n| n.te == i).map(|n| self.name_key(doc, n.ts, n.te, &HashMap::new(), hits)));
+                .or_else(|| name.map(|n| self.name_key(doc, n.ts, n.te, &HashMap::new(), hits)));
             if let Some(full) = full {
                 out.insert(t[i + 1].folded(&doc.folded).to_owned(), full);
             }
@@ -176,6 +198,7 @@ impl Extractor {
         names: &[NameSpan],
         abbreviations: &HashMap<String, String>,
         earlier: &[Mention],
+        seen: &Seen,
         hits: &[crate::lexicon::Hit],
     ) -> (Label, String, Option<Arc<str>>) {
         if let Some(e) = n.entry {
@@ -183,7 +206,8 @@ impl Extractor {
             return (e.label, e.key.clone(), Some(e.canonical.clone()));
         }
         if let Some((s, e)) = n.refers_to {
-            if let Some(k) = names.iter().position(|x| x.ts == s && x.te == e).and_then(|i| earlier.get(i)).map(|m| &m.key) {
+            let full = names.binary_search_by(|x| x.ts.cmp(&s)).ok().filter(|&i| names[i].te == e);
+            if let Some(k) = full.and_then(|i| earlier.get(i)).map(|m| &m.key) {
                 return (Label::Person, k.clone(), None);
             }
             return (Label::Person, self.name_key(doc, s, e, abbreviations, hits), None);
@@ -192,7 +216,7 @@ impl Extractor {
         // A lone `Party` is the party the document last named in full (else the CPV, the party
         // this coverage is about).
         if n.label == Label::Org && key == "party" {
-            return (Label::Org, doc_party(earlier, &self.lex.home_party), None);
+            return (Label::Org, seen.party(earlier, &self.lex.home_party), None);
         }
         // A party congress is written many ways: `14th National Party Congress`, `14th National
         // Congress of the Communist Party of Việt Nam`, `... of the CPV`, `... of the Party`, or
@@ -200,7 +224,7 @@ impl Extractor {
         if n.label == Label::Event {
             if let Some(c) = PARTY_CONGRESS.captures(&key) {
                 let party = match c.name("party").map(|m| m.as_str()) {
-                    None | Some("party") => doc_party(earlier, &self.lex.home_party),
+                    None | Some("party") => seen.party(earlier, &self.lex.home_party),
                     Some(p) => p.to_owned(),
                 };
                 return (Label::Event, format!("{} national congress of {party}", &c["ord"]), None);
@@ -214,8 +238,7 @@ impl Extractor {
         // A lone head word (`the Congress`, `the Resolution`, `the Office`) is the full name of
         // that kind written last in this document.
         if !key.contains(' ') && n.te - n.ts == 1 {
-            let full = earlier.iter().rev().find(|m| m.label == n.label && names_word(&m.key, &key));
-            if let Some(m) = full {
+            if let Some(m) = seen.full_name(earlier, n.label, &key) {
                 return (n.label, m.key.clone(), None);
             }
         }
@@ -297,18 +320,42 @@ static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
     regex::Regex::new(r"^(?P<ord>\d+(?:st|nd|rd|th)) national (?:party )?congress(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
 });
 
-/// Is `full` a name of several words, one of them `word` (`the Congress` in `14th national party
-/// congress`)?
-fn names_word(full: &str, word: &str) -> bool {
-    full.contains(' ') && full.split(' ').any(|w| w == word)
+/// The earlier mentions of a document that later names refer back to, indexed as they are added.
+#[derive(Default)]
+struct Seen {
+    /// The last full name (several words) of each label containing each word.
+    full: HashMap<(Label, String), usize>,
+    /// The last party named in full.
+    party: Option<usize>,
 }
 
-/// The party a document is about: the last one it named in full, else the lexicon's home party
-/// (`defaults.tsv`). Only a party the lexicon knows by name (`... Party`, `... Party of X`), never
-/// a body of one (`Standing Office of the Party Central Office`).
-fn doc_party(earlier: &[Mention], home: &str) -> String {
-    let is_party = |m: &&Mention| m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "));
-    earlier.iter().rev().find(is_party).map_or_else(|| home.to_owned(), |m| m.key.clone())
+impl Seen {
+    /// Index the last of `mentions`.
+    fn add(&mut self, mentions: &[Mention]) {
+        let Some(i) = mentions.len().checked_sub(1) else { return };
+        let m = &mentions[i];
+        if m.key.contains(' ') {
+            for w in m.key.split(' ') {
+                self.full.insert((m.label, w.to_owned()), i);
+            }
+        }
+        // Only a party the lexicon knows by name (`... Party`, `... Party of X`), never a body
+        // of one (`Standing Office of the Party Central Office`).
+        if m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of ")) {
+            self.party = Some(i);
+        }
+    }
+
+    /// The last full name of `label` that has `word` among its words (`the Congress`).
+    fn full_name<'m>(&self, earlier: &'m [Mention], label: Label, word: &str) -> Option<&'m Mention> {
+        self.full.get(&(label, word.to_owned())).map(|&i| &earlier[i])
+    }
+
+    /// The party a document is about: the last one it named in full, else the lexicon's home
+    /// party (`defaults.tsv`).
+    fn party(&self, earlier: &[Mention], home: &str) -> String {
+        self.party.map_or_else(|| home.to_owned(), |i| earlier[i].key.clone())
+    }
 }
 
 /// Fill code-point offsets and sentence indices; byte offsets are converted once, walking the

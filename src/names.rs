@@ -274,9 +274,15 @@ enum Item {
 /// The end of a head phrase's core starting at `p`: capitalised words, known names, ordinals and
 /// `(ABBR)`, up to a connector, a title or a person. Returns (end, label of its last head).
 fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
+    core_walk(c, p, b, &mut Vec::new())
+}
+
+/// `core_at`, pushing every position the walk stands on to `path`.
+fn core_walk(c: &Ctx, p: usize, b: usize, path: &mut Vec<usize>) -> (usize, Option<Label>) {
     let mut j = p;
     let mut label = None;
     while j < b {
+        path.push(j);
         if j > p && (c.title_at(j, b).is_some() || c.person_at(j, b).is_some_and(|e| c.head_label(e).is_none())) {
             break;
         }
@@ -366,7 +372,13 @@ fn extension(c: &Ctx, q: usize, b: usize) -> Option<usize> {
 }
 
 fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
-    let first = items.len();
+    // Has this segment had a title yet? Kept as items are pushed: asking `items` at every
+    // position made a long run of names quadratic.
+    let mut titled = false;
+    // The last head-phrase walk that found no head: its end, and the positions it stood on.
+    // From any of those positions the walk goes the same way to the same end without a head,
+    // so it is not walked again (a run of known places `Hanoi Hanoi ...` was quadratic).
+    let mut headless: (usize, Vec<usize>) = (0, Vec::new());
     let mut p = a;
     while p < b {
         if c.is_connector(p) || c.toks[p].kind == Kind::Punct {
@@ -394,6 +406,7 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 Some((e, _)) if e > t => {}
                 _ => {
                     items.push(Item::Title(p, t));
+                    titled = true;
                     p = t;
                     continue;
                 }
@@ -403,7 +416,6 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
         // company), `Saigon Hi-Tech Park Management Board`, `Nguyen Du Street`.
         // (Not after a title in the same chunk: `Minister of Industry and Trade Nguyen Sinh
         // Nhat Tan` names a person after the title's complement.)
-        let titled = items[first..].iter().any(|x| matches!(x, Item::Title(..)));
         let inside_name = !titled && matches!(items.last(), Some(Item::Plain(_, e)) if *e == p);
         if let Some(e) = c.person_at(p, b).filter(|&e| !inside_name && c.head_label(e).is_none()) {
             items.push(Item::Person(p, e));
@@ -418,7 +430,14 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 continue;
             }
         }
-        let (core_end, head) = core_at(c, p, b);
+        let (core_end, head) = if p < headless.0 && headless.1.binary_search(&p).is_ok() {
+            (headless.0, None)
+        } else {
+            headless.1.clear();
+            let walked = core_walk(c, p, b, &mut headless.1);
+            headless.0 = if walked.1.is_none() { walked.0 } else { 0 };
+            walked
+        };
         if let (Some(label), true) = (head, core_end > p) {
             let only_gaz = gaz.is_some_and(|(e, _)| e == core_end);
             let mut q = core_end;
