@@ -174,13 +174,18 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Where a chunk of capitalised words that starts at `i` ends.
+/// The longest chunk, in tokens: no name is longer than a few dozen words, and an unbounded run
+/// (`14th National Party Congress of CPV of 14th National ...` repeated) made one name whose key
+/// every later `the Congress` copied, so time and output grew with the square of the run.
+const MAX_CHUNK_TOKENS: usize = 64;
+
+/// Where a chunk of capitalised words that starts at `i` ends (at most `MAX_CHUNK_TOKENS` on).
 fn chunk_end(c: &Ctx, i: usize) -> usize {
     let n = c.toks.len();
     let mut j = i;
     let mut has_of = false;
     loop {
-        if j >= n {
+        if j >= n || j - i >= MAX_CHUNK_TOKENS {
             break;
         }
         if j > i && c.toks[j].newline_before {
@@ -221,7 +226,7 @@ fn chunk_end(c: &Ctx, i: usize) -> usize {
         }
         // A comma list inside a name: `Commission for Information, Education and Mass Mobilisation`.
         if has_of && c.toks[j].kind == Kind::Punct && c.tok_text(j) == "," {
-            if let Some(e) = comma_list_end(c, j) {
+            if let Some(e) = comma_list_end(c, j).filter(|&e| e - i <= MAX_CHUNK_TOKENS) {
                 j = e;
                 continue;
             }
