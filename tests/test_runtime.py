@@ -52,3 +52,16 @@ def test_hostile_runs_finish_and_find_every_name():
 def test_every_place_of_a_run_is_a_mention():
     m = cc.extract(["Hanoi " * 5000])
     assert len(m) == 5000 and set(m.label) == {"GPE"}
+
+
+def test_a_run_of_congresses_and_references_stays_linear():
+    # The fuzz finding: one unbounded name (`... Congress of CPV of ...` repeated) whose key every
+    # later `the Congress` copied. Names are now at most 64 tokens.
+    text = "14th National Party Congress of CPV of " * 2000 + "Xi and the Congress and " * 2000
+    r = _run(f"""
+        import congress_corpus as cc
+        m = cc.extract([{text!r}], n_threads=1)
+        print(int(m.text.str.len().max()))
+    """, timeout=60)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert int(r.stdout) < 1000
