@@ -98,7 +98,7 @@ impl Extractor {
         for n in &names {
             let (bs, be) = (doc.tokens[n.ts].start, doc.tokens[n.te - 1].end);
             // `mentions` holds one mention per name so far, in the same order as `names`.
-            let (label, key, known) = self.identity(&doc, n, &names, &abbreviations, &mentions, &seen, &hits);
+            let (label, key, known) = self.identity(&doc, n, &names, &abbreviations, Earlier { mentions: &mentions, seen: &seen }, &hits);
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: bs, bend: be, label, key, known_name: known, value: None, unit: None });
             seen.add(&mentions);
         }
@@ -197,10 +197,10 @@ impl Extractor {
         n: &NameSpan,
         names: &[NameSpan],
         abbreviations: &HashMap<String, String>,
-        earlier: &[Mention],
-        seen: &Seen,
+        earlier: Earlier,
         hits: &[crate::lexicon::Hit],
     ) -> (Label, String, Option<Arc<str>>) {
+        let Earlier { mentions: earlier, seen } = earlier;
         if let Some(e) = n.entry {
             let e = &self.lex.entries[e as usize];
             return (e.label, e.key.clone(), Some(e.canonical.clone()));
@@ -319,6 +319,12 @@ fn overlapping(sorted: &[Mention], s: usize, e: usize) -> &[Mention] {
 static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^(?P<ord>\d+(?:st|nd|rd|th)) national (?:party )?congress(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
 });
+
+/// The mentions so far, and their index.
+struct Earlier<'a> {
+    mentions: &'a [Mention],
+    seen: &'a Seen,
+}
 
 /// The earlier mentions of a document that later names refer back to, indexed as they are added.
 #[derive(Default)]
