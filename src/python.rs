@@ -13,6 +13,7 @@ use pyo3::types::{PyCapsule, PyDict};
 use crate::discover::Input;
 use crate::error::{Error, Issue};
 use crate::extract::Extractor;
+use crate::label::Label;
 use crate::loader::{self, LoadOptions};
 use crate::pipeline;
 use crate::tables;
@@ -99,14 +100,24 @@ struct PyExtractor {
 impl PyExtractor {
     #[new]
     #[pyo3(signature = (patterns_jsonl=None, aliases=None))]
-    fn new(py: Python<'_>, patterns_jsonl: Option<String>, aliases: Option<Vec<(String, String)>>) -> PyResult<Self> {
+    fn new(py: Python<'_>, patterns_jsonl: Option<String>, aliases: Option<Vec<(String, String, Option<String>)>>) -> PyResult<Self> {
+        let mut parsed = Vec::new();
+        for (alias, name, label) in aliases.unwrap_or_default() {
+            let label = match label {
+                Some(l) => Some(Label::parse(&l).ok_or_else(|| to_pyerr(Error::BadPatterns(format!("alias {alias:?}: unknown label {l:?}"))))?),
+                None => None,
+            };
+            parsed.push((alias, name, label));
+        }
         let inner = py
             .detach(|| {
-                let specs = match &patterns_jsonl {
+                let mut specs = match &patterns_jsonl {
                     Some(t) => patterns::parse_entity_ruler("patterns", t)?,
                     None => Vec::new(),
                 };
-                Extractor::new(specs, aliases.unwrap_or_default())
+                let (entries, joins) = patterns::resolve_aliases(&specs, parsed)?;
+                specs.extend(entries);
+                Extractor::new(specs, joins)
             })
             .map_err(to_pyerr)?;
         Ok(PyExtractor { inner })
