@@ -557,8 +557,17 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         }
     }
     full_people.sort_unstable();
-    // Each full name's first and last word, looked up once for all short references.
-    let ends: Vec<(&str, &str)> = full_people.iter().map(|&(s, e)| (c.folded(s), c.folded(e - 1))).collect();
+    // The full names by their first and last words (in document order), so that a short
+    // reference finds its candidates without walking every full name of the document (which
+    // made a long document quadratic).
+    let mut by_word: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
+    for (k, &(s, e)) in full_people.iter().enumerate() {
+        let (first, last) = (c.folded(s), c.folded(e - 1));
+        by_word.entry(first).or_default().push(k);
+        if last != first {
+            by_word.entry(last).or_default().push(k);
+        }
+    }
     for it in &items {
         match *it {
             Item::Person(s, e) => spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: None }),
@@ -572,10 +581,10 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
                 // (`Trung` for `Lê Hoài Trung`, `Xi` for `Xi Jinping`): the nearest one before it,
                 // else the first after it.
                 for j in s..e {
-                    let w = c.folded(j);
-                    let candidates = full_people.iter().zip(&ends).filter(|(_, (first, last))| *first == w || *last == w).map(|(p, _)| p);
-                    let before = candidates.clone().rfind(|&&(ps, _)| ps < j);
-                    if let Some(&full) = before.or_else(|| candidates.clone().next()) {
+                    let Some(candidates) = by_word.get(c.folded(j)) else { continue };
+                    let n_before = candidates.partition_point(|&k| full_people[k].0 < j);
+                    let chosen = if n_before > 0 { candidates[n_before - 1] } else { candidates[0] };
+                    if let Some(&full) = full_people.get(chosen) {
                         spans.push(NameSpan { ts: j, te: j + 1, label: Label::Person, entry: None, refers_to: Some(full) });
                     }
                 }
