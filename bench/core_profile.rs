@@ -38,7 +38,7 @@ fn main() {
                 let mut parts = Vec::new();
                 for slice in inputs.chunks(2048) {
                     let t0 = Instant::now();
-                    parts.push(pipeline::load_tables(slice, &opts, Some(&ex), &mut acc).unwrap());
+                    parts.push(pipeline::load_tables(slice, &opts, Some(&ex), &mut acc, &Default::default()).unwrap());
                     le += t0.elapsed().as_secs_f64();
                 }
                 pipeline::finish(parts, acc, true).unwrap()

@@ -18,6 +18,8 @@ pub enum Error {
     BadPatterns(String),
     /// A bug: a panic inside the core, caught before it could abort the interpreter.
     Internal(String),
+    /// The call was asked to stop (Ctrl-C) and stopped between documents.
+    Interrupted,
 }
 
 impl Error {
@@ -28,7 +30,7 @@ impl Error {
             Error::BadPattern(_) => "E002",
             Error::InvalidArgument(_) => "E003",
             Error::BadPatterns(_) => "E004",
-            // E005 is retired: Ctrl-C is honoured by Python between calls into the core.
+            Error::Interrupted => "E005",
             Error::Internal(_) => "E006",
         }
     }
@@ -43,6 +45,7 @@ impl fmt::Display for Error {
             Error::InvalidArgument(m) => write!(f, "[{code}] {m}"),
             Error::BadPatterns(m) => write!(f, "[{code}] cannot use patterns: {m}"),
             Error::Internal(m) => write!(f, "[{code}] internal error in congress_corpus (please report it): {m}"),
+            Error::Interrupted => write!(f, "[{code}] interrupted"),
         }
     }
 }

@@ -92,24 +92,35 @@ impl Extractor {
         let names = names::find_names(text, &doc.folded, &doc.tokens, &self.lex, &hits);
         let abbreviations = self.abbreviations(&doc, &hits, &names);
         let mut mentions = Vec::with_capacity(names.len() * 2);
+        // What earlier names the rules look back to, kept as mentions are added so that no
+        // lookup walks every earlier mention (a long run of `Resolution` or `Party` was quadratic).
+        let mut seen = Seen::default();
         for n in &names {
             let (bs, be) = (doc.tokens[n.ts].start, doc.tokens[n.te - 1].end);
             // `mentions` holds one mention per name so far, in the same order as `names`.
-            let (label, key, known) = self.identity(&doc, n, &names, &abbreviations, &mentions, &hits);
+            let (label, key, known) = self.identity(&doc, n, &names, &abbreviations, Earlier { mentions: &mentions, seen: &seen }, &hits);
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: bs, bend: be, label, key, known_name: known, value: None, unit: None });
+            seen.add(&mentions);
         }
         // A lone head word before the full name (`preparations for the Congress` in a lead, the
-        // 14th National Party Congress named later) joins the first full name after it.
-        for i in 0..mentions.len() {
+        // 14th National Party Congress named later) joins the first full name after it: walked
+        // backwards, keeping the nearest later full name of each (label, word).
+        let mut later = FullNames::default();
+        let mut joins = Vec::new();
+        for i in (0..mentions.len()).rev() {
             let m = &mentions[i];
-            let Some(lone) = lone_head(&m.key, m.label) else { continue };
-            if m.known_name.is_some() || !matches!(m.label, Label::Event | Label::Law | Label::Org) {
+            let Some(lone) = lone_head(&m.key, m.label).filter(|_| m.known_name.is_none() && matches!(m.label, Label::Event | Label::Law | Label::Org)) else {
+                later.add(m, i);
                 continue;
+            };
+            if let Some(j) = later.find(m.label, lone).filter(|&j| mentions[j].key != m.key) {
+                joins.push((i, j));
             }
-            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && x.key != m.key && refers(&x.key, lone));
-            if let Some(full) = later.map(|x| x.key.clone()) {
-                mentions[i].key = full;
-            }
+            later.add(m, i);
+        }
+        drop(later);
+        for (i, j) in joins {
+            mentions[i].key = mentions[j].key.clone();
         }
         // A body with its term and without it (`14th Party Central Committee`, `Party Central
         // Committee`) is one entity when the document names it in one term only.
@@ -120,14 +131,22 @@ impl Extractor {
         for n in &names {
             in_name[n.ts..n.te].fill(true);
         }
+        let mut label_of_key: HashMap<&str, Label> = HashMap::new();
+        for m in &mentions {
+            label_of_key.entry(m.key.as_str()).or_insert(m.label);
+        }
+        let mut expanded = Vec::new();
         for (i, t) in doc.tokens.iter().enumerate() {
             if !t.upper || in_name[i] {
                 continue;
             }
             let Some(full) = abbreviations.get(t.folded(&doc.folded)) else { continue };
-            let Some(full_m) = mentions.iter().find(|m| &m.key == full) else { continue };
-            let (label, key) = (full_m.label, full.clone());
-            mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: t.start, bend: t.end, label, key, known_name: None, value: None, unit: None });
+            let Some(&label) = label_of_key.get(full.as_str()) else { continue };
+            expanded.push((t.start, t.end, label, full.clone()));
+        }
+        drop(label_of_key);
+        for (bstart, bend, label, key) in expanded {
+            mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart, bend, label, key, known_name: None, value: None, unit: None });
         }
         // Dates and figures, where no name covers them (`14th` in `14th National Party Congress`).
         let mut numbers: Vec<Mention> = numeric::find_numeric(text, date)
@@ -160,11 +179,12 @@ impl Extractor {
                 continue;
             }
             let before = t[i - 1].fend;
-            let full = hits
-                .iter()
-                .find(|h| h.fend == before)
+            // Hits and names are sorted and do not overlap, so their ends are sorted too.
+            let hit = hits.binary_search_by(|h| h.fend.cmp(&before)).ok().map(|k| &hits[k]);
+            let name = names.binary_search_by(|n| n.te.cmp(&i)).ok().map(|k| &names[k]);
+            let full = hit
                 .map(|h| self.lex.entries[h.entry as usize].key.clone())
-                .or_else(|| names.iter().find(|n| n.te == i).map(|n| self.name_key(doc, n.ts, n.te, &HashMap::new(), hits)));
+                .or_else(|| name.map(|n| self.name_key(doc, n.ts, n.te, &HashMap::new(), hits)));
             // An abbreviation starts as its name does (`Communist Party of Vietnam (CPV)`); a
             // credit after a dateline does not (`HANOI (AFP)`).
             let abbr = t[i + 1].folded(&doc.folded);
@@ -182,15 +202,17 @@ impl Extractor {
         n: &NameSpan,
         names: &[NameSpan],
         abbreviations: &HashMap<String, String>,
-        earlier: &[Mention],
+        earlier: Earlier,
         hits: &[crate::lexicon::Hit],
     ) -> (Label, String, Option<Arc<str>>) {
+        let Earlier { mentions: earlier, seen } = earlier;
         if let Some(e) = n.entry {
             let e = &self.lex.entries[e as usize];
             return (e.label, e.key.clone(), Some(e.canonical.clone()));
         }
         if let Some((s, e)) = n.refers_to {
-            if let Some(k) = names.iter().position(|x| x.ts == s && x.te == e).and_then(|i| earlier.get(i)).map(|m| &m.key) {
+            let full = names.binary_search_by(|x| x.ts.cmp(&s)).ok().filter(|&i| names[i].te == e);
+            if let Some(k) = full.and_then(|i| earlier.get(i)).map(|m| &m.key) {
                 return (Label::Person, k.clone(), None);
             }
             return (Label::Person, self.name_key(doc, s, e, abbreviations, hits), None);
@@ -199,7 +221,7 @@ impl Extractor {
         // A lone `Party` is the party the document last named in full (else the CPV, the party
         // this coverage is about).
         if n.label == Label::Org && key == "party" {
-            return (Label::Org, doc_party(earlier, &self.lex.home_party), None);
+            return (Label::Org, seen.party(earlier, &self.lex.home_party), None);
         }
         // A party congress is written many ways: `14th National Party Congress`, `14th National
         // Congress of the Communist Party of Việt Nam`, `... of the CPV`, `... of the Party`, or
@@ -219,7 +241,7 @@ impl Extractor {
                 // The congress is the party's the article is about, the first it names in full
                 // (a lone `Party` is rather the one named last).
                 let party = match party.as_deref() {
-                    None | Some("party") => first_party(earlier, &self.lex.home_party),
+                    None | Some("party") => seen.first_party(earlier, &self.lex.home_party),
                     Some(p) => p.to_owned(),
                 };
                 return (Label::Event, format!("{ord} national congress of {party}"), None);
@@ -233,8 +255,7 @@ impl Extractor {
         // A lone head word (`the Congress`, `the Resolution`, `the Office`) is the full name of
         // that kind written last in this document.
         if let Some(lone) = lone_head(&key, n.label) {
-            let full = earlier.iter().rev().find(|m| m.label == n.label && m.key != key && refers(&m.key, lone));
-            if let Some(m) = full {
+            if let Some(m) = seen.full.find(n.label, lone).map(|i| &earlier[i]).filter(|m| m.key != key) {
                 return (n.label, m.key.clone(), None);
             }
         }
@@ -390,32 +411,77 @@ fn lone_head(key: &str, label: Label) -> Option<(&str, Option<&str>)> {
     words.all(|w| matches!(w, "national" | "party")).then_some((head, ord))
 }
 
-/// Does `full` name what the lone head `(head, ordinal)` refers to (`14th congress` ->
-/// `14th national congress of communist party of viet nam`)?
-fn refers(full: &str, (head, ord): (&str, Option<&str>)) -> bool {
-    names_word(full, head) && ord.is_none_or(|o| full.split(' ').next() == Some(o))
+/// The mentions so far, and their index.
+struct Earlier<'a> {
+    mentions: &'a [Mention],
+    seen: &'a Seen,
 }
 
-/// Is `full` a name of several words, one of them `word` (`the Congress` in `14th national party
-/// congress`)?
-fn names_word(full: &str, word: &str) -> bool {
-    full.contains(' ') && full.split(' ').any(|w| w == word)
+/// Full names (of several words) by label and word, the last added of each, and by label,
+/// ordinal and word (`14th national congress ...` under `14th` and `congress`): what a lone head
+/// (`the Congress`, `14th Congress`) refers to, found without walking every earlier mention.
+#[derive(Default)]
+struct FullNames {
+    by_word: HashMap<(Label, String), usize>,
+    by_ordinal: HashMap<(Label, String, String), usize>,
 }
 
-/// The party a document is about: the last one it named in full, else the lexicon's home party
-/// (`defaults.tsv`). Only a party the lexicon knows by name (`... Party`, `... Party of X`), never
-/// a body of one (`Standing Office of the Party Central Office`).
-fn doc_party(earlier: &[Mention], home: &str) -> String {
-    earlier.iter().rev().find(is_party).map_or_else(|| home.to_owned(), |m| m.key.clone())
+impl FullNames {
+    fn add(&mut self, m: &Mention, i: usize) {
+        if !m.key.contains(' ') {
+            return;
+        }
+        let ord = m.key.split(' ').next().filter(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        for w in m.key.split(' ') {
+            self.by_word.insert((m.label, w.to_owned()), i);
+            if let Some(o) = ord {
+                self.by_ordinal.insert((m.label, o.to_owned(), w.to_owned()), i);
+            }
+        }
+    }
+
+    /// The full name a lone head `(head, ordinal)` refers to.
+    fn find(&self, label: Label, (head, ord): (&str, Option<&str>)) -> Option<usize> {
+        match ord {
+            Some(o) => self.by_ordinal.get(&(label, o.to_owned(), head.to_owned())).copied(),
+            None => self.by_word.get(&(label, head.to_owned())).copied(),
+        }
+    }
 }
 
-/// The first party a document names in full, else the home party.
-fn first_party(earlier: &[Mention], home: &str) -> String {
-    earlier.iter().find(is_party).map_or_else(|| home.to_owned(), |m| m.key.clone())
+/// The earlier mentions of a document that later names refer back to, indexed as they are added.
+#[derive(Default)]
+struct Seen {
+    full: FullNames,
+    /// The first and the last party named in full.
+    first_party: Option<usize>,
+    party: Option<usize>,
 }
 
-fn is_party(m: &&Mention) -> bool {
-    m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "))
+impl Seen {
+    /// Index the last of `mentions`.
+    fn add(&mut self, mentions: &[Mention]) {
+        let Some(i) = mentions.len().checked_sub(1) else { return };
+        let m = &mentions[i];
+        self.full.add(m, i);
+        // Only a party the lexicon knows by name (`... Party`, `... Party of X`), never a body
+        // of one (`Standing Office of the Party Central Office`).
+        if m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of ")) {
+            self.party = Some(i);
+            self.first_party.get_or_insert(i);
+        }
+    }
+
+    /// The party a document is about: the last one it named in full, else the lexicon's home
+    /// party (`defaults.tsv`).
+    fn party(&self, earlier: &[Mention], home: &str) -> String {
+        self.party.map_or_else(|| home.to_owned(), |i| earlier[i].key.clone())
+    }
+
+    /// The first party the document named in full, else the home party.
+    fn first_party(&self, earlier: &[Mention], home: &str) -> String {
+        self.first_party.map_or_else(|| home.to_owned(), |i| earlier[i].key.clone())
+    }
 }
 
 /// Fill code-point offsets and sentence indices; byte offsets are converted once, walking the

@@ -11,6 +11,7 @@ use crate::entities::Accumulator;
 use crate::error::Issue;
 use crate::extract::{DocResult, Extractor};
 use crate::loader::{self, LoadOptions};
+use crate::parallel::Cancel;
 use crate::tables::{self, DocView};
 use arrow_array::RecordBatch;
 use arrow_schema::ArrowError;
@@ -75,13 +76,14 @@ pub type Tables = Vec<(&'static str, RecordBatch)>;
 /// into `acc`. Each task of `INPUTS_PER_TASK` inputs builds its own record batches and entity
 /// counts, so the Rust values of a document live only as long as its task, and building the
 /// tables is spread over every thread; the counts are merged in input order.
-pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+/// Once `cancel` is set, the inputs not yet started are skipped (the caller discards the tables).
+pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator, cancel: &Cancel) -> Result<Tables, ArrowError> {
     let opts = extraction_options(opts, extractor);
     let parts: Vec<(Tables, Accumulator)> = inputs
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
             let mut batch = Batch::default();
-            for input in chunk {
+            for input in chunk.iter().take_while(|_| !cancel.is_set()) {
                 batch.append(load_input(input, &opts, extractor));
             }
             let mut counted = Accumulator::default();
@@ -175,12 +177,20 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
 
 /// The mentions, entities and roles tables of texts in memory, extracted in parallel: like
 /// `load_tables`, each task extracts `INPUTS_PER_TASK` texts and builds their record batches.
-pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDate>], extractor: &Extractor) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
+/// Once `cancel` is set, the texts not yet started are left empty (the caller discards the tables).
+pub fn text_tables(
+    doc_ids: &[String],
+    texts: &[String],
+    dates: &[Option<NaiveDate>],
+    extractor: &Extractor,
+    cancel: &Cancel,
+) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
     let order: Vec<usize> = (0..texts.len()).collect();
     let parts: Vec<(Tables, Accumulator)> = order
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
-            let results: Vec<DocResult> = chunk.iter().map(|&i| extractor.extract(&texts[i], dates[i])).collect();
+            let results: Vec<DocResult> =
+                chunk.iter().map(|&i| if cancel.is_set() { DocResult::default() } else { extractor.extract(&texts[i], dates[i]) }).collect();
             let views: Vec<DocView> = chunk.iter().zip(&results).map(|(&i, r)| DocView { doc_id: &doc_ids[i], text: &texts[i], result: r }).collect();
             let mut counted = Accumulator::default();
             let tables = mention_tables(&views, chunk.iter().map(|&i| dates[i]), &mut counted)?;

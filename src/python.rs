@@ -6,17 +6,19 @@ use std::sync::Mutex;
 
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
-use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 
 use crate::discover::Input;
 use crate::error::{Error, Issue};
 use crate::extract::Extractor;
+use crate::label::Label;
 use crate::loader::{self, LoadOptions};
 use crate::pipeline;
 use crate::tables;
-use crate::{parallel, patterns};
+use crate::parallel::{self, Cancel};
+use crate::patterns;
 
 /// A table held in Rust as an Arrow record batch. pandas (`DataFrame.from_arrow`), pyarrow
 /// (`pa.table`), polars (`pl.DataFrame`) and DuckDB read it through `__arrow_c_stream__`.
@@ -65,19 +67,27 @@ fn to_pyerr(e: Error) -> PyErr {
         Error::NotFound(_) => PyFileNotFoundError::new_err(msg),
         Error::BadPattern(_) | Error::InvalidArgument(_) | Error::BadPatterns(_) => PyValueError::new_err(msg),
         Error::Internal(_) => PyRuntimeError::new_err(msg),
+        Error::Interrupted => PyKeyboardInterrupt::new_err(msg),
     }
 }
 
-/// The one way long work runs: GIL released, on the sized pool, panics caught.
-fn run<R: Send>(py: Python<'_>, n_threads: usize, f: impl FnOnce() -> R + Send) -> PyResult<R> {
-    py.detach(|| parallel::install(n_threads, f)).map_err(to_pyerr)
+/// The one way long work runs: GIL released, on the sized pool, panics caught, and Python's
+/// signal handlers run every 50 ms: Ctrl-C stops the work between documents and is raised.
+fn run<R: Send>(py: Python<'_>, n_threads: usize, f: impl FnOnce(&Cancel) -> R + Send) -> PyResult<R> {
+    let mut raised: Option<PyErr> = None;
+    let stop = || Python::attach(|py| py.check_signals()).map_err(|e| raised = Some(e)).is_err();
+    let result = py.detach(|| parallel::install_watched(n_threads, f, stop));
+    match (result, raised) {
+        (Err(Error::Interrupted), Some(e)) => Err(e),
+        (result, _) => result.map_err(to_pyerr),
+    }
 }
 
 /// Panics inside the worker pool, to test that a bug becomes an exception (not an abort).
 #[pyfunction]
 fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
     use rayon::prelude::*;
-    run(py, 2, || (0..64).into_par_iter().for_each(|i| if i == 42 { panic!("deliberate test panic in worker {i}") }))
+    run(py, 2, |_| (0..64).into_par_iter().for_each(|i| if i == 42 { panic!("deliberate test panic in worker {i}") }))
 }
 
 /// The entity extractor (shipped lexicon plus user patterns and aliases).
@@ -90,14 +100,24 @@ struct PyExtractor {
 impl PyExtractor {
     #[new]
     #[pyo3(signature = (patterns_jsonl=None, aliases=None))]
-    fn new(py: Python<'_>, patterns_jsonl: Option<String>, aliases: Option<Vec<(String, String)>>) -> PyResult<Self> {
+    fn new(py: Python<'_>, patterns_jsonl: Option<String>, aliases: Option<Vec<(String, String, Option<String>)>>) -> PyResult<Self> {
+        let mut parsed = Vec::new();
+        for (alias, name, label) in aliases.unwrap_or_default() {
+            let label = match label {
+                Some(l) => Some(Label::parse(&l).ok_or_else(|| to_pyerr(Error::BadPatterns(format!("alias {alias:?}: unknown label {l:?}"))))?),
+                None => None,
+            };
+            parsed.push((alias, name, label));
+        }
         let inner = py
             .detach(|| {
-                let specs = match &patterns_jsonl {
+                let mut specs = match &patterns_jsonl {
                     Some(t) => patterns::parse_entity_ruler("patterns", t)?,
                     None => Vec::new(),
                 };
-                Extractor::new(specs, aliases.unwrap_or_default())
+                let (entries, joins) = patterns::resolve_aliases(&specs, parsed)?;
+                specs.extend(entries);
+                Extractor::new(specs, joins)
             })
             .map_err(to_pyerr)?;
         Ok(PyExtractor { inner })
@@ -187,7 +207,7 @@ impl Plan {
             Some(g) => g.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?,
             None => &mut fallback,
         };
-        let parts = run(py, n_threads, || pipeline::load_tables(slice, &opts, ex, acc_ref))?.map_err(arrow_err)?;
+        let parts = run(py, n_threads, |cancel| pipeline::load_tables(slice, &opts, ex, acc_ref, cancel))?.map_err(arrow_err)?;
         Ok(Batch { inner: Mutex::new(Some(parts)) })
     }
 }
@@ -196,7 +216,7 @@ impl Plan {
 #[pyfunction]
 #[pyo3(signature = (sources, pattern=None))]
 fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> PyResult<Plan> {
-    let (inputs, issues) = run(py, 1, || crate::discover::discover(&sources, pattern.as_deref()))?.map_err(to_pyerr)?;
+    let (inputs, issues) = run(py, 1, |_| crate::discover::discover(&sources, pattern.as_deref()))?.map_err(to_pyerr)?;
     Ok(Plan { inputs, issues })
 }
 
@@ -218,15 +238,15 @@ fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
 /// Assemble batches into tables (a dict of name -> ArrowTable), filling display names from `acc`.
 /// Consumes the batches and the accumulator.
 #[pyfunction]
-#[pyo3(signature = (batches, acc, extracted=true))]
-fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, acc: PyRef<'py, PyAccumulator>, extracted: bool) -> PyResult<Bound<'py, PyDict>> {
+#[pyo3(signature = (batches, acc, extracted=true, n_threads=0))]
+fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, acc: PyRef<'py, PyAccumulator>, extracted: bool, n_threads: usize) -> PyResult<Bound<'py, PyDict>> {
     let mut parts = Vec::with_capacity(batches.len());
     for b in &batches {
         let taken = b.inner.lock().map_err(poisoned)?.take();
         parts.push(taken.ok_or_else(|| PyRuntimeError::new_err("batch already assembled"))?);
     }
     let acc = acc.inner.lock().map_err(poisoned)?.take().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?;
-    let built = run(py, 0, || pipeline::finish(parts, acc, extracted))?;
+    let built = run(py, n_threads, |_| pipeline::finish(parts, acc, extracted))?;
     tables_dict(py, built)
 }
 
@@ -281,7 +301,7 @@ fn extract<'py>(
         });
     }
     let ex = &extractor.inner;
-    let built = run(py, n_threads, || pipeline::text_tables(&doc_ids, &texts, &parsed, ex))?;
+    let built = run(py, n_threads, |cancel| pipeline::text_tables(&doc_ids, &texts, &parsed, ex, cancel))?;
     tables_dict(py, built)
 }
 
@@ -297,15 +317,16 @@ fn cooccurrence(py: Python<'_>, docs: Vec<u32>, sentences: Vec<u32>, entities: V
         return Err(to_pyerr(Error::InvalidArgument("columns must have the same length".into())));
     }
     let triples: Vec<(u32, u32, u32)> = docs.into_iter().zip(sentences).zip(entities).map(|((d, s), e)| (d, s, e)).collect();
-    let pairs = run(py, 1, || crate::analysis::cooccurrence(&triples, w))?;
+    let pairs = run(py, 1, |_| crate::analysis::cooccurrence(&triples, w))?;
     Ok((pairs.iter().map(|p| p.0).collect(), pairs.iter().map(|p| p.1).collect(), pairs.iter().map(|p| p.2).collect()))
 }
 
 /// Keyword in context: columns doc (index), start, left, match, right.
 #[pyfunction]
-fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize) -> PyResult<Bound<'py, PyDict>> {
+#[pyo3(signature = (texts, phrase, width, n_threads=0))]
+fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize, n_threads: usize) -> PyResult<Bound<'py, PyDict>> {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let hits = run(py, 0, || crate::analysis::kwic(&refs, &phrase, width))?;
+    let hits = run(py, n_threads, |_| crate::analysis::kwic(&refs, &phrase, width))?;
     let d = PyDict::new(py);
     d.set_item("doc", hits.iter().map(|h| h.doc).collect::<Vec<_>>())?;
     d.set_item("start", hits.iter().map(|h| h.start).collect::<Vec<_>>())?;
@@ -319,6 +340,12 @@ fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize) 
 #[pyfunction]
 fn resolve_threads(n_threads: usize) -> usize {
     parallel::resolve_threads(n_threads)
+}
+
+/// The number of threads in the pools kept now (at most `MAX_POOLS` pools).
+#[pyfunction]
+fn pooled_threads() -> usize {
+    parallel::pooled_threads()
 }
 
 /// True when this module was compiled without optimisations (a slow debug build).
@@ -343,6 +370,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(kwic, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_threads, m)?)?;
     m.add_function(wrap_pyfunction!(is_debug_build, m)?)?;
+    m.add_function(wrap_pyfunction!(pooled_threads, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())
 }

@@ -6,14 +6,17 @@ from typing import Any, final
 __version__: str
 __all__ = [
     "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
-    "cooccurrence", "discover", "extract", "is_debug_build", "kwic", "plan_from_inputs", "resolve_threads",
+    "cooccurrence", "discover", "extract", "is_debug_build", "kwic", "plan_from_inputs", "pooled_threads",
+    "resolve_threads",
 ]
 
 @final
 class Extractor:
     """The entity extractor: shipped lexicon plus user patterns (EntityRuler JSONL text) and aliases."""
 
-    def __new__(cls, patterns_jsonl: str | None = None, aliases: list[tuple[str, str]] | None = None) -> Extractor: ...
+    def __new__(
+        cls, patterns_jsonl: str | None = None, aliases: list[tuple[str, str, str | None]] | None = None
+    ) -> Extractor: ...
 
 @final
 class Batch:
@@ -59,7 +62,7 @@ def discover(sources: list[str], pattern: str | None = None) -> Plan:
 def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
     """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""
 
-def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True) -> dict[str, ArrowTable]:
+def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True, n_threads: int = 0) -> dict[str, ArrowTable]:
     """Tables (documents, errors, and with extraction mentions, roles, entities)."""
 
 def extract(
@@ -72,7 +75,7 @@ def cooccurrence(
 ) -> tuple[list[int], list[int], list[int]]:
     """Co-occurring entity code pairs and their weights."""
 
-def kwic(texts: list[str], phrase: str, width: int) -> dict[str, list[Any]]:
+def kwic(texts: list[str], phrase: str, width: int, n_threads: int = 0) -> dict[str, list[Any]]:
     """Keyword-in-context hits as columns doc, start, left, match, right."""
 
 def _panic_for_test() -> None:
@@ -80,6 +83,9 @@ def _panic_for_test() -> None:
 
 def resolve_threads(n_threads: int) -> int:
     """The threads a call given ``n_threads`` uses (0: ``CONGRESS_CORPUS_THREADS``, else every core)."""
+
+def pooled_threads() -> int:
+    """The threads of the thread pools kept now (at most two pools are kept)."""
 
 def is_debug_build() -> bool:
     """True when the extension was compiled without optimisations."""

@@ -39,7 +39,8 @@ def from_arrow(table) -> pd.DataFrame:
         df = pa.table(table).to_pandas()
     for col in df.columns:
         if col == "aliases":
-            df[col] = [list(v) for v in df[col]]
+            # As an object Series: an empty list would make the column float64.
+            df[col] = pd.Series([list(v) for v in df[col]], index=df.index, dtype=object)
         elif col == "label":
             df[col] = df[col].astype(LABEL_DTYPE)
         elif pd.api.types.is_object_dtype(df[col].dtype) or str(df[col].dtype) in ("string", "large_string[pyarrow]", "string[pyarrow]"):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Union
 import numpy as np
 import pandas as pd
 
-from . import _core, _tables
+from . import _args, _core, _tables
 from ._dependencies import optional
 from .extract import Extractor, default_extractor
 
@@ -81,10 +81,16 @@ class Corpus:
     ['doc_id', 'sentence', 'start', 'end', 'text', 'label']
     """
 
-    def __init__(self, tables: dict[str, object]) -> None:
+    def __init__(self, tables: dict[str, object], n_threads: int | None = None) -> None:
         # Tables stay Arrow (in Rust memory) until first asked for as pandas.
         self._arrow = {k: v for k, v in tables.items() if not isinstance(v, pd.DataFrame)}
         self._tables: dict[str, pd.DataFrame] = {k: v for k, v in tables.items() if isinstance(v, pd.DataFrame)}
+        # The threads it was loaded with, for its own parallel work (kwic).
+        self._n_threads = n_threads
+
+    def __reduce__(self):
+        # Pickled (and deep-copied) as its pandas tables: the Arrow tables live in Rust memory.
+        return (Corpus, ({name: self._table(name) for name in self.table_names}, self._n_threads))
 
     @property
     def table_names(self) -> list[str]:
@@ -142,10 +148,11 @@ class Corpus:
         """One row per (person, title) a document states: doc_id, sentence, start, end, person_entity_id, person, role, org_entity_id."""
         return self._table("roles")
 
-    def cooccurrence(self, labels: Iterable[str] = ("PERSON", "ORG"), window: str = "sentence") -> pd.DataFrame:
+    def cooccurrence(self, labels: str | Iterable[str] = ("PERSON", "ORG"), window: str = "sentence") -> pd.DataFrame:
         """Pairs of entities mentioned together, and in how many windows.
 
-        ``window`` is ``"sentence"`` or ``"document"``; ``labels`` keeps mentions of those labels.
+        ``window`` is ``"sentence"`` or ``"document"``; ``labels`` (one label or several) keeps
+        mentions of those labels; an unknown label is a ``ValueError``.
         Returns columns entity_a, entity_b (entity ids, ``a < b``), canonical_a, canonical_b,
         weight, most frequent first. Computed in Rust.
 
@@ -154,8 +161,9 @@ class Corpus:
         >>> pairs.columns.tolist()
         ['entity_a', 'entity_b', 'canonical_a', 'canonical_b', 'weight']
         """
+        wanted = _args.labels(labels)
         m = self.mentions
-        m = m[m.label.isin(list(labels))]
+        m = m[m.label.isin(wanted)]
         doc_codes, _ = pd.factorize(m.doc_id)
         ent_codes, ents = pd.factorize(m.entity_id, sort=True)
         a, b, w = _core.cooccurrence(doc_codes.astype("uint32").tolist(), m.sentence.astype("uint32").tolist(),
@@ -171,10 +179,11 @@ class Corpus:
             "weight": pd.Series(w, dtype="int64"),
         })
 
-    def kwic(self, phrase: str, width: int = 60) -> pd.DataFrame:
+    def kwic(self, phrase: str, width: int = 60, *, n_threads: int | None = None) -> pd.DataFrame:
         """Every occurrence of ``phrase`` in the bodies, with ``width`` characters either side.
 
         Diacritic- and case-insensitive (``"doi moi"`` finds ``đổi mới``), on word boundaries.
+        Runs on ``n_threads`` threads (default: those the corpus was loaded with).
         Returns columns doc_id, start (offset into ``text``), left, match, right.
 
         >>> import congress_corpus as cc
@@ -182,10 +191,10 @@ class Corpus:
         >>> k["match"].str.lower().unique().tolist()
         ['strategic autonomy']
         """
-        if width < 0:
-            raise ValueError(f"[E003] width must be >= 0, not {width}")
+        width = _args.width(width)
+        threads = _args.n_threads(self._n_threads if n_threads is None else n_threads)
         docs = self.documents
-        cols = _core.kwic(docs.text.tolist(), phrase, width)
+        cols = _core.kwic(docs.text.tolist(), phrase, width, threads)
         ids = docs.doc_id.tolist()
         return pd.DataFrame({
             "doc_id": pd.Series([ids[i] for i in cols["doc"]], dtype=_tables.STR_DTYPE),
@@ -209,8 +218,7 @@ class Corpus:
 
 def _plan(source: Source, pattern: str | None, n_threads: int | None, extract: bool, extractor: Extractor | None):
     """The files to load (checked arguments) and the core extractor to run, if any."""
-    if n_threads is not None and n_threads < 1:
-        raise ValueError(f"[E003] n_threads must be at least 1, not {n_threads}")
+    _args.n_threads(n_threads)
     plan = _core.discover(_sources(source), pattern)
     return plan, (extractor or default_extractor())._core if extract else None
 
@@ -248,23 +256,23 @@ def load(
     >>> corpus.documents.loc[0, ["doc_id", "dateline", "source"]].tolist()
     ['000_b223d5d76dda60ac', 'HÀ NỘI', 'VNS']
     """
-    if max_bytes < 1:
-        raise ValueError(f"[E003] max_bytes must be positive, not {max_bytes}")
+    max_bytes = _args.max_bytes(max_bytes)
     plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
+    threads = _args.n_threads(n_threads)
     # Each slice becomes Arrow tables as soon as it is loaded; its entities are counted into
     # `acc`, which names them once the whole corpus has been seen.
     acc = _core.Accumulator()
     batches = [plan.issues()]
     bar = _Progress(len(plan), progress)
     try:
-        step = _SLICE_PER_THREAD * _core.resolve_threads(n_threads or 0)
+        step = _SLICE_PER_THREAD * _core.resolve_threads(threads)
         for start in range(0, len(plan), step):
             end = min(start + step, len(plan))
-            batches.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor, acc))
+            batches.append(plan.load(start, end, threads, max_bytes, core_extractor, acc))
             bar.update(end - start)
     finally:
         bar.close()
-    return Corpus(dict(_core.assemble(batches, acc, extract)))
+    return Corpus(dict(_core.assemble(batches, acc, extract, threads)), n_threads)
 
 
 def iter_batches(
@@ -290,13 +298,14 @@ def iter_batches(
     >>> [len(b) for b in cc.iter_batches(cc.SAMPLE, batch_size=2)]
     [2, 2, 1]
     """
-    if batch_size < 1:
-        raise ValueError(f"[E003] batch_size must be at least 1, not {batch_size}")
+    batch_size = _args.batch_size(batch_size)
+    max_bytes = _args.max_bytes(max_bytes)
     plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
+    threads = _args.n_threads(n_threads)
     pending = [plan.issues()]
     for start in range(0, max(len(plan), 1), batch_size):
         end = min(start + batch_size, len(plan))
         acc = _core.Accumulator()
-        pending.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor, acc))
-        yield Corpus(dict(_core.assemble(pending, acc, extract)))
+        pending.append(plan.load(start, end, threads, max_bytes, core_extractor, acc))
+        yield Corpus(dict(_core.assemble(pending, acc, extract, threads)), n_threads)
         pending = []

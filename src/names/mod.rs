@@ -135,7 +135,7 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
 
 /// Mark the tokens of Title Case lines: four or more words, nearly all capitalised, a small
 /// word among them capitalised too (`To`, `In`, `As`), and no full stop at the end.
-fn mark_headlines(f: &Folded, toks: &[Token], flags: &mut [Flags]) {
+fn mark_headlines(text: &str, f: &Folded, toks: &[Token], flags: &mut [Flags]) {
     let mut start = 0;
     while start < toks.len() {
         let mut end = start + 1;
@@ -144,7 +144,8 @@ fn mark_headlines(f: &Folded, toks: &[Token], flags: &mut [Flags]) {
         }
         let words: Vec<usize> = (start..end).filter(|&i| toks[i].kind == Kind::Word).collect();
         let capped = words.iter().filter(|&&i| toks[i].cap).count();
-        let small = words.iter().skip(1).filter(|&&i| toks[i].cap && flags[i].stop && toks[i].fend - toks[i].fstart <= 4).count();
+        // A small English word (`To`, `In`), not a Vietnamese name that folds to one (`Tô`).
+        let small = words.iter().skip(1).filter(|&&i| toks[i].cap && flags[i].stop && toks[i].fend - toks[i].fstart <= 4 && toks[i].text(text).is_ascii() && !flags[i].surname).count();
         let ends_sentence = toks[end - 1].kind == Kind::Punct && matches!(toks[end - 1].folded(f), "." | "!" | "?");
         if words.len() >= 4 && small >= 1 && capped * 10 >= words.len() * 8 && !ends_sentence {
             (start..end).for_each(|i| flags[i].headline = true);
@@ -355,13 +356,18 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Where a chunk of capitalised words that starts at `i` ends.
+/// The longest chunk, in tokens: no name is longer than a few dozen words, and an unbounded run
+/// (`14th National Party Congress of CPV of 14th National ...` repeated) made one name whose key
+/// every later `the Congress` copied, so time and output grew with the square of the run.
+const MAX_CHUNK_TOKENS: usize = 64;
+
+/// Where a chunk of capitalised words that starts at `i` ends (at most `MAX_CHUNK_TOKENS` on).
 fn chunk_end(c: &Ctx, i: usize) -> usize {
     let n = c.toks.len();
     let mut j = i;
     let mut has_of = false;
     loop {
-        if j >= n {
+        if j >= n || j - i >= MAX_CHUNK_TOKENS {
             break;
         }
         if j > i && c.toks[j].newline_before {
@@ -418,7 +424,7 @@ fn chunk_end(c: &Ctx, i: usize) -> usize {
         }
         // A comma list inside a name: `Commission for Information, Education and Mass Mobilisation`.
         if has_of && c.toks[j].kind == Kind::Punct && c.tok_text(j) == "," {
-            if let Some(e) = comma_list_end(c, j) {
+            if let Some(e) = comma_list_end(c, j).filter(|&e| e - i <= MAX_CHUNK_TOKENS) {
                 j = e;
                 continue;
             }
@@ -508,6 +514,11 @@ enum Item {
 /// The end of a head phrase's core starting at `p`: capitalised words, known names, ordinals and
 /// `(ABBR)`, up to a connector, a title or a person. Returns (end, label of its last head).
 fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
+    core_walk(c, p, b, &mut Vec::new())
+}
+
+/// `core_at`, pushing every position the walk stands on to `path`.
+fn core_walk(c: &Ctx, p: usize, b: usize, path: &mut Vec<usize>) -> (usize, Option<Label>) {
     let mut j = p;
     let mut label = None;
     let opened = c.is_cap(p) && c.lex.opening_heads.contains(c.folded(p));
@@ -515,6 +526,7 @@ fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
         label = Some(Label::Org);
     }
     while j < b {
+        path.push(j);
         if j > p && (c.title_at(j, b).is_some() || (!opened && c.person_at(j, b).is_some_and(|e| c.head_label(e).is_none()))) {
             break;
         }
@@ -620,6 +632,13 @@ fn extension(c: &Ctx, q: usize, b: usize) -> Option<usize> {
 
 fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
     let first = items.len();
+    // Has this segment had a title yet? Kept as items are pushed: asking `items` at every
+    // position made a long run of names quadratic.
+    let mut titled = false;
+    // The last head-phrase walk that found no head: its end, and the positions it stood on.
+    // From any of those positions the walk goes the same way to the same end without a head,
+    // so it is not walked again (a run of known places `Hanoi Hanoi ...` was quadratic).
+    let mut headless: (usize, Vec<usize>) = (0, Vec::new());
     let mut p = a;
     while p < b {
         if c.is_connector(p) || c.toks[p].kind == Kind::Punct {
@@ -648,6 +667,7 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 Some((e, _)) if e > t => {}
                 _ => {
                     items.push(Item::Title(p, t));
+                    titled = true;
                     p = t;
                     continue;
                 }
@@ -662,7 +682,6 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
         // company), `Saigon Hi-Tech Park Management Board`, `Nguyen Du Street`.
         // (Not after a title in the same chunk: `Minister of Industry and Trade Nguyen Sinh
         // Nhat Tan` names a person after the title's complement.)
-        let titled = items[first..].iter().any(|x| matches!(x, Item::Title(..)));
         // (Nor after a role the chunk holds: `Human Resources Manager Hwang Chul Min`.)
         let inside_name = !titled && matches!(items.last(), Some(Item::Plain(_, e)) if *e == p) && !evidence::role_before(c, p);
         if let Some(e) = c.person_at(p, b).filter(|&e| !inside_name && c.head_label(e).is_none() && !(c.is_cap(e) && c.flags[e].sector)) {
@@ -695,7 +714,14 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 continue;
             }
         }
-        let (core_end, head) = core_at(c, p, b);
+        let (core_end, head) = if p < headless.0 && headless.1.binary_search(&p).is_ok() {
+            (headless.0, None)
+        } else {
+            headless.1.clear();
+            let walked = core_walk(c, p, b, &mut headless.1);
+            headless.0 = if walked.1.is_none() { walked.0 } else { 0 };
+            walked
+        };
         if let (Some(label), true) = (head, core_end > p) {
             let only_gaz = gaz.is_some_and(|(e, _)| e == core_end);
             let mut q = core_end;
@@ -776,7 +802,7 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
         }
     }
     let mut flags = token_flags(f, toks, lex);
-    mark_headlines(f, toks, &mut flags);
+    mark_headlines(text, f, toks, &mut flags);
     let c = Ctx { text, f, toks, lex, gaz, docnum, flags };
 
     let mut items = Vec::new();
