@@ -3,7 +3,7 @@
 //! state but its lexicon, so it is shared by every thread and rebuilt identically from its
 //! inputs (patterns, aliases) after pickling.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -127,16 +127,19 @@ impl Extractor {
         merge_terms(&mut mentions);
         // An abbreviation defined in this document (`... Exporters (HARE)`) is a mention of
         // that name wherever it stands alone.
-        let mut in_name = vec![false; doc.tokens.len()];
-        for n in &names {
-            in_name[n.ts..n.te].fill(true);
-        }
-        let mut label_of_key: HashMap<&str, Label> = HashMap::new();
-        for m in &mentions {
-            label_of_key.entry(m.key.as_str()).or_insert(m.label);
-        }
         let mut expanded = Vec::new();
-        for (i, t) in doc.tokens.iter().enumerate() {
+        let mut in_name = Vec::new();
+        let mut label_of_key: HashMap<&str, Label> = HashMap::default();
+        if !abbreviations.is_empty() {
+            in_name = vec![false; doc.tokens.len()];
+            for n in &names {
+                in_name[n.ts..n.te].fill(true);
+            }
+            for m in &mentions {
+                label_of_key.entry(m.key.as_str()).or_insert(m.label);
+            }
+        }
+        for (i, t) in doc.tokens.iter().enumerate().filter(|_| !abbreviations.is_empty()) {
             if !t.upper || in_name[i] {
                 continue;
             }
@@ -172,7 +175,7 @@ impl Extractor {
 
     /// `Full Name (ABBR)` in this document: ABBR -> the key of the name before it.
     fn abbreviations(&self, doc: &Doc, hits: &[crate::lexicon::Hit], names: &[NameSpan]) -> HashMap<String, String> {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         let t = &doc.tokens;
         for i in 1..t.len().saturating_sub(2) {
             if t[i].text(doc.text) != "(" || !t[i + 1].upper || t[i + 2].text(doc.text) != ")" {
@@ -184,7 +187,7 @@ impl Extractor {
             let name = names.binary_search_by(|n| n.te.cmp(&i)).ok().map(|k| &names[k]);
             let full = hit
                 .map(|h| self.lex.entries[h.entry as usize].key.clone())
-                .or_else(|| name.map(|n| self.name_key(doc, n.ts, n.te, &HashMap::new(), hits)));
+                .or_else(|| name.map(|n| self.name_key(doc, n.ts, n.te, &HashMap::default(), hits)));
             // An abbreviation starts as its name does (`Communist Party of Vietnam (CPV)`); a
             // credit after a dateline does not (`HANOI (AFP)`).
             let abbr = t[i + 1].folded(&doc.folded);
@@ -341,23 +344,30 @@ static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 /// alone (`party central committee`), unless the document names the body in another term too
 /// (`13th` and `14th`): then the terms stay apart, and the bare name with them.
 fn merge_terms(mentions: &mut [Mention]) {
-    let term = |key: &str| -> Option<(String, String)> {
+    fn term(key: &str) -> Option<(&str, &str)> {
         let (ord, rest) = key.split_once(' ')?;
         let digits = ord.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        (!digits.is_empty() && digits.len() < ord.len() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| (ord.to_owned(), rest.to_owned()))
-    };
-    let mut terms: HashMap<String, Option<String>> = HashMap::new();
-    for m in mentions.iter().filter(|m| m.label == Label::Org) {
+        (!digits.is_empty() && digits.len() < ord.len() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((ord, rest))
+    }
+    let termed = |m: &Mention| m.label == Label::Org && m.key.starts_with(|c: char| c.is_ascii_digit());
+    if !mentions.iter().any(termed) {
+        return;
+    }
+    // The one term each body is named in, or None when it is named in several.
+    let mut terms: HashMap<&str, Option<&str>> = HashMap::default();
+    for m in mentions.iter().filter(|m| termed(m)) {
         if let Some((ord, body)) = term(&m.key) {
-            terms.entry(body).and_modify(|seen| if seen.as_deref() != Some(&ord) { *seen = None }).or_insert(Some(ord));
+            terms.entry(body).and_modify(|seen| if *seen != Some(ord) { *seen = None }).or_insert(Some(ord));
         }
     }
-    for m in mentions.iter_mut().filter(|m| m.label == Label::Org && m.known_name.is_none()) {
-        if let Some((_, body)) = term(&m.key) {
-            if matches!(terms.get(&body), Some(Some(_))) {
-                m.key = body;
-            }
-        }
+    let merge: Vec<(usize, String)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| termed(m) && m.known_name.is_none())
+        .filter_map(|(i, m)| term(&m.key).filter(|(_, body)| matches!(terms.get(body), Some(Some(_)))).map(|(_, body)| (i, body.to_owned())))
+        .collect();
+    for (i, body) in merge {
+        mentions[i].key = body;
     }
 }
 
@@ -422,8 +432,15 @@ struct Earlier<'a> {
 /// (`the Congress`, `14th Congress`) refers to, found without walking every earlier mention.
 #[derive(Default)]
 struct FullNames {
-    by_word: HashMap<(Label, String), usize>,
-    by_ordinal: HashMap<(Label, String, String), usize>,
+    by_word: HashMap<(Label, u64), usize>,
+    by_ordinal: HashMap<(Label, u64, u64), usize>,
+}
+
+/// A word's hash, as a key without allocating (a collision would join two names; at 64 bits, within
+/// one document, it does not happen).
+fn word_hash(w: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
 }
 
 impl FullNames {
@@ -431,11 +448,12 @@ impl FullNames {
         if !m.key.contains(' ') {
             return;
         }
-        let ord = m.key.split(' ').next().filter(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        let ord = m.key.split(' ').next().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).map(word_hash);
         for w in m.key.split(' ') {
-            self.by_word.insert((m.label, w.to_owned()), i);
+            let h = word_hash(w);
+            self.by_word.insert((m.label, h), i);
             if let Some(o) = ord {
-                self.by_ordinal.insert((m.label, o.to_owned(), w.to_owned()), i);
+                self.by_ordinal.insert((m.label, o, h), i);
             }
         }
     }
@@ -443,8 +461,8 @@ impl FullNames {
     /// The full name a lone head `(head, ordinal)` refers to.
     fn find(&self, label: Label, (head, ord): (&str, Option<&str>)) -> Option<usize> {
         match ord {
-            Some(o) => self.by_ordinal.get(&(label, o.to_owned(), head.to_owned())).copied(),
-            None => self.by_word.get(&(label, head.to_owned())).copied(),
+            Some(o) => self.by_ordinal.get(&(label, word_hash(o), word_hash(head))).copied(),
+            None => self.by_word.get(&(label, word_hash(head))).copied(),
         }
     }
 }

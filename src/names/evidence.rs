@@ -70,43 +70,52 @@ pub(super) fn inside(c: &Ctx, s: usize, e: usize) -> Scores {
     sc
 }
 
-/// The folded words of up to `n` word tokens before token `s`, nearest first. A full stop right
-/// after a short word (`Mr.`) is read as part of it.
-fn words_before(c: &Ctx, s: usize, n: usize) -> Vec<String> {
-    let mut out = Vec::with_capacity(n);
-    let mut k = s;
-    while out.len() < n && k > 0 {
-        k -= 1;
-        let t = &c.toks[k];
-        match t.kind {
-            Kind::Word => out.push(c.folded(k).to_owned()),
-            Kind::Punct if out.is_empty() && c.tok_text(k) == "." && k > 0 && c.is_word(k - 1) && c.toks[k - 1].fend == t.fstart => {
-                k -= 1;
-                out.push(format!("{}.", c.folded(k)));
-            }
-            _ => break,
-        }
-    }
-    out
+/// The folded text of tokens `[a, b]` (inclusive): words as the folded text joins them, one
+/// space apart, so a phrase is looked up without building a string.
+fn phrase<'a>(c: &Ctx<'a>, a: usize, b: usize) -> &'a str {
+    &c.f.text[c.toks[a].fstart..c.toks[b].fend]
 }
 
-/// The folded words of up to `n` tokens from `e`: words, and a possessive as `'s`.
-fn words_after<'a>(c: &Ctx<'a>, e: usize, n: usize) -> Vec<&'a str> {
-    let mut out = Vec::with_capacity(n);
-    let mut k = e;
-    // `Ankara-based`: the hyphen and its word, as one (`-based`).
-    if e + 1 < c.toks.len() && c.toks[e].kind == Kind::Punct && c.tok_text(e) == "-" && c.toks[e].start == c.toks[e - 1].end && c.is_word(e + 1) {
-        return vec![&c.f.text[c.toks[e].fstart..c.toks[e + 1].fend]];
+/// Add the weights of the longest cue at `at` among `phrases` (longest first).
+fn add_first<'a>(c: &Ctx, at: CueAt, phrases: impl Iterator<Item = &'a str>, sc: &mut Scores) {
+    for p in phrases {
+        if let Some(w) = c.lex.cues.get(at, p) {
+            for (x, y) in sc.iter_mut().zip(w) {
+                *x += y;
+            }
+            return;
+        }
     }
-    while out.len() < n && k < c.toks.len() {
-        match c.toks[k].kind {
-            Kind::Word => out.push(c.folded(k)),
-            Kind::Possessive => out.push("'s"),
+}
+
+/// The first token of the phrase of up to `n` words ending just before token `s` (`according
+/// to`; a full stop right after a short word, `Mr.`, is part of it).
+fn before_start(c: &Ctx, s: usize, n: usize) -> Option<usize> {
+    let mut k = s;
+    let mut words = 0;
+    while words < n && k > 0 {
+        let t = &c.toks[k - 1];
+        match t.kind {
+            Kind::Word => k -= 1,
+            Kind::Punct if words == 0 && k == s && c.tok_text(k - 1) == "." && k >= 2 && c.is_word(k - 2) && c.toks[k - 2].fend == t.fstart => k -= 2,
             _ => break,
         }
+        words += 1;
+    }
+    (k < s).then_some(k)
+}
+
+/// The last token of the phrase of up to `n` tokens from `e`: words, a possessive, or
+/// `Ankara-based`'s hyphen and word as one.
+fn after_end(c: &Ctx, e: usize, n: usize) -> Option<usize> {
+    if e + 1 < c.toks.len() && c.toks[e].kind == Kind::Punct && c.tok_text(e) == "-" && e > 0 && c.toks[e].start == c.toks[e - 1].end && c.is_word(e + 1) {
+        return Some(e + 1);
+    }
+    let mut k = e;
+    while k < c.toks.len() && k < e + n && matches!(c.toks[k].kind, Kind::Word | Kind::Possessive) {
         k += 1;
     }
-    out
+    (k > e).then(|| k - 1)
 }
 
 /// Where the words that describe a name start: after a second name joined by a dash (`Tân Vạn
@@ -135,34 +144,18 @@ fn after_aside(c: &Ctx, e: usize) -> usize {
     }
 }
 
-/// Add the weights of the longest phrase of `words` (taken from the start) that is a cue.
-fn add_longest(c: &Ctx, at: CueAt, words: &[&str], sc: &mut Scores) {
-    for n in (1..=words.len()).rev() {
-        if let Some(w) = c.lex.cues.get(at, &words[..n].join(" ")) {
-            for (x, y) in sc.iter_mut().zip(w) {
-                *x += y;
-            }
-            return;
-        }
-    }
-}
-
 /// Evidence from the context of one mention `[s, e)`.
 pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
     let mut sc = [0.0; 5];
     let max = c.lex.cues.max_words;
-    let before = words_before(c, s, max);
-    let before: Vec<&str> = before.iter().rev().map(String::as_str).collect();
     // The phrase ending just before the name: `according to`, then `to`.
-    for k in 0..before.len() {
-        if let Some(w) = c.lex.cues.get(CueAt::Before, &before[k..].join(" ")) {
-            for (x, y) in sc.iter_mut().zip(w) {
-                *x += y;
-            }
-            break;
-        }
+    if let Some(first) = before_start(c, s, max) {
+        add_first(c, CueAt::Before, (first..s).map(|k| phrase(c, k, s - 1)), &mut sc);
     }
-    add_longest(c, CueAt::After, &words_after(c, after_aside(c, e), max), &mut sc);
+    let from = after_aside(c, e);
+    if let Some(last) = after_end(c, from, max) {
+        add_first(c, CueAt::After, (from..=last).rev().map(|k| phrase(c, from, k)), &mut sc);
+    }
     // Appositions: `X, 45,` and `X, (a|the) ... chairman|lender|province ...`.
     if c.toks.get(e).is_some_and(|t| t.kind == Kind::Punct && c.tok_text(e) == ",") {
         let age = c.toks.get(e + 1).is_some_and(|t| t.kind == Kind::Number && c.tok_text(e + 1).len() <= 3)
@@ -197,8 +190,8 @@ pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
                 if !c.is_word(j) || (c.toks[j].cap && !c.folded(j).contains('-')) || matches!(c.folded(j), "of" | "for" | "at" | "in" | "to" | "which" | "that" | "who") {
                     break;
                 }
-                for phrase in [Some(c.folded(j).to_owned()), (j + 1 < c.toks.len() && c.is_word(j + 1)).then(|| format!("{} {}", c.folded(j), c.folded(j + 1)))].into_iter().flatten() {
-                    if let Some(w) = c.lex.cues.get(CueAt::Appos, &phrase) {
+                for p in [Some(c.folded(j)), (j + 1 < c.toks.len() && c.is_word(j + 1)).then(|| phrase(c, j, j + 1))].into_iter().flatten() {
+                    if let Some(w) = c.lex.cues.get(CueAt::Appos, p) {
                         for (b, y) in best.iter_mut().zip(w) {
                             *b = b.max(*y);
                         }
