@@ -60,9 +60,16 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         out.issues.push(Issue::new(path, IssueKind::TooLarge, msg, false));
         return out;
     }
+    // Read with the limit, not only checked against the size the file claims: `/proc` and
+    // `/sys` files say 0 bytes and then yield without end.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    if let Err(e) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+    if let Err(e) = std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, opts.max_bytes.saturating_add(1)), &mut bytes) {
         out.issues.push(Issue::new(path, IssueKind::Unreadable, e.to_string(), false));
+        return out;
+    }
+    if bytes.len() as u64 > opts.max_bytes {
+        let msg = format!("more than max_bytes={} bytes (the file said {}): skipped", opts.max_bytes, meta.len());
+        out.issues.push(Issue::new(path, IssueKind::TooLarge, msg, false));
         return out;
     }
     // The raw bytes' hash and emptiness are taken first: decoding consumes them, without a copy.
@@ -80,8 +87,8 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         }
     };
     let text = normalise_newlines(&text);
-    if text.trim().is_empty() {
-        let msg = if was_empty { "file is empty" } else { "file holds only whitespace" };
+    if text.chars().all(invisible) {
+        let msg = if was_empty { "file is empty" } else { "file holds only whitespace or invisible characters" };
         out.issues.push(Issue::new(path, IssueKind::Empty, msg, false));
         return out;
     }
@@ -93,6 +100,12 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         Format::JsonLines => load_jsonl(input, &path, &text, opts.count_sentences, &mut out),
     }
     out
+}
+
+/// Whitespace, and the format characters that show nothing (zero-width space and joiners, word
+/// joiner, soft hyphen, byte-order mark, direction marks): a file of only these is empty.
+fn invisible(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Metadata a container format (JSONL) supplies; it wins over what the cleaner finds.
@@ -225,11 +238,12 @@ mod tests {
     #[test]
     fn each_problem_is_one_row() {
         let opts = LoadOptions { max_bytes: 100, ..Default::default() };
-        let cases: [(&str, &[u8], IssueKind, bool); 4] = [
+        let cases: [(&str, &[u8], IssueKind, bool); 5] = [
             ("empty.txt", b"", IssueKind::Empty, false),
             ("ws.txt", b"  \n\t\n", IssueKind::Empty, false),
             ("big.txt", &[b'a'; 200], IssueKind::TooLarge, false),
             ("latin.txt", b"caf\xe9 au lait", IssueKind::NotUtf8, true),
+            ("zw.txt", "\u{200b}\u{200d} \u{feff}\u{2060}".as_bytes(), IssueKind::Empty, false),
         ];
         for (name, bytes, kind, loaded) in cases {
             let r = load_one(&input("p", name, bytes), &opts);
@@ -237,6 +251,15 @@ mod tests {
             assert_eq!(r.issues[0].kind, kind, "{name}");
             assert_eq!(r.documents.len(), usize::from(loaded), "{name}");
         }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn limit_holds_for_files_that_claim_no_size() {
+        // `/proc/self/maps` says 0 bytes: read with the limit, it is refused, not read whole.
+        let i = Input { path: "/proc/self/maps".into(), doc_id: "maps".into(), format: Format::Text };
+        let r = load_one(&i, &LoadOptions { max_bytes: 16, ..Default::default() });
+        assert_eq!(r.issues.iter().map(|i| i.kind).collect::<Vec<_>>(), [IssueKind::TooLarge]);
     }
 
     #[test]
