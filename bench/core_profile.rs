@@ -12,7 +12,7 @@ fn main() {
     let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load|extract|dump]");
     let mode = std::env::args().nth(2);
     let load_only = mode.as_deref() == Some("load");
-    let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
+    let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
     let opts = loader::LoadOptions::default();
     let ex = Extractor::default();
     let bytes: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();

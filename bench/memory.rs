@@ -35,7 +35,7 @@ fn main() {
     let root = std::env::args().nth(1).expect("usage: memory FOLDER [THREADS]");
     let threads: usize = std::env::args().nth(2).map_or(2, |t| t.parse().expect("THREADS is a number"));
     let start = live_heap();
-    let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
+    let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
     let bytes: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
     let opts = loader::LoadOptions::default();
     let ex = Extractor::default();

@@ -16,6 +16,8 @@ pub enum Error {
     InvalidArgument(String),
     /// A patterns or alias file that cannot be read or parsed.
     BadPatterns(String),
+    /// The user pressed Ctrl-C while the core was working (maps to `KeyboardInterrupt`).
+    Interrupted,
     /// A bug: a panic inside the core, caught before it could abort the interpreter.
     Internal(String),
 }
@@ -28,7 +30,7 @@ impl Error {
             Error::BadPattern(_) => "E002",
             Error::InvalidArgument(_) => "E003",
             Error::BadPatterns(_) => "E004",
-            // E005 is retired: Ctrl-C is honoured by Python between calls into the core.
+            Error::Interrupted => "E005",
             Error::Internal(_) => "E006",
         }
     }
@@ -42,6 +44,7 @@ impl fmt::Display for Error {
             Error::BadPattern(m) => write!(f, "[{code}] invalid glob pattern: {m}"),
             Error::InvalidArgument(m) => write!(f, "[{code}] {m}"),
             Error::BadPatterns(m) => write!(f, "[{code}] cannot use patterns: {m}"),
+            Error::Interrupted => write!(f, "[{code}] interrupted"),
             Error::Internal(m) => write!(f, "[{code}] internal error in congress_corpus (please report it): {m}"),
         }
     }
@@ -64,6 +67,7 @@ pub enum IssueKind {
     NotRegular,
     SymlinkLoop,
     BadFileName,
+    UnsupportedType,
 }
 
 impl IssueKind {
@@ -81,6 +85,7 @@ impl IssueKind {
             IssueKind::NotRegular => "not_regular_file",
             IssueKind::SymlinkLoop => "symlink_loop",
             IssueKind::BadFileName => "bad_file_name",
+            IssueKind::UnsupportedType => "unsupported_type",
         }
     }
 }

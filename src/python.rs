@@ -6,7 +6,7 @@ use std::sync::Mutex;
 
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
-use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 
@@ -64,6 +64,7 @@ fn to_pyerr(e: Error) -> PyErr {
     match e {
         Error::NotFound(_) => PyFileNotFoundError::new_err(msg),
         Error::BadPattern(_) | Error::InvalidArgument(_) | Error::BadPatterns(_) => PyValueError::new_err(msg),
+        Error::Interrupted => PyKeyboardInterrupt::new_err(msg),
         Error::Internal(_) => PyRuntimeError::new_err(msg),
     }
 }
@@ -192,11 +193,25 @@ impl Plan {
     }
 }
 
-/// Find the inputs named by `sources` (folders, files, globs).
+/// Find the inputs named by `sources` (folders, files, globs). Runs on the calling thread, not
+/// the pool, so that it can run Python's signal handlers: Ctrl-C stops a long walk.
 #[pyfunction]
 #[pyo3(signature = (sources, pattern=None))]
 fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> PyResult<Plan> {
-    let (inputs, issues) = run(py, 1, || crate::discover::discover(&sources, pattern.as_deref()))?.map_err(to_pyerr)?;
+    let raised: Mutex<Option<PyErr>> = Mutex::new(None);
+    let interrupted = || match Python::attach(|py| py.check_signals()) {
+        Ok(()) => false,
+        Err(e) => {
+            *raised.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+            true
+        }
+    };
+    let found = py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::discover::discover(&sources, pattern.as_deref(), &interrupted))));
+    let found = found.map_err(|_| to_pyerr(Error::Internal("panic while finding files".into())))?;
+    if let Some(e) = raised.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(e);
+    }
+    let (inputs, issues) = found.map_err(to_pyerr)?;
     Ok(Plan { inputs, issues })
 }
 
