@@ -35,10 +35,11 @@ fn main() {
             let mut le = 0.0;
             let tables = parallel::install(threads, || {
                 let mut acc = congress_corpus::entities::Accumulator::default();
+                let mut ids = congress_corpus::ids::Ids::default();
                 let mut parts = Vec::new();
                 for slice in inputs.chunks(2048) {
                     let t0 = Instant::now();
-                    parts.push(pipeline::load_tables(slice, &opts, Some(&ex), &mut acc).unwrap());
+                    parts.push(pipeline::load_tables(slice, &opts, Some(&ex), &mut acc, &mut ids).unwrap());
                     le += t0.elapsed().as_secs_f64();
                 }
                 pipeline::finish(parts, acc, true).unwrap()

@@ -42,7 +42,8 @@ fn main() {
     // Slices of 2,048 files, as `cc.load` runs them.
     let tables = parallel::install(threads, || {
         let mut acc = Accumulator::default();
-        let parts: Vec<_> = inputs.chunks(2048).map(|slice| pipeline::load_tables(slice, &opts, Some(&ex), &mut acc).expect("tables build")).collect();
+        let mut ids = congress_corpus::ids::Ids::default();
+        let parts: Vec<_> = inputs.chunks(2048).map(|slice| pipeline::load_tables(slice, &opts, Some(&ex), &mut acc, &mut ids).expect("tables build")).collect();
         pipeline::finish(parts, acc, true).expect("tables build")
     })
     .expect("thread pool starts");

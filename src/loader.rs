@@ -9,6 +9,7 @@ use crate::decode::{decode, normalise_newlines, Decoded};
 use crate::discover::{Format, Input};
 use crate::document::{sha256_hex, Document};
 use crate::error::{Issue, IssueKind};
+use crate::ids::Ids;
 
 /// Default `max_bytes`: far above any article, low enough that a stray database dump is refused.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -163,7 +164,7 @@ fn string_field(obj: &serde_json::Map<String, Value>, key: &str) -> Option<Strin
 }
 
 fn load_jsonl(input: &Input, path: &str, text: &str, count_sentences: bool, out: &mut Loaded) {
-    let mut seen = std::collections::HashSet::new();
+    let mut ids = Ids::default();
     for (i, line) in text.split('\n').enumerate() {
         let lineno = i + 1;
         if line.trim().is_empty() {
@@ -185,12 +186,11 @@ fn load_jsonl(input: &Input, path: &str, text: &str, count_sentences: bool, out:
             out.issues.push(Issue::new(at, IssueKind::MissingText, "no non-empty string field `text`", false));
             continue;
         };
-        let mut doc_id = string_field(&obj, "id").unwrap_or_else(|| format!("{}#{lineno}", input.doc_id));
-        if !seen.insert(doc_id.clone()) {
-            let renamed = format!("{doc_id}#{lineno}");
-            let msg = format!("id {doc_id:?} seen before in this file: loaded as {renamed:?}");
+        let wanted = string_field(&obj, "id").unwrap_or_else(|| format!("{}#{lineno}", input.doc_id));
+        let doc_id = ids.claim(&wanted, Some(lineno));
+        if doc_id != wanted {
+            let msg = format!("id {wanted:?} seen before in this file: loaded as {doc_id:?}");
             out.issues.push(Issue::new(at.clone(), IssueKind::DuplicateId, msg, true));
-            doc_id = renamed;
         }
         let date_raw = string_field(&obj, "date");
         let date = date_raw.as_deref().and_then(parse_date);

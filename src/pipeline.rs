@@ -8,7 +8,8 @@ use rayon::prelude::*;
 use crate::discover::Input;
 use crate::document::Document;
 use crate::entities::Accumulator;
-use crate::error::Issue;
+use crate::error::{Issue, IssueKind};
+use crate::ids::Ids;
 use crate::extract::{DocResult, Extractor};
 use crate::loader::{self, LoadOptions};
 use crate::tables::{self, DocView};
@@ -72,12 +73,13 @@ impl Batch {
 pub type Tables = Vec<(&'static str, RecordBatch)>;
 
 /// Load `inputs` (and extract, with `extractor`) straight into Arrow tables, counting entities
-/// into `acc`. Each task of `INPUTS_PER_TASK` inputs builds its own record batches and entity
-/// counts, so the Rust values of a document live only as long as its task, and building the
-/// tables is spread over every thread; the counts are merged in input order.
-pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+/// into `acc` and giving each document an id that `ids` has not given yet. Each task of
+/// `INPUTS_PER_TASK` inputs builds its own record batches and entity counts, so the Rust values
+/// of a document live only as long as its task, and building the tables is spread over every
+/// thread; the counts are merged and the ids made unique in input order.
+pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator, ids: &mut Ids) -> Result<Tables, ArrowError> {
     let opts = extraction_options(opts, extractor);
-    let parts: Vec<(Tables, Accumulator)> = inputs
+    let parts: Vec<(Tables, Accumulator, Vec<DocRows>)> = inputs
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
             let mut batch = Batch::default();
@@ -86,10 +88,69 @@ pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extr
             }
             let mut counted = Accumulator::default();
             let tables = batch_tables(&batch, extractor.is_some(), &mut counted)?;
-            Ok::<_, ArrowError>((tables, counted))
+            Ok::<_, ArrowError>((tables, counted, DocRows::of(&batch)))
         })
         .collect::<Result<_, _>>()?;
-    Ok(in_order(parts, acc))
+    let mut tables = Tables::new();
+    for (t, counted, docs) in parts {
+        tables.extend(unique_ids(t, &docs, ids)?);
+        acc.merge(counted);
+    }
+    Ok(tables)
+}
+
+/// What renaming a document's rows needs: its id, where it came from, and its rows in the
+/// mentions and roles tables.
+struct DocRows {
+    doc_id: String,
+    path: String,
+    mentions: usize,
+    roles: usize,
+}
+
+impl DocRows {
+    fn of(batch: &Batch) -> Vec<DocRows> {
+        let counts = |i: usize| batch.results.get(i).map_or((0, 0), |r| (r.mentions.len(), r.roles.len()));
+        batch.documents.iter().enumerate().map(|(i, d)| DocRows { doc_id: d.doc_id.clone(), path: d.path.clone(), mentions: counts(i).0, roles: counts(i).1 }).collect()
+    }
+}
+
+/// One task's tables with each document's id claimed in `ids`. Ids are rarely taken, so the
+/// tables are rebuilt only then: `doc_id` (column 0 of documents, mentions and roles) is
+/// rewritten and a `duplicate_id` row added per renamed document.
+fn unique_ids(tables: Tables, docs: &[DocRows], ids: &mut Ids) -> Result<Tables, ArrowError> {
+    let mut renamed = Vec::new();
+    let given: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            let id = ids.claim(&d.doc_id, None);
+            if id != d.doc_id {
+                let msg = format!("doc_id {:?} is taken by an earlier input: loaded as {id:?}", d.doc_id);
+                renamed.push(Issue::new(d.path.clone(), IssueKind::DuplicateId, msg, true));
+            }
+            id
+        })
+        .collect();
+    if renamed.is_empty() {
+        return Ok(tables);
+    }
+    // Each table's rows in order, as the ids they take (documents: one row per document).
+    let rows_of = |rows: fn(&DocRows) -> usize| -> Vec<&str> { docs.iter().zip(&given).flat_map(|(d, id)| std::iter::repeat_n(id.as_str(), rows(d))).collect() };
+    let mut renaming: [(&str, Vec<&str>, usize); 3] =
+        [("documents", rows_of(|_| 1), 0), ("mentions", rows_of(|d| d.mentions), 0), ("roles", rows_of(|d| d.roles), 0)];
+    let mut out = Tables::new();
+    for (name, b) in tables {
+        let Some((_, rows, at)) = renaming.iter_mut().find(|(n, _, _)| *n == name) else {
+            out.push((name, b));
+            continue;
+        };
+        let mut cols = b.columns().to_vec();
+        cols[0] = tables::strings(rows[*at..*at + b.num_rows()].iter().map(|s| Some(*s)));
+        *at += b.num_rows();
+        out.push((name, RecordBatch::try_new(b.schema(), cols)?));
+    }
+    out.push(("errors", tables::errors(&renamed)?));
+    Ok(out)
 }
 
 /// The tasks' record batches in input order, their entity counts merged into `acc`. Each task's
@@ -191,4 +252,42 @@ pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDa
     let parts = in_order(parts, &mut acc);
     let tables = finish(vec![parts], acc, true)?;
     Ok(tables.into_iter().filter(|(n, _)| !matches!(*n, "documents" | "errors")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::discover;
+    use arrow_array::{Array, StringArray};
+
+    fn column<'a>(tables: &'a Tables, name: &str, col: usize) -> Vec<&'a str> {
+        let batches = tables.iter().filter(|(n, _)| *n == name);
+        batches.flat_map(|(_, b)| b.column(col).as_any().downcast_ref::<StringArray>().expect("strings").iter().map(Option::unwrap_or_default)).collect()
+    }
+
+    #[test]
+    fn doc_ids_are_unique_and_mentions_follow_their_document() {
+        let d = std::env::temp_dir().join(format!("cc-pipeline-ids-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("a.txt"), "Hanoi.").unwrap();
+        std::fs::write(d.join("a.TXT"), "Hue and Hanoi.").unwrap();
+        std::fs::write(d.join("a.text"), "Hue, Hanoi and Da Nang.").unwrap();
+        std::fs::write(d.join("b.jsonl"), "{\"id\": \"a\", \"text\": \"Vietnam.\"}\n").unwrap();
+        let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
+        let (ex, mut acc, mut ids) = (Extractor::default(), Accumulator::default(), Ids::default());
+        // One input per call, as slices of a load: ids stay unique across calls.
+        let mut tables = Tables::new();
+        for one in inputs.chunks(1) {
+            tables.extend(load_tables(one, &LoadOptions::default(), Some(&ex), &mut acc, &mut ids).unwrap());
+        }
+        assert_eq!(column(&tables, "documents", 0), ["a", "a#2", "a#3", "a#4"]);
+        // a.TXT, a.text, a.txt in path order, then the JSONL record: 2, 3, 1 and 1 places.
+        let texts = column(&tables, "documents", 7);
+        assert_eq!(texts[..2], ["Hue and Hanoi.", "Hue, Hanoi and Da Nang."]);
+        assert_eq!(column(&tables, "mentions", 0), ["a", "a", "a#2", "a#2", "a#2", "a#3", "a#4"]);
+        assert_eq!(column(&tables, "mentions", 4), ["Hue", "Hanoi", "Hue", "Hanoi", "Da Nang", "Hanoi", "Vietnam"]);
+        let kinds = column(&tables, "errors", 1);
+        assert_eq!(kinds, ["duplicate_id"; 3]);
+    }
 }

@@ -13,6 +13,7 @@ use pyo3::types::{PyCapsule, PyDict};
 use crate::discover::Input;
 use crate::error::{Error, Issue};
 use crate::extract::Extractor;
+use crate::ids::Ids;
 use crate::loader::{self, LoadOptions};
 use crate::pipeline;
 use crate::tables;
@@ -111,6 +112,8 @@ impl PyExtractor {
 struct Plan {
     inputs: Vec<Input>,
     issues: Vec<Issue>,
+    /// The doc_ids given so far: unique across every slice a load or `iter_batches` reads.
+    ids: Mutex<Ids>,
 }
 
 /// The tables of some loaded files, waiting for display names (`assemble`).
@@ -188,7 +191,9 @@ impl Plan {
             Some(g) => g.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?,
             None => &mut fallback,
         };
-        let parts = run(py, n_threads, || pipeline::load_tables(slice, &opts, ex, acc_ref))?.map_err(arrow_err)?;
+        let mut ids = self.ids.lock().map_err(poisoned)?;
+        let ids = &mut *ids;
+        let parts = run(py, n_threads, || pipeline::load_tables(slice, &opts, ex, acc_ref, ids))?.map_err(arrow_err)?;
         Ok(Batch { inner: Mutex::new(Some(parts)) })
     }
 }
@@ -212,7 +217,7 @@ fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> Py
         return Err(e);
     }
     let (inputs, issues) = found.map_err(to_pyerr)?;
-    Ok(Plan { inputs, issues })
+    Ok(Plan { inputs, issues, ids: Mutex::default() })
 }
 
 /// A plan from `Plan.inputs()` rows (on a Dask worker).
@@ -227,7 +232,7 @@ fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
             format: if jsonl { crate::discover::Format::JsonLines } else { crate::discover::Format::Text },
         })
         .collect();
-    Plan { inputs, issues: Vec::new() }
+    Plan { inputs, issues: Vec::new(), ids: Mutex::default() }
 }
 
 /// Assemble batches into tables (a dict of name -> ArrowTable), filling display names from `acc`.

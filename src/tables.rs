@@ -57,7 +57,7 @@ fn labels(values: impl Iterator<Item = Label> + Clone) -> ArrayRef {
 // Columns are sized exactly, by a first pass over the values: a builder left to grow holds up
 // to twice the memory it needs for as long as the table lives (and copies itself as it grows).
 
-fn strings<'a>(values: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
+pub fn strings<'a>(values: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
     let (n, bytes) = values.clone().fold((0, 0), |(n, b), v| (n + 1, b + v.map_or(0, str::len)));
     let mut b = StringBuilder::with_capacity(n, bytes);
     for v in values {

@@ -106,3 +106,49 @@ def test_a_glob_walks_only_below_its_literal_prefix(tmp_path):
     (tmp_path / "a.txt").write_text("Hanoi.", encoding="utf-8")
     # One folder is read: the endless fan of links below it is never entered.
     assert list(cc.load(str(tmp_path / "*.txt")).documents.doc_id) == ["a"]
+
+
+def _ids_unique(c):
+    ids = list(c.documents.doc_id)
+    assert len(ids) == len(set(ids)), ids
+    return ids
+
+
+def test_doc_ids_are_unique_and_render_their_own_document(tmp_path):
+    for name, text in [("a.txt", "Hanoi."), ("a.TXT", "Hue and Hanoi."), ("a.text", "Da Nang.")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text('{"id": "a", "text": "Vietnam."}\n{"id": "x", "text": "Laos."}\n'
+                                         '{"id": "x#3", "text": "Cambodia."}\n{"id": "x", "text": "Thailand."}\n',
+                                         encoding="utf-8")
+    for c in (cc.load(tmp_path), cc.load(tmp_path, n_threads=1)):
+        ids = _ids_unique(c)
+        assert ids == ["a", "a#2", "a#3", "a#4", "x", "x#3", "x#4"]
+        assert sorted(c.errors[c.errors.kind == "duplicate_id"].loaded) == [True] * 4
+        texts = dict(zip(c.documents.doc_id, c.documents.text))
+        for m in c.mentions.itertuples():
+            assert texts[m.doc_id][m.start:m.end] == m.text
+    # The same ids, batch by batch.
+    batches = [b.documents.doc_id.tolist() for b in cc.iter_batches(tmp_path, batch_size=1)]
+    assert sum(batches, []) == ids
+
+
+def test_same_file_name_under_two_sources(tmp_path):
+    for d in ("d1", "d2"):
+        (tmp_path / d).mkdir()
+        (tmp_path / d / "a.txt").write_text(f"Hanoi {d}.", encoding="utf-8")
+    c = cc.load([tmp_path / "d1", tmp_path / "d2"])
+    assert _ids_unique(c) == ["a", "a#2"]
+    assert list(c.errors.kind) == ["duplicate_id"]
+
+
+def test_a_file_reached_twice_is_loaded_once(tmp_path):
+    d = tmp_path / "d"
+    d.mkdir()
+    (d / "a.txt").write_text("Tô Lâm met Lao leaders in Hanoi.", encoding="utf-8")
+    (d / "b.txt").write_text("Hanoi.", encoding="utf-8")
+    os.symlink(d, tmp_path / "link")
+    once = cc.load(d)
+    for sources in ([d, str(d) + "/."], [d, d / "a.txt"], [d, tmp_path / "link"], [tmp_path]):
+        c = cc.load(sources)
+        assert len(c) == 2 and c.errors.empty, sources
+        assert len(c.mentions) == len(once.mentions), sources
