@@ -14,16 +14,22 @@ use crate::ids::Ids;
 /// Default `max_bytes`: far above any article, low enough that a stray database dump is refused.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The most text one file may give, whatever `max_bytes` says: half of what an Arrow string
+/// column holds, so its record batch has room for the rest of the row.
+pub const MAX_TEXT_BYTES: usize = crate::tables::BATCH_BYTES / 2;
+
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
     pub max_bytes: u64,
+    /// Bytes of strings one record batch holds (`tables::BATCH_BYTES`; smaller in tests).
+    pub batch_bytes: usize,
     /// Split sentences for `n_sentences` (off when extraction follows and splits them itself).
     pub count_sentences: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, count_sentences: true }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, batch_bytes: crate::tables::BATCH_BYTES, count_sentences: true }
     }
 }
 
@@ -88,6 +94,12 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         }
     };
     let text = normalise_newlines(&text);
+    // One document's text is one cell of a record batch: it must stay well inside a column.
+    if text.len() > MAX_TEXT_BYTES {
+        let msg = format!("{} bytes of text is more than one document may hold ({MAX_TEXT_BYTES}): skipped", text.len());
+        out.issues.push(Issue::new(path, IssueKind::TooLarge, msg, false));
+        return out;
+    }
     if text.chars().all(invisible) {
         let msg = if was_empty { "file is empty" } else { "file holds only whitespace or invisible characters" };
         out.issues.push(Issue::new(path, IssueKind::Empty, msg, false));
