@@ -156,6 +156,8 @@ pub fn from_text(doc_id: String, path: String, raw: &str, sha256: String, meta: 
         n_words: 0,
         n_sentences: 0,
         sha256,
+        captions: c.captions,
+        related: c.related,
     }
     .with_counts(count_sentences)
 }

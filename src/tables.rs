@@ -43,7 +43,7 @@ pub fn cut(weights: impl Iterator<Item = usize>, limit: usize) -> Vec<std::ops::
 /// The bytes a document adds to the string columns of the documents table.
 pub fn document_bytes(d: &Document) -> usize {
     let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
-    d.doc_id.len() + d.path.len() + d.text.len() + d.sha256.len() + opt(&d.title) + opt(&d.dateline) + opt(&d.source) + opt(&d.url)
+    d.doc_id.len() + d.path.len() + d.text.len() + d.sha256.len() + opt(&d.title) + opt(&d.dateline) + opt(&d.source) + opt(&d.url) + opt(&d.related) + d.captions.iter().map(String::len).sum::<usize>()
 }
 
 /// The bytes a mention adds to the string columns of the mentions table (before `canonical`,
@@ -134,9 +134,22 @@ fn batch(fields: Vec<Field>, columns: Vec<ArrayRef>) -> Result<RecordBatch, Arro
     RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
 }
 
+/// A list-of-strings column, one list per row.
+fn string_lists<'a>(rows: impl Iterator<Item = &'a [String]>) -> ArrayRef {
+    let mut b = ListBuilder::new(StringBuilder::new());
+    for row in rows {
+        for s in row {
+            b.values().append_value(s);
+        }
+        b.append(true);
+    }
+    Arc::new(b.finish())
+}
+
 pub fn documents(docs: &[Document]) -> Result<RecordBatch, ArrowError> {
+    let captions = string_lists(docs.iter().map(|d| d.captions.as_slice()));
     batch(
-        vec![text_field("doc_id", false), text_field("path", false), text_field("title", true), date_field("date"), text_field("dateline", true), text_field("source", true), text_field("url", true), text_field("text", false), int_field("n_chars"), int_field("n_words"), int_field("n_sentences"), text_field("sha256", false)],
+        vec![text_field("doc_id", false), text_field("path", false), text_field("title", true), date_field("date"), text_field("dateline", true), text_field("source", true), text_field("url", true), text_field("text", false), int_field("n_chars"), int_field("n_words"), int_field("n_sentences"), text_field("sha256", false), Field::new("captions", captions.data_type().clone(), false), text_field("related", true)],
         vec![
             strings(docs.iter().map(|d| Some(d.doc_id.as_str()))),
             strings(docs.iter().map(|d| Some(d.path.as_str()))),
@@ -150,6 +163,8 @@ pub fn documents(docs: &[Document]) -> Result<RecordBatch, ArrowError> {
             ints(docs.iter().map(|d| d.n_words as i64)),
             ints(docs.iter().map(|d| d.n_sentences as i64)),
             strings(docs.iter().map(|d| Some(d.sha256.as_str()))),
+            captions,
+            strings(docs.iter().map(|d| d.related.as_deref())),
         ],
     )
 }
@@ -279,21 +294,14 @@ pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
 }
 
 pub fn entities(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
-    let mut aliases = ListBuilder::new(StringBuilder::new());
-    for r in rows {
-        for a in &r.aliases {
-            aliases.values().append_value(a);
-        }
-        aliases.append(true);
-    }
-    let aliases = aliases.finish();
+    let aliases = string_lists(rows.iter().map(|r| r.aliases.as_slice()));
     batch(
         vec![text_field("entity_id", false), Field::new("label", label_type(), false), text_field("canonical", false), Field::new("aliases", aliases.data_type().clone(), false), int_field("n_mentions"), int_field("n_docs"), date_field("first_date"), date_field("last_date")],
         vec![
             strings(rows.iter().map(|r| Some(r.entity_id.as_str()))),
             labels(rows.iter().map(|r| r.label)),
             strings(rows.iter().map(|r| Some(r.canonical.as_str()))),
-            Arc::new(aliases),
+            aliases,
             ints(rows.iter().map(|r| r.n_mentions as i64)),
             ints(rows.iter().map(|r| r.n_docs as i64)),
             dates(rows.iter().map(|r| r.first_date)),

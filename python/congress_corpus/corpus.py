@@ -119,7 +119,7 @@ class Corpus:
 
     @property
     def documents(self) -> pd.DataFrame:
-        """One row per document: doc_id, path, title, date, dateline, source, url, text, counts, sha256."""
+        """One row per document: doc_id, path, title, date, dateline, source, url, text, counts, sha256, captions, related."""
         return self._table("documents")
 
     @property
