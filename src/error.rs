@@ -16,10 +16,11 @@ pub enum Error {
     InvalidArgument(String),
     /// A patterns or alias file that cannot be read or parsed.
     BadPatterns(String),
+    /// The user pressed Ctrl-C while the core was working, finding files or between documents
+    /// (maps to `KeyboardInterrupt`).
+    Interrupted,
     /// A bug: a panic inside the core, caught before it could abort the interpreter.
     Internal(String),
-    /// The call was asked to stop (Ctrl-C) and stopped between documents.
-    Interrupted,
 }
 
 impl Error {
@@ -44,8 +45,8 @@ impl fmt::Display for Error {
             Error::BadPattern(m) => write!(f, "[{code}] invalid glob pattern: {m}"),
             Error::InvalidArgument(m) => write!(f, "[{code}] {m}"),
             Error::BadPatterns(m) => write!(f, "[{code}] cannot use patterns: {m}"),
-            Error::Internal(m) => write!(f, "[{code}] internal error in congress_corpus (please report it): {m}"),
             Error::Interrupted => write!(f, "[{code}] interrupted"),
+            Error::Internal(m) => write!(f, "[{code}] internal error in congress_corpus (please report it): {m}"),
         }
     }
 }
@@ -67,6 +68,7 @@ pub enum IssueKind {
     NotRegular,
     SymlinkLoop,
     BadFileName,
+    UnsupportedType,
 }
 
 impl IssueKind {
@@ -84,6 +86,7 @@ impl IssueKind {
             IssueKind::NotRegular => "not_regular_file",
             IssueKind::SymlinkLoop => "symlink_loop",
             IssueKind::BadFileName => "bad_file_name",
+            IssueKind::UnsupportedType => "unsupported_type",
         }
     }
 }

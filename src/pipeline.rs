@@ -8,7 +8,8 @@ use rayon::prelude::*;
 use crate::discover::Input;
 use crate::document::Document;
 use crate::entities::Accumulator;
-use crate::error::Issue;
+use crate::error::{Issue, IssueKind};
+use crate::ids::Ids;
 use crate::extract::{DocResult, Extractor};
 use crate::loader::{self, LoadOptions};
 use crate::parallel::Cancel;
@@ -73,13 +74,14 @@ impl Batch {
 pub type Tables = Vec<(&'static str, RecordBatch)>;
 
 /// Load `inputs` (and extract, with `extractor`) straight into Arrow tables, counting entities
-/// into `acc`. Each task of `INPUTS_PER_TASK` inputs builds its own record batches and entity
-/// counts, so the Rust values of a document live only as long as its task, and building the
-/// tables is spread over every thread; the counts are merged in input order.
+/// into `acc` and giving each document an id that `ids` has not given yet. Each task of
+/// `INPUTS_PER_TASK` inputs builds its own record batches and entity counts, so the Rust values
+/// of a document live only as long as its task, and building the tables is spread over every
+/// thread; the counts are merged and the ids made unique in input order.
 /// Once `cancel` is set, the inputs not yet started are skipped (the caller discards the tables).
-pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator, cancel: &Cancel) -> Result<Tables, ArrowError> {
+pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator, ids: &mut Ids, cancel: &Cancel) -> Result<Tables, ArrowError> {
     let opts = extraction_options(opts, extractor);
-    let parts: Vec<(Tables, Accumulator)> = inputs
+    let parts: Vec<(Tables, Accumulator, Vec<DocRows>)> = inputs
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
             let mut batch = Batch::default();
@@ -87,11 +89,70 @@ pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extr
                 batch.append(load_input(input, &opts, extractor));
             }
             let mut counted = Accumulator::default();
-            let tables = batch_tables(&batch, extractor.is_some(), &mut counted)?;
-            Ok::<_, ArrowError>((tables, counted))
+            let tables = batch_tables(&batch, extractor.is_some(), &mut counted, opts.batch_bytes)?;
+            Ok::<_, ArrowError>((tables, counted, DocRows::of(&batch)))
         })
         .collect::<Result<_, _>>()?;
-    Ok(in_order(parts, acc))
+    let mut tables = Tables::new();
+    for (t, counted, docs) in parts {
+        tables.extend(unique_ids(t, &docs, ids)?);
+        acc.merge(counted);
+    }
+    Ok(tables)
+}
+
+/// What renaming a document's rows needs: its id, where it came from, and its rows in the
+/// mentions and roles tables.
+struct DocRows {
+    doc_id: String,
+    path: String,
+    mentions: usize,
+    roles: usize,
+}
+
+impl DocRows {
+    fn of(batch: &Batch) -> Vec<DocRows> {
+        let counts = |i: usize| batch.results.get(i).map_or((0, 0), |r| (r.mentions.len(), r.roles.len()));
+        batch.documents.iter().enumerate().map(|(i, d)| DocRows { doc_id: d.doc_id.clone(), path: d.path.clone(), mentions: counts(i).0, roles: counts(i).1 }).collect()
+    }
+}
+
+/// One task's tables with each document's id claimed in `ids`. Ids are rarely taken, so the
+/// tables are rebuilt only then: `doc_id` (column 0 of documents, mentions and roles) is
+/// rewritten and a `duplicate_id` row added per renamed document.
+fn unique_ids(tables: Tables, docs: &[DocRows], ids: &mut Ids) -> Result<Tables, ArrowError> {
+    let mut renamed = Vec::new();
+    let given: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            let id = ids.claim(&d.doc_id, None);
+            if id != d.doc_id {
+                let msg = format!("doc_id {:?} is taken by an earlier input: loaded as {id:?}", d.doc_id);
+                renamed.push(Issue::new(d.path.clone(), IssueKind::DuplicateId, msg, true));
+            }
+            id
+        })
+        .collect();
+    if renamed.is_empty() {
+        return Ok(tables);
+    }
+    // Each table's rows in order, as the ids they take (documents: one row per document).
+    let rows_of = |rows: fn(&DocRows) -> usize| -> Vec<&str> { docs.iter().zip(&given).flat_map(|(d, id)| std::iter::repeat_n(id.as_str(), rows(d))).collect() };
+    let mut renaming: [(&str, Vec<&str>, usize); 3] =
+        [("documents", rows_of(|_| 1), 0), ("mentions", rows_of(|d| d.mentions), 0), ("roles", rows_of(|d| d.roles), 0)];
+    let mut out = Tables::new();
+    for (name, b) in tables {
+        let Some((_, rows, at)) = renaming.iter_mut().find(|(n, _, _)| *n == name) else {
+            out.push((name, b));
+            continue;
+        };
+        let mut cols = b.columns().to_vec();
+        cols[0] = tables::strings(rows[*at..*at + b.num_rows()].iter().map(|s| Some(*s)));
+        *at += b.num_rows();
+        out.push((name, RecordBatch::try_new(b.schema(), cols)?));
+    }
+    out.push(("errors", tables::errors(&renamed)?));
+    Ok(out)
 }
 
 /// The tasks' record batches in input order, their entity counts merged into `acc`. Each task's
@@ -106,35 +167,61 @@ fn in_order(parts: Vec<(Tables, Accumulator)>, acc: &mut Accumulator) -> Tables 
     tables
 }
 
-/// The non-empty tables of one batch (display names still empty), its entities counted into `acc`.
-fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+/// The non-empty tables of one batch (display names still empty), its entities counted into
+/// `acc`, each table cut into record batches of at most `limit` bytes.
+fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator, limit: usize) -> Result<Tables, ArrowError> {
     let mut out = Tables::new();
-    if !batch.documents.is_empty() {
-        out.push(("documents", tables::documents(&batch.documents)?));
+    for rows in tables::cut(batch.documents.iter().map(tables::document_bytes), limit) {
+        out.push(("documents", tables::documents(&batch.documents[rows])?));
     }
     if !batch.issues.is_empty() {
         out.push(("errors", tables::errors(&batch.issues)?));
     }
     if extracted {
-        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView { doc_id: &d.doc_id, text: &d.text, result: r }).collect();
-        out.extend(mention_tables(&views, batch.documents.iter().map(|d| d.date), acc)?);
+        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView::new(&d.doc_id, &d.text, r)).collect();
+        out.extend(mention_tables(&views, batch.documents.iter().map(|d| d.date), acc, limit)?);
     }
     Ok(out)
 }
 
 /// The non-empty mentions and roles tables of some documents (`dates` in the same order),
-/// their entities counted into `acc`.
-fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDate>>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+/// cut by size, their entities counted into `acc`.
+fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDate>>, acc: &mut Accumulator, limit: usize) -> Result<Tables, ArrowError> {
     for (v, date) in views.iter().zip(dates) {
-        acc.add(date, v.text, &v.result.mentions);
+        acc.add(date, v.text, v.mentions);
     }
     let mut out = Tables::new();
-    for (name, b) in [("mentions", tables::mentions(views)?), ("roles", tables::roles(views)?)] {
-        if b.num_rows() > 0 {
-            out.push((name, b));
-        }
+    let mention_rows = |v: &DocView| v.mentions.iter().map(|m| tables::mention_bytes(v.doc_id, m)).collect::<Vec<_>>();
+    for part in pieces(views, mention_rows, limit, |v, r| DocView { mentions: &v.mentions[r], roles: &[], ..*v }) {
+        out.push(("mentions", tables::mentions(&part)?));
+    }
+    let role_rows = |v: &DocView| v.roles.iter().map(|r| tables::role_bytes(v.doc_id, r)).collect::<Vec<_>>();
+    for part in pieces(views, role_rows, limit, |v, r| DocView { roles: &v.roles[r], mentions: &[], ..*v }) {
+        out.push(("roles", tables::roles(&part)?));
     }
     Ok(out)
+}
+
+/// The documents' rows of one table (sized by `rows`) in groups of at most `limit` bytes; a
+/// document whose rows do not fit is split across groups (`restrict` keeps a range of them).
+fn pieces<'a>(views: &[DocView<'a>], rows: impl Fn(&DocView<'a>) -> Vec<usize>, limit: usize, restrict: impl Fn(&DocView<'a>, std::ops::Range<usize>) -> DocView<'a>) -> Vec<Vec<DocView<'a>>> {
+    let sizes: Vec<Vec<usize>> = views.iter().map(&rows).collect();
+    // Rows are numbered across documents; each cut range is mapped back to (document, rows).
+    let starts: Vec<usize> = sizes.iter().scan(0, |n, s| Some(std::mem::replace(n, *n + s.len()))).collect();
+    tables::cut(sizes.iter().flatten().copied(), limit)
+        .into_iter()
+        .map(|range| {
+            views
+                .iter()
+                .zip(&starts)
+                .zip(&sizes)
+                .filter_map(|((v, &s), sz)| {
+                    let (lo, hi) = (range.start.max(s), range.end.min(s + sz.len()));
+                    (lo < hi).then(|| restrict(v, lo - s..hi - s))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The corpus tables from every batch's partial tables: display names filled in, the entities
@@ -152,16 +239,18 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
     let entities = || if extracted { tables::entities(&rows).map(Some) } else { Ok(None) };
     let fill = || -> Result<Vec<(&'static str, RecordBatch)>, ArrowError> {
         let all: Vec<(&'static str, RecordBatch)> = parts.into_iter().flatten().collect();
-        all.into_par_iter()
+        let named: Vec<Vec<(&'static str, RecordBatch)>> = all
+            .into_par_iter()
             .map(|(name, b)| {
-                let b = match name {
-                    "mentions" => tables::with_names(&b, tables::MENTION_ENTITY_ID, tables::MENTION_CANONICAL, &names)?,
-                    "roles" => tables::with_names(&b, tables::ROLE_PERSON_ID, tables::ROLE_PERSON, &names)?,
-                    _ => b,
+                let bs = match name {
+                    "mentions" => tables::with_names(&b, tables::MENTION_ENTITY_ID, tables::MENTION_CANONICAL, &names, tables::BATCH_BYTES)?,
+                    "roles" => tables::with_names(&b, tables::ROLE_PERSON_ID, tables::ROLE_PERSON, &names, tables::BATCH_BYTES)?,
+                    _ => vec![b],
                 };
-                Ok((name, b))
+                Ok(bs.into_iter().map(|b| (name, b)).collect())
             })
-            .collect()
+            .collect::<Result<_, ArrowError>>()?;
+        Ok(named.into_iter().flatten().collect())
     };
     let (named, entities) = rayon::join(fill, entities);
     for (name, b) in named? {
@@ -191,9 +280,9 @@ pub fn text_tables(
         .map(|chunk| {
             let results: Vec<DocResult> =
                 chunk.iter().map(|&i| if cancel.is_set() { DocResult::default() } else { extractor.extract(&texts[i], dates[i]) }).collect();
-            let views: Vec<DocView> = chunk.iter().zip(&results).map(|(&i, r)| DocView { doc_id: &doc_ids[i], text: &texts[i], result: r }).collect();
+            let views: Vec<DocView> = chunk.iter().zip(&results).map(|(&i, r)| DocView::new(&doc_ids[i], &texts[i], r)).collect();
             let mut counted = Accumulator::default();
-            let tables = mention_tables(&views, chunk.iter().map(|&i| dates[i]), &mut counted)?;
+            let tables = mention_tables(&views, chunk.iter().map(|&i| dates[i]), &mut counted, tables::BATCH_BYTES)?;
             Ok::<_, ArrowError>((tables, counted))
         })
         .collect::<Result<_, _>>()?;
@@ -201,4 +290,80 @@ pub fn text_tables(
     let parts = in_order(parts, &mut acc);
     let tables = finish(vec![parts], acc, true)?;
     Ok(tables.into_iter().filter(|(n, _)| !matches!(*n, "documents" | "errors")).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::discover;
+    use arrow_array::{Array, StringArray};
+
+    fn column<'a>(tables: &'a Tables, name: &str, col: usize) -> Vec<&'a str> {
+        let batches = tables.iter().filter(|(n, _)| *n == name);
+        batches.flat_map(|(_, b)| b.column(col).as_any().downcast_ref::<StringArray>().expect("strings").iter().map(Option::unwrap_or_default)).collect()
+    }
+
+    #[test]
+    fn doc_ids_are_unique_and_mentions_follow_their_document() {
+        let d = std::env::temp_dir().join(format!("cc-pipeline-ids-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("a.txt"), "Hanoi.").unwrap();
+        std::fs::write(d.join("a.TXT"), "Hue and Hanoi.").unwrap();
+        std::fs::write(d.join("a.text"), "Hue, Hanoi and Da Nang.").unwrap();
+        std::fs::write(d.join("b.jsonl"), "{\"id\": \"a\", \"text\": \"Vietnam.\"}\n").unwrap();
+        let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
+        let (ex, mut acc, mut ids) = (Extractor::default(), Accumulator::default(), Ids::default());
+        // One input per call, as slices of a load: ids stay unique across calls.
+        let mut tables = Tables::new();
+        for one in inputs.chunks(1) {
+            tables.extend(load_tables(one, &LoadOptions::default(), Some(&ex), &mut acc, &mut ids, &Cancel::default()).unwrap());
+        }
+        assert_eq!(column(&tables, "documents", 0), ["a", "a#2", "a#3", "a#4"]);
+        // a.TXT, a.text, a.txt in path order, then the JSONL record: 2, 3, 1 and 1 places.
+        let texts = column(&tables, "documents", 7);
+        assert_eq!(texts[..2], ["Hue and Hanoi.", "Hue, Hanoi and Da Nang."]);
+        assert_eq!(column(&tables, "mentions", 0), ["a", "a", "a#2", "a#2", "a#2", "a#3", "a#4"]);
+        assert_eq!(column(&tables, "mentions", 4), ["Hue", "Hanoi", "Hue", "Hanoi", "Da Nang", "Hanoi", "Vietnam"]);
+        let kinds = column(&tables, "errors", 1);
+        assert_eq!(kinds, ["duplicate_id"; 3]);
+    }
+
+    #[test]
+    fn tables_are_cut_by_size_and_hold_the_same_rows() {
+        let d = std::env::temp_dir().join(format!("cc-pipeline-cut-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        for i in 0..6 {
+            std::fs::write(d.join(format!("{i}.txt")), "Tô Lâm met Lao leaders in Hanoi and Hue. ".repeat(i + 1)).unwrap();
+        }
+        let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
+        let ex = Extractor::default();
+        let run = |limit: usize| {
+            let opts = LoadOptions { batch_bytes: limit, ..Default::default() };
+            let mut acc = Accumulator::default();
+            let parts = load_tables(&inputs, &opts, Some(&ex), &mut acc, &mut Ids::default(), &Cancel::default()).unwrap();
+            finish(vec![parts], acc, true).unwrap()
+        };
+        let (whole, cut) = (run(tables::BATCH_BYTES), run(300));
+        for ((name, a), (_, b)) in whole.iter().zip(&cut) {
+            let rows = |bs: &[RecordBatch]| string_rows(bs);
+            assert_eq!(rows(a), rows(b), "{name}");
+            if matches!(*name, "documents" | "mentions") {
+                assert!(b.len() > a.len(), "{name}: {} batches", b.len());
+                for batch in b.iter().filter(|b| b.num_rows() > 1) {
+                    let bytes: usize = batch.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value_data().len()).max().unwrap_or(0);
+                    assert!(bytes <= 300, "{name}: a column of {bytes} bytes");
+                }
+            }
+        }
+    }
+
+    /// Every string cell of some record batches, row by row.
+    fn string_rows(batches: &[RecordBatch]) -> Vec<Vec<String>> {
+        batches
+            .iter()
+            .flat_map(|b| (0..b.num_rows()).map(move |r| b.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value(r).to_owned()).collect()))
+            .collect()
+    }
 }

@@ -14,6 +14,7 @@ use crate::discover::Input;
 use crate::error::{Error, Issue};
 use crate::extract::Extractor;
 use crate::label::Label;
+use crate::ids::Ids;
 use crate::loader::{self, LoadOptions};
 use crate::pipeline;
 use crate::tables;
@@ -66,8 +67,8 @@ fn to_pyerr(e: Error) -> PyErr {
     match e {
         Error::NotFound(_) => PyFileNotFoundError::new_err(msg),
         Error::BadPattern(_) | Error::InvalidArgument(_) | Error::BadPatterns(_) => PyValueError::new_err(msg),
-        Error::Internal(_) => PyRuntimeError::new_err(msg),
         Error::Interrupted => PyKeyboardInterrupt::new_err(msg),
+        Error::Internal(_) => PyRuntimeError::new_err(msg),
     }
 }
 
@@ -130,6 +131,8 @@ impl PyExtractor {
 struct Plan {
     inputs: Vec<Input>,
     issues: Vec<Issue>,
+    /// The doc_ids given so far: unique across every slice a load or `iter_batches` reads.
+    ids: Mutex<Ids>,
 }
 
 /// The tables of some loaded files, waiting for display names (`assemble`).
@@ -207,17 +210,33 @@ impl Plan {
             Some(g) => g.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?,
             None => &mut fallback,
         };
-        let parts = run(py, n_threads, |cancel| pipeline::load_tables(slice, &opts, ex, acc_ref, cancel))?.map_err(arrow_err)?;
+        let mut ids = self.ids.lock().map_err(poisoned)?;
+        let ids = &mut *ids;
+        let parts = run(py, n_threads, |cancel| pipeline::load_tables(slice, &opts, ex, acc_ref, ids, cancel))?.map_err(arrow_err)?;
         Ok(Batch { inner: Mutex::new(Some(parts)) })
     }
 }
 
-/// Find the inputs named by `sources` (folders, files, globs).
+/// Find the inputs named by `sources` (folders, files, globs). Runs on the calling thread, not
+/// the pool, so that it can run Python's signal handlers: Ctrl-C stops a long walk.
 #[pyfunction]
 #[pyo3(signature = (sources, pattern=None))]
 fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> PyResult<Plan> {
-    let (inputs, issues) = run(py, 1, |_| crate::discover::discover(&sources, pattern.as_deref()))?.map_err(to_pyerr)?;
-    Ok(Plan { inputs, issues })
+    let raised: Mutex<Option<PyErr>> = Mutex::new(None);
+    let interrupted = || match Python::attach(|py| py.check_signals()) {
+        Ok(()) => false,
+        Err(e) => {
+            *raised.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+            true
+        }
+    };
+    let found = py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::discover::discover(&sources, pattern.as_deref(), &interrupted))));
+    let found = found.map_err(|_| to_pyerr(Error::Internal("panic while finding files".into())))?;
+    if let Some(e) = raised.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(e);
+    }
+    let (inputs, issues) = found.map_err(to_pyerr)?;
+    Ok(Plan { inputs, issues, ids: Mutex::default() })
 }
 
 /// A plan from `Plan.inputs()` rows (on a Dask worker).
@@ -232,7 +251,7 @@ fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
             format: if jsonl { crate::discover::Format::JsonLines } else { crate::discover::Format::Text },
         })
         .collect();
-    Plan { inputs, issues: Vec::new() }
+    Plan { inputs, issues: Vec::new(), ids: Mutex::default() }
 }
 
 /// Assemble batches into tables (a dict of name -> ArrowTable), filling display names from `acc`.

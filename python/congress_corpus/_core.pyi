@@ -57,7 +57,8 @@ class Plan:
         """Load (and extract from) files ``start..end``, counting entities into ``acc``."""
 
 def discover(sources: list[str], pattern: str | None = None) -> Plan:
-    """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source."""
+    """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source
+    or a glob that matches nothing, KeyboardInterrupt on Ctrl-C."""
 
 def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
     """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""

@@ -14,7 +14,7 @@ LABEL_DTYPE = pd.CategoricalDtype(LABELS)
 _SCHEMAS: dict[str, dict[str, str]] = {
     "documents": {"doc_id": "str", "path": "str", "title": "str", "date": "date", "dateline": "str",
                   "source": "str", "url": "str", "text": "str", "n_chars": "int", "n_words": "int",
-                  "n_sentences": "int", "sha256": "str"},
+                  "n_sentences": "int", "sha256": "str", "captions": "list", "related": "str"},
     "errors": {"path": "str", "kind": "str", "message": "str", "loaded": "bool"},
     "mentions": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "text": "str",
                  "label": "label", "entity_id": "str", "canonical": "str", "value": "str", "unit": "str"},
@@ -29,7 +29,7 @@ def from_arrow(table) -> pd.DataFrame:
     """A DataFrame from an Arrow table of the core (anything with ``__arrow_c_stream__``).
 
     Strings arrive as pandas' string dtype, labels as a categorical with the 18 labels, dates as
-    ``datetime64[s]``; list columns (entity aliases) become Python lists.
+    ``datetime64[s]``; list columns (entity aliases, captions) become Python lists.
     """
     if hasattr(pd.DataFrame, "from_arrow"):
         df = pd.DataFrame.from_arrow(table)
@@ -38,7 +38,7 @@ def from_arrow(table) -> pd.DataFrame:
 
         df = pa.table(table).to_pandas()
     for col in df.columns:
-        if col == "aliases":
+        if col in ("aliases", "captions"):
             # As an object Series: an empty list would make the column float64.
             df[col] = pd.Series([list(v) for v in df[col]], index=df.index, dtype=object)
         elif col == "label":

@@ -125,7 +125,7 @@ class Corpus:
 
     @property
     def documents(self) -> pd.DataFrame:
-        """One row per document: doc_id, path, title, date, dateline, source, url, text, counts, sha256."""
+        """One row per document: doc_id, path, title, date, dateline, source, url, text, counts, sha256, captions, related."""
         return self._table("documents")
 
     @property
@@ -238,8 +238,10 @@ def load(
     ``source`` is a folder (walked recursively; hidden files and folders skipped), a ``.txt`` or
     ``.jsonl`` file, a glob (``"news/**/*.txt"``), or a list of these. Files are read, cleaned and
     their entities found in parallel in Rust with the GIL released; the documents come back
-    sorted by path, whatever the number of threads. A file that cannot be read cleanly becomes a
-    row of ``corpus.errors``; a source that does not exist raises ``FileNotFoundError``.
+    sorted by path, whatever the number of threads, each file once and each ``doc_id`` unique. A
+    file that cannot be read cleanly, or of a type without a reader, becomes a row of
+    ``corpus.errors``; a source that does not exist, or a glob that matches no file, raises
+    ``FileNotFoundError``.
 
     Args:
         source: what to load.

@@ -123,11 +123,14 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     empty = _load_part([], ex, max_bytes, n_threads)
     discovery_errors = _tables.from_arrow(_core.assemble([plan.issues()], _core.Accumulator(), False)["errors"])
     out = {}
-    for name in ("documents", "errors", "mentions", "roles"):
-        pieces = [delayed(lambda p, n=name: p[n])(p) for p in named]
-        if name == "errors":
-            pieces = [delayed(discovery_errors)] + pieces
-        out[name] = dd.from_delayed(pieces, meta=empty[name], verify_meta=False)
+    # dask would turn the frames' string columns into its own string dtype as soon as one column
+    # holds objects (`documents.captions`, lists): the tables keep the dtypes `cc.load` gives.
+    with dask.config.set({"dataframe.convert-string": False}):
+        for name in ("documents", "errors", "mentions", "roles"):
+            pieces = [delayed(lambda p, n=name: p[n])(p) for p in named]
+            if name == "errors":
+                pieces = [delayed(discovery_errors)] + pieces
+            out[name] = dd.from_delayed(pieces, meta=empty[name], verify_meta=False)
     return out
 
 
