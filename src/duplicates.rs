@@ -50,13 +50,9 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// FNV-1a, then mixed: fixed, so hashes (and clusters) never change between runs or machines.
 fn word_hash(w: &str) -> u64 {
-    // FNV-1a: fixed, so hashes (and clusters) never change between runs or machines.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in w.bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    mix(h)
+    mix(w.bytes().fold(FNV_OFFSET, |h, b| (h ^ b as u64).wrapping_mul(FNV_PRIME)))
 }
 
 /// Spellings that fold to different word sequences but are the same word (`viet nam`, `vietnam`):
@@ -84,19 +80,31 @@ static JOINS: LazyLock<Joins> = LazyLock::new(|| {
     joins
 });
 
-/// Calls `f` with each folded word of `text`: letters and digits, everything else a separator,
-/// so quotes, dashes, case and diacritics never make two copies differ.
-fn each_word(text: &str, mut f: impl FnMut(&str)) {
-    let mut cur = String::new();
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Calls `f` with the hash (`word_hash`) of each folded word of `text`: letters and digits,
+/// everything else a separator, so quotes, dashes, case and diacritics never make two copies
+/// differ. Words are hashed byte by byte as they are read, never built as strings.
+fn each_word(text: &str, mut f: impl FnMut(u64)) {
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
     let mut buf = String::new();
+    let mut end = |h: &mut u64, in_word: &mut bool| {
+        if *in_word {
+            f(mix(*h));
+            *h = FNV_OFFSET;
+            *in_word = false;
+        }
+    };
     for c in text.chars() {
         // News prose is mostly ASCII: no folding buffer for it.
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                cur.push(c.to_ascii_lowercase());
-            } else if !cur.is_empty() {
-                f(&cur);
-                cur.clear();
+                h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                in_word = true;
+            } else {
+                end(&mut h, &mut in_word);
             }
             continue;
         }
@@ -104,28 +112,28 @@ fn each_word(text: &str, mut f: impl FnMut(&str)) {
         fold::fold_char(c, &mut buf);
         for g in buf.chars() {
             if g.is_alphanumeric() {
-                cur.push(g);
-            } else if !cur.is_empty() {
-                f(&cur);
-                cur.clear();
+                let mut bytes = [0u8; 4];
+                for &b in g.encode_utf8(&mut bytes).as_bytes() {
+                    h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
+                }
+                in_word = true;
+            } else {
+                end(&mut h, &mut in_word);
             }
         }
     }
-    if !cur.is_empty() {
-        f(&cur);
-    }
+    end(&mut h, &mut in_word);
 }
 
-fn words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    each_word(text, |w| out.push(w.to_owned()));
-    out
+/// The folded words of a gazetteer name, as `each_word` reads them.
+fn words(name: &str) -> Vec<String> {
+    fold::key(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
 }
 
 /// Word hashes of `text`, with joined spellings made one word.
 fn word_hashes(text: &str) -> Vec<u64> {
     let mut hashes = Vec::new();
-    each_word(text, |w| hashes.push(word_hash(w)));
+    each_word(text, |w| hashes.push(w));
     let joins = &*JOINS;
     let mut out = Vec::with_capacity(hashes.len());
     let mut i = 0;
@@ -145,14 +153,17 @@ fn word_hashes(text: &str) -> Vec<u64> {
     out
 }
 
-/// The shingles of `text` (hashes of `SHINGLE_WORDS` consecutive folded words), sorted and
-/// distinct. A text shorter than a shingle is one shingle; an empty text has none.
-pub fn shingles(text: &str) -> Vec<u64> {
+/// Calls `f` with the hash of each shingle of `text` (`SHINGLE_WORDS` consecutive folded
+/// words), repeats included. A text shorter than a shingle is one shingle; an empty text has none.
+fn each_shingle(text: &str, f: impl FnMut(u64)) {
     let w = word_hashes(text);
-    let mut out: Vec<u64> = w
-        .windows(SHINGLE_WORDS.min(w.len()).max(1))
-        .map(|win| win.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &x| mix(h ^ x)))
-        .collect();
+    w.windows(SHINGLE_WORDS.min(w.len()).max(1)).map(|win| win.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &x| mix(h ^ x))).for_each(f);
+}
+
+/// The shingles of `text`, sorted and distinct: the set whose Jaccard similarity is compared.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    each_shingle(text, |s| out.push(s));
     out.sort_unstable();
     out.dedup();
     out
@@ -161,16 +172,19 @@ pub fn shingles(text: &str) -> Vec<u64> {
 /// One-permutation MinHash with densification (Shrivastava 2017): each shingle is hashed once
 /// into one of `BINS` bins, keeping the least per bin, instead of `BINS` hashes per shingle. An
 /// empty bin borrows the value of the first full bin on a probe sequence that depends only on
-/// the bin, so two documents borrow alike. None for a document without shingles.
-fn signature(shingles: &[u64]) -> Option<[u64; BINS]> {
-    if shingles.is_empty() {
-        return None;
-    }
+/// the bin, so two documents borrow alike. None for a text without shingles. Repeated shingles
+/// do not change a minimum, so the set is never built.
+fn signature(text: &str) -> Option<[u64; BINS]> {
     let mut sig = [u64::MAX; BINS];
-    for &s in shingles {
+    let mut any = false;
+    each_shingle(text, |s| {
         let h = mix(s ^ 0x5851_f42d_4c95_7f2d);
         let bin = (h >> 57) as usize;
         sig[bin] = sig[bin].min(h);
+        any = true;
+    });
+    if !any {
+        return None;
     }
     let full = sig;
     for (i, v) in sig.iter_mut().enumerate() {
@@ -247,7 +261,7 @@ pub fn duplicates(texts: &[&str], threshold: f64) -> Result<Vec<Duplicate>, Erro
     let keys: Vec<Option<Sketch>> = texts
         .par_iter()
         .map(|t| {
-            signature(&shingles(t)).map(|sig| {
+            signature(t).map(|sig| {
                 let bands = (0..bands).map(|b| sig[b * rows..(b + 1) * rows].iter().fold(mix(b as u64 + 1), |h, &x| mix(h ^ x))).collect();
                 (bands, Box::new(sig.map(|v| v as u32)))
             })
