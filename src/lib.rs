@@ -8,6 +8,7 @@ pub mod clean;
 pub mod decode;
 pub mod discover;
 pub mod document;
+pub mod duplicates;
 pub mod entities;
 pub mod error;
 pub mod extract;

@@ -355,6 +355,29 @@ fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize, 
     Ok(d)
 }
 
+/// Near-duplicate documents of a documents table (its `text` column): row indices of each
+/// document and of its cluster's first document, and their similarity.
+#[pyfunction]
+#[pyo3(signature = (documents, threshold=0.8, n_threads=0))]
+fn duplicates(py: Python<'_>, documents: PyRef<'_, ArrowTable>, threshold: f64, n_threads: usize) -> PyResult<(Vec<usize>, Vec<usize>, Vec<f64>)> {
+    let mut texts: Vec<&str> = Vec::with_capacity(documents.__len__());
+    for b in &documents.batches {
+        let col = b
+            .column_by_name("text")
+            .and_then(|c| c.as_any().downcast_ref::<arrow_array::StringArray>())
+            .ok_or_else(|| to_pyerr(Error::InvalidArgument("duplicates needs the documents table (a text column)".into())))?;
+        texts.extend(col.iter().map(|t| t.unwrap_or("")));
+    }
+    let rows = run(py, n_threads, |_| crate::duplicates::duplicates(&texts, threshold))?.map_err(to_pyerr)?;
+    Ok((rows.iter().map(|r| r.doc).collect(), rows.iter().map(|r| r.cluster).collect(), rows.iter().map(|r| r.similarity).collect()))
+}
+
+/// The shingle hashes `duplicates` compares for `text` (sorted, distinct), for benchmarks.
+#[pyfunction]
+fn shingles(text: &str) -> Vec<u64> {
+    crate::duplicates::shingles(text)
+}
+
 /// The threads a call given `n_threads` uses (0: `CONGRESS_CORPUS_THREADS`, else every core).
 #[pyfunction]
 fn resolve_threads(n_threads: usize) -> usize {
@@ -387,6 +410,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(kwic, m)?)?;
+    m.add_function(wrap_pyfunction!(duplicates, m)?)?;
+    m.add_function(wrap_pyfunction!(shingles, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_threads, m)?)?;
     m.add_function(wrap_pyfunction!(is_debug_build, m)?)?;
     m.add_function(wrap_pyfunction!(pooled_threads, m)?)?;

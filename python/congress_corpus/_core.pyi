@@ -6,8 +6,8 @@ from typing import Any, final
 __version__: str
 __all__ = [
     "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
-    "cooccurrence", "discover", "extract", "is_debug_build", "kwic", "plan_from_inputs", "pooled_threads",
-    "resolve_threads",
+    "cooccurrence", "discover", "duplicates", "extract", "is_debug_build", "kwic", "plan_from_inputs",
+    "pooled_threads", "resolve_threads", "shingles",
 ]
 
 @final
@@ -78,6 +78,14 @@ def cooccurrence(
 
 def kwic(texts: list[str], phrase: str, width: int, n_threads: int = 0) -> dict[str, list[Any]]:
     """Keyword-in-context hits as columns doc, start, left, match, right."""
+
+def duplicates(
+    documents: ArrowTable, threshold: float = 0.8, n_threads: int = 0
+) -> tuple[list[int], list[int], list[float]]:
+    """Near-duplicate documents as row indices (document, its cluster's first document) and similarity."""
+
+def shingles(text: str) -> list[int]:
+    """The sorted, distinct shingle hashes that ``duplicates`` compares for ``text``."""
 
 def _panic_for_test() -> None:
     """Panics inside the worker pool (tests that a bug becomes RuntimeError, not an abort)."""

@@ -87,6 +87,7 @@ class Corpus:
         self._tables: dict[str, pd.DataFrame] = {k: v for k, v in tables.items() if isinstance(v, pd.DataFrame)}
         # The threads it was loaded with, for its own parallel work (kwic).
         self._n_threads = n_threads
+        self._duplicates: dict[float, pd.DataFrame] = {}
 
     def __reduce__(self):
         # Pickled (and deep-copied) as its pandas tables: the Arrow tables live in Rust memory.
@@ -148,22 +149,107 @@ class Corpus:
         """One row per (person, title) a document states: doc_id, sentence, start, end, person_entity_id, person, role, org_entity_id."""
         return self._table("roles")
 
-    def cooccurrence(self, labels: str | Iterable[str] = ("PERSON", "ORG"), window: str = "sentence") -> pd.DataFrame:
+    def duplicates(self, threshold: float = 0.8, *, n_threads: int | None = None) -> pd.DataFrame:
+        """Documents that tell the same story: syndicated copies, reprints, lightly edited versions.
+
+        Bodies are compared by their sets of five-word shingles after folding case, diacritics,
+        quotes, dashes and joined spellings (``Việt Nam``/``Vietnam``, ``Hà Nội``/``Hanoi``), so a
+        copy with its own headline, dateline and credit, or a paragraph dropped or added, still
+        matches. Candidates come from MinHash LSH, each verified by the exact Jaccard similarity
+        of the two shingle sets; a cluster is the documents linked by pairs of at least
+        ``threshold``. Computed in Rust, in parallel; the same clusters on any number of threads.
+
+        Returns one row per document in a cluster of two or more: doc_id, cluster (the doc_id
+        of the cluster's first document in corpus order), similarity (Jaccard of the document's
+        shingles to that first document's; 1.0 for itself), ordered by cluster, then document.
+
+        >>> import congress_corpus as cc
+        >>> cc.load(cc.SAMPLE).duplicates().columns.tolist()
+        ['doc_id', 'cluster', 'similarity']
+        """
+        if not 0 < threshold <= 1:
+            raise ValueError(f"[E003] threshold must be in (0, 1], not {threshold}")
+        if n_threads is not None and n_threads < 1:
+            raise ValueError(f"[E003] n_threads must be at least 1, not {n_threads}")
+        key = float(threshold)
+        if key not in self._duplicates:
+            # A corpus rebuilt from pandas tables (unpickled) hands its texts over through Arrow.
+            documents = self._arrow.get("documents")
+            if documents is None:
+                import pyarrow as pa
+
+                documents = pa.Table.from_pandas(self.documents[["doc_id", "text"]], preserve_index=False)
+            docs, clusters, sims = _core.duplicates(documents, key, n_threads or 0)
+            ids = self._doc_ids()
+            self._duplicates[key] = pd.DataFrame({
+                "doc_id": pd.Series(ids.take(np.asarray(docs, dtype=np.intp)), dtype=_tables.STR_DTYPE),
+                "cluster": pd.Series(ids.take(np.asarray(clusters, dtype=np.intp)), dtype=_tables.STR_DTYPE),
+                "similarity": pd.Series(sims, dtype="float64"),
+            })
+        return self._duplicates[key].copy()
+
+    def _doc_ids(self) -> np.ndarray:
+        # From Arrow, so asking for duplicates does not convert every text to pandas.
+        if "documents" in self._tables:
+            return self._tables["documents"].doc_id.to_numpy(dtype=object)
+        import pyarrow as pa
+
+        return pa.table(self._arrow["documents"]).column("doc_id").to_numpy()
+
+    def _mentions(self, labels: Iterable[str] | None, dedupe: bool, threshold: float) -> pd.DataFrame:
+        """The mentions of ``labels`` (all when None); with ``dedupe``, only of each cluster's first document."""
+        m = self.mentions
+        if labels is not None:
+            m = m[m.label.isin(_args.labels(labels))]
+        if dedupe:
+            d = self.duplicates(threshold)
+            copies = d.doc_id[d.doc_id != d.cluster]
+            m = m[~m.doc_id.isin(copies)]
+        return m
+
+    def entity_counts(self, labels: Iterable[str] | None = None, *, dedupe: bool = False, threshold: float = 0.8) -> pd.DataFrame:
+        """How often each entity is mentioned, and in how many documents; with ``dedupe=True``
+        each story counts once.
+
+        ``dedupe=True`` counts one document per cluster of :meth:`duplicates` (at ``threshold``):
+        the cluster's first document, so a VNA story reprinted by five papers is one document,
+        not six. Documents in no cluster all count. ``labels`` keeps entities of those labels.
+        Returns columns entity_id, label, canonical, n_mentions, n_docs, most mentioned first
+        (ties by entity_id). Without dedupe, the counts are those of :attr:`entities`.
+
+        >>> import congress_corpus as cc
+        >>> counts = cc.load(cc.SAMPLE).entity_counts(["PERSON"], dedupe=True)
+        >>> counts.columns.tolist()
+        ['entity_id', 'label', 'canonical', 'n_mentions', 'n_docs']
+        """
+        m = self._mentions(labels, dedupe, threshold)
+        g = m.groupby("entity_id", sort=True, observed=True)
+        out = pd.DataFrame({
+            "label": g.label.first(),
+            "canonical": g.canonical.first(),
+            "n_mentions": g.size().astype("int64"),
+            "n_docs": g.doc_id.nunique().astype("int64"),
+        }).reset_index()
+        out["entity_id"] = out.entity_id.astype(_tables.STR_DTYPE)
+        return out.sort_values(["n_mentions", "entity_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+    def cooccurrence(self, labels: str | Iterable[str] = ("PERSON", "ORG"), window: str = "sentence", *,
+                     dedupe: bool = False, threshold: float = 0.8) -> pd.DataFrame:
         """Pairs of entities mentioned together, and in how many windows.
 
         ``window`` is ``"sentence"`` or ``"document"``; ``labels`` (one label or several) keeps
-        mentions of those labels; an unknown label is a ``ValueError``.
-        Returns columns entity_a, entity_b (entity ids, ``a < b``), canonical_a, canonical_b,
-        weight, most frequent first. Computed in Rust.
+        mentions of those labels, and an unknown label is a ``ValueError``;
+        ``dedupe=True`` counts one document per cluster of :meth:`duplicates` (see
+        :meth:`entity_counts`). Returns columns entity_a, entity_b (entity ids, ``a < b``),
+        canonical_a, canonical_b, weight, most frequent first. Computed in Rust.
 
         >>> import congress_corpus as cc
-        >>> pairs = cc.load(cc.SAMPLE).cooccurrence(labels=["PERSON", "ORG"], window="document")
+        >>> pairs = cc.load(cc.SAMPLE).cooccurrence(labels=["PERSON", "ORG"], window="document", dedupe=True)
         >>> pairs.columns.tolist()
         ['entity_a', 'entity_b', 'canonical_a', 'canonical_b', 'weight']
         """
         wanted = _args.labels(labels)
-        m = self.mentions
-        m = m[m.label.isin(wanted)]
+        m = self._mentions(wanted, dedupe, threshold)
         doc_codes, _ = pd.factorize(m.doc_id)
         ent_codes, ents = pd.factorize(m.entity_id, sort=True)
         a, b, w = _core.cooccurrence(doc_codes.astype("uint32").tolist(), m.sentence.astype("uint32").tolist(),
