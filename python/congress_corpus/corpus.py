@@ -129,7 +129,8 @@ class Corpus:
 
     @property
     def mentions(self) -> pd.DataFrame:
-        """One row per entity mention: doc_id, sentence, start, end, text, label, entity_id, canonical, value, unit."""
+        """One row per entity mention: doc_id, sentence, start, end, text, label, entity_id, canonical, value, unit,
+        and typed values: value_num (float64) for figures, date_start/date_end (the days a DATE covers)."""
         return self._table("mentions")
 
     @property
