@@ -87,7 +87,7 @@ def from_pandas(
         n_threads, extract, extractor: as for :func:`load`.
 
     Every other column is kept in ``documents``, with its dtype (a name the documents table already
-    uses keeps the input's values under ``NAME_input``, or fills ours where it is empty). A row
+    uses replaces ours when ours is null in every row, else is kept as ``NAME_input``). A row
     whose text is missing or blank is a row of ``errors`` (``missing_text``, ``empty``), whose
     ``path`` is ``<DataFrame>#ROW``, as are the documents' paths.
 
