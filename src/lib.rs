@@ -26,6 +26,7 @@ pub mod roles;
 pub mod sentences;
 pub mod tables;
 pub mod tokens;
+pub mod values;
 
 #[cfg(feature = "python")]
 mod python;

@@ -8,10 +8,12 @@ use rayon::prelude::*;
 use crate::discover::Input;
 use crate::document::Document;
 use crate::entities::Accumulator;
+use crate::decode::normalise_newlines;
+use crate::document::sha256_hex;
 use crate::error::{Issue, IssueKind};
-use crate::ids::Ids;
 use crate::extract::{DocResult, Extractor};
-use crate::loader::{self, LoadOptions};
+use crate::ids::Ids;
+use crate::loader::{self, LoadOptions, Meta};
 use crate::parallel::Cancel;
 use crate::tables::{self, DocView};
 use arrow_array::RecordBatch;
@@ -292,6 +294,77 @@ pub fn text_tables(
     Ok(tables.into_iter().filter(|(n, _)| !matches!(*n, "documents" | "errors")).collect())
 }
 
+/// An article held in memory (a DataFrame row): its id, its raw text (None when missing) and the
+/// metadata given beside it, which wins over what the cleaner finds, as in JSONL.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub doc_id: String,
+    pub text: Option<String>,
+    pub meta: Meta,
+}
+
+/// Load and extract articles held in memory exactly as `load_tables` does files: each text is
+/// cleaned by `loader::from_text` (title, date marker, dateline, credit, captions), so a text gives
+/// the same rows whether it comes from a `.txt` file or a DataFrame. Rows are named
+/// `{source}#{i}` (`i` the 0-based position) in `path`. Missing or blank texts are error rows;
+/// a repeated id is kept apart as `{id}#{i}` with a `duplicate_id` row, as JSONL ids are.
+pub fn record_tables(source: &str, records: Vec<Record>, extractor: Option<&Extractor>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut ids = Vec::with_capacity(records.len());
+    let mut issues = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        let mut id = r.doc_id.clone();
+        if !seen.insert(id.clone()) {
+            let mut k = i;
+            while !seen.insert(format!("{}#{k}", r.doc_id)) {
+                k += records.len();
+            }
+            id = format!("{}#{k}", r.doc_id);
+            issues.push(Issue::new(format!("{source}#{i}"), IssueKind::DuplicateId, format!("id {:?} already used: loaded as {id:?}", r.doc_id), true));
+        }
+        ids.push(id);
+    }
+    let count_sentences = extractor.is_none();
+    let rows: Vec<(usize, Record, String)> = records.into_iter().zip(ids).enumerate().map(|(i, (r, id))| (i, r, id)).collect();
+    let parts: Vec<(Tables, Accumulator)> = rows
+        .par_chunks(INPUTS_PER_TASK)
+        .map(|chunk| {
+            let mut batch = Batch::default();
+            for (i, r, id) in chunk {
+                let path = format!("{source}#{i}");
+                let text = match r.text.as_deref() {
+                    None => {
+                        batch.issues.push(Issue::new(path, IssueKind::MissingText, "the text is missing (null)", false));
+                        continue;
+                    }
+                    Some(t) => normalise_newlines(t),
+                };
+                if text.trim().is_empty() {
+                    batch.issues.push(Issue::new(path, IssueKind::Empty, "the text is empty or only whitespace", false));
+                    continue;
+                }
+                let sha = sha256_hex(r.text.as_deref().unwrap_or_default().as_bytes());
+                let mut doc = loader::from_text(id.clone(), path, &text, sha, r.meta.clone(), count_sentences);
+                if let Some(ex) = extractor {
+                    let result = ex.extract(&doc.text, doc.date);
+                    doc.n_sentences = result.n_sentences;
+                    batch.results.push(result);
+                }
+                batch.documents.push(doc);
+            }
+            let mut counted = Accumulator::default();
+            let tables = batch_tables(&batch, extractor.is_some(), &mut counted, tables::BATCH_BYTES)?;
+            Ok::<_, ArrowError>((tables, counted))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut out = Tables::new();
+    if !issues.is_empty() {
+        out.push(("errors", tables::errors(&issues)?));
+    }
+    out.extend(in_order(parts, acc));
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,5 +438,30 @@ mod tests {
             .iter()
             .flat_map(|b| (0..b.num_rows()).map(move |r| b.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value(r).to_owned()).collect()))
             .collect()
+    }
+
+    fn rows(tables: &Tables, name: &str) -> usize {
+        tables.iter().filter(|(n, _)| *n == name).map(|(_, b)| b.num_rows()).sum()
+    }
+
+    #[test]
+    fn records_are_cleaned_like_files_and_bad_rows_are_errors() {
+        let rec = |id: &str, text: Option<&str>| Record { doc_id: id.into(), text: text.map(Into::into), meta: Meta::default() };
+        let records = vec![
+            rec("a", Some("Party congress opens\n\nHÀ NỘI — Tô Lâm spoke in Hà Nội on Monday.")),
+            rec("a", Some("Lê Hoài Trung met Lao leaders.")),
+            rec("b", None),
+            rec("c", Some("  \n ")),
+        ];
+        let mut acc = Accumulator::default();
+        let t = record_tables("df", records, Some(&Extractor::default()), &mut acc).unwrap();
+        assert_eq!(rows(&t, "documents"), 2);
+        assert_eq!(rows(&t, "errors"), 3);
+        let docs = &t.iter().find(|(n, _)| *n == "documents").unwrap().1;
+        let ids = docs.column(0).as_any().downcast_ref::<arrow_array::StringArray>().unwrap();
+        assert_eq!((ids.value(0), ids.value(1)), ("a", "a#1"));
+        let text = docs.column(docs.schema().index_of("text").unwrap()).as_any().downcast_ref::<arrow_array::StringArray>().unwrap().value(0).to_owned();
+        assert!(text.starts_with("Tô Lâm"), "headline and dateline are cleaned off: {text:?}");
+        assert!(rows(&t, "mentions") >= 4);
     }
 }

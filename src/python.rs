@@ -293,6 +293,50 @@ fn empty_schema(name: &str) -> Result<arrow_schema::SchemaRef, arrow_schema::Arr
     Ok(b.schema())
 }
 
+fn parse_dates(dates: &[Option<String>]) -> PyResult<Vec<Option<chrono::NaiveDate>>> {
+    dates
+        .iter()
+        .map(|d| match d {
+            None => Ok(None),
+            Some(s) => loader::parse_date(s).map(Some).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("cannot read date {s:?}: use YYYY-MM-DD")))),
+        })
+        .collect()
+}
+
+/// Load (and extract from) articles held in memory, counting entities into `acc`: a batch
+/// like `Plan.load`'s. Every list has one item per article.
+#[pyfunction]
+#[pyo3(signature = (source, doc_ids, texts, titles, dates, acc, n_threads=0, extractor=None))]
+#[allow(clippy::too_many_arguments)]
+fn records(
+    py: Python<'_>,
+    source: String,
+    doc_ids: Vec<String>,
+    texts: Vec<Option<String>>,
+    titles: Vec<Option<String>>,
+    dates: Vec<Option<String>>,
+    acc: PyRef<'_, PyAccumulator>,
+    n_threads: usize,
+    extractor: Option<PyRef<'_, PyExtractor>>,
+) -> PyResult<Batch> {
+    let n = doc_ids.len();
+    if texts.len() != n || titles.len() != n || dates.len() != n {
+        return Err(to_pyerr(Error::InvalidArgument(format!("doc_ids, texts, titles and dates must have the same length ({n}, {}, {}, {})", texts.len(), titles.len(), dates.len()))));
+    }
+    let parsed = parse_dates(&dates)?;
+    let rows: Vec<pipeline::Record> = doc_ids
+        .into_iter()
+        .zip(texts)
+        .zip(titles.into_iter().zip(parsed))
+        .map(|((doc_id, text), (title, date))| pipeline::Record { doc_id, text, meta: loader::Meta { title, date, ..Default::default() } })
+        .collect();
+    let ex = extractor.as_ref().map(|e| &e.inner);
+    let mut guard = acc.inner.lock().map_err(poisoned)?;
+    let acc_ref = guard.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?;
+    let parts = run(py, n_threads, |_| pipeline::record_tables(&source, rows, ex, acc_ref))?.map_err(arrow_err)?;
+    Ok(Batch { inner: Mutex::new(Some(parts)) })
+}
+
 /// Extract from strings: a dict with the mentions, entities and roles tables.
 #[pyfunction]
 #[pyo3(signature = (texts, doc_ids, dates, extractor, n_threads=0))]
@@ -312,13 +356,7 @@ fn extract<'py>(
             dates.len()
         ))));
     }
-    let mut parsed = Vec::with_capacity(dates.len());
-    for d in &dates {
-        parsed.push(match d {
-            None => None,
-            Some(s) => Some(loader::parse_date(s).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("cannot read date {s:?}: use YYYY-MM-DD"))))?),
-        });
-    }
+    let parsed = parse_dates(&dates)?;
     let ex = &extractor.inner;
     let built = run(py, n_threads, |cancel| pipeline::text_tables(&doc_ids, &texts, &parsed, ex, cancel))?;
     tables_dict(py, built)
@@ -408,6 +446,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assemble, m)?)?;
     m.add_function(wrap_pyfunction!(plan_from_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(records, m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(kwic, m)?)?;
     m.add_function(wrap_pyfunction!(duplicates, m)?)?;

@@ -7,15 +7,16 @@ use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, ListBuilder, StringBuilder, TimestampSecondBuilder};
 use arrow_array::types::Int8Type;
-use arrow_array::{Array, ArrayRef, DictionaryArray, Int32Array, Int64Array, Int8Array, RecordBatch, StringArray};
+use arrow_array::{Array, ArrayRef, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array, RecordBatch, StringArray};
 use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 use chrono::NaiveDate;
 
 use crate::document::Document;
 use crate::entities::EntityRow;
 use crate::error::Issue;
-use crate::extract::DocResult;
+use crate::extract::{DocResult, Mention};
 use crate::label::Label;
+use crate::values;
 
 /// Bytes the string columns of one record batch may hold: Arrow's `Utf8` has 32-bit offsets,
 /// so a column stops at 2 GiB. Tables are cut into record batches below this, by size.
@@ -247,7 +248,7 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
         }
     }
     batch(
-        vec![text_field("doc_id", false), position_field("sentence"), position_field("start"), position_field("end"), text_field("text", false), Field::new("label", label_type(), false), text_field("entity_id", false), text_field("canonical", false), text_field("value", true), text_field("unit", true)],
+        vec![text_field("doc_id", false), position_field("sentence"), position_field("start"), position_field("end"), text_field("text", false), Field::new("label", label_type(), false), text_field("entity_id", false), text_field("canonical", false), text_field("value", true), text_field("unit", true), Field::new("value_num", DataType::Float64, true), date_field("date_start"), date_field("date_end")],
         vec![
             Arc::new(doc_id.finish()),
             positions(all().map(|(_, m)| m.sentence as usize))?,
@@ -259,8 +260,15 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
             strings(all().map(|_| Some(""))),
             Arc::new(value.finish()),
             Arc::new(unit.finish()),
+            Arc::new(all().map(|(_, m)| m.value.as_deref().and_then(|v| values::number(m.label, v))).collect::<Float64Array>()),
+            dates(all().map(|(_, m)| spans(m).map(|s| s.0))),
+            dates(all().map(|(_, m)| spans(m).map(|s| s.1))),
         ],
     )
+}
+
+fn spans(m: &Mention) -> Option<(NaiveDate, NaiveDate)> {
+    m.value.as_deref().and_then(|v| values::date_span(m.label, v))
 }
 
 /// Mentions columns that `with_names` reads and fills.
@@ -321,7 +329,7 @@ mod tests {
         let result = Extractor::default().extract(text, None);
         let b = mentions(&[DocView::new("a", text, &result)]).unwrap();
         let names: Vec<_> = b.schema().fields().iter().map(|f| f.name().clone()).collect();
-        assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit"]);
+        assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit", "value_num", "date_start", "date_end"]);
         assert_eq!(b.num_rows(), 2);
         let text_col = b.column(4).as_any().downcast_ref::<StringArray>().unwrap();
         assert_eq!(text_col.value(0), "Tô Lâm");
@@ -340,6 +348,34 @@ mod tests {
     fn cut_keeps_each_range_under_the_limit() {
         assert_eq!(cut([3, 3, 3, 9, 1, 1].into_iter(), 6), [0..2, 2..3, 3..4, 4..6]);
         assert!(cut(std::iter::empty(), 6).is_empty());
+    }
+
+    #[test]
+    fn mentions_carry_typed_values() {
+        let text = "About 1.9 million people voted in January 2026, 90% of them on 7 January 2026, over 40 years.";
+        let result = Extractor::default().extract(text, None);
+        let b = mentions(&[DocView::new("a", text, &result)]).unwrap();
+        let col = |name: &str| b.column(b.schema().index_of(name).unwrap()).clone();
+        let texts = col("text");
+        let texts = texts.as_any().downcast_ref::<StringArray>().unwrap();
+        let nums = col("value_num");
+        let nums = nums.as_any().downcast_ref::<Float64Array>().unwrap();
+        let (starts, ends) = (col("date_start"), col("date_end"));
+        let day = |a: &ArrayRef, i: usize| {
+            let a = a.as_any().downcast_ref::<arrow_array::TimestampSecondArray>().unwrap();
+            a.is_valid(i).then(|| chrono::DateTime::from_timestamp(a.value(i), 0).unwrap().date_naive().to_string())
+        };
+        type Row = (String, Option<f64>, Option<String>, Option<String>);
+        let rows: Vec<Row> = (0..b.num_rows())
+            .map(|i| (texts.value(i).to_owned(), nums.is_valid(i).then(|| nums.value(i)), day(&starts, i), day(&ends, i)))
+            .collect();
+        let find = |t: &str| rows.iter().find(|r| r.0 == t).unwrap_or_else(|| panic!("no mention {t:?} in {rows:?}")).clone();
+        assert_eq!(find("1.9 million"), ("1.9 million".into(), Some(1_900_000.0), None, None));
+        assert_eq!(find("90%"), ("90%".into(), Some(90.0), None, None));
+        assert_eq!(find("January 2026"), ("January 2026".into(), None, Some("2026-01-01".into()), Some("2026-01-31".into())));
+        assert_eq!(find("7 January 2026"), ("7 January 2026".into(), None, Some("2026-01-07".into()), Some("2026-01-07".into())));
+        let years = rows.iter().find(|r| r.0.contains("40 years")).unwrap_or_else(|| panic!("no duration in {rows:?}"));
+        assert_eq!((years.1, years.2.clone()), (None, None), "a duration covers no days");
     }
 
     #[test]

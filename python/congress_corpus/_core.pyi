@@ -7,7 +7,7 @@ __version__: str
 __all__ = [
     "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
     "cooccurrence", "discover", "duplicates", "extract", "is_debug_build", "kwic", "plan_from_inputs",
-    "pooled_threads", "resolve_threads", "shingles",
+    "pooled_threads", "records", "resolve_threads", "shingles",
 ]
 
 @final
@@ -65,6 +65,18 @@ def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
 
 def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True, n_threads: int = 0) -> dict[str, ArrowTable]:
     """Tables (documents, errors, and with extraction mentions, roles, entities)."""
+
+def records(
+    source: str,
+    doc_ids: list[str],
+    texts: list[str | None],
+    titles: list[str | None],
+    dates: list[str | None],
+    acc: Accumulator,
+    n_threads: int = 0,
+    extractor: Extractor | None = None,
+) -> Batch:
+    """Load (and extract from) articles held in memory, cleaned as files are; paths are ``source#row``."""
 
 def extract(
     texts: list[str], doc_ids: list[str], dates: list[str | None], extractor: Extractor, n_threads: int = 0

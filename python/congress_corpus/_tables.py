@@ -17,7 +17,8 @@ _SCHEMAS: dict[str, dict[str, str]] = {
                   "n_sentences": "int", "sha256": "str", "captions": "list", "related": "str"},
     "errors": {"path": "str", "kind": "str", "message": "str", "loaded": "bool"},
     "mentions": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "text": "str",
-                 "label": "label", "entity_id": "str", "canonical": "str", "value": "str", "unit": "str"},
+                 "label": "label", "entity_id": "str", "canonical": "str", "value": "str", "unit": "str",
+                 "value_num": "float", "date_start": "date", "date_end": "date"},
     "entities": {"entity_id": "str", "label": "label", "canonical": "str", "aliases": "list",
                  "n_mentions": "int", "n_docs": "int", "first_date": "date", "last_date": "date"},
     "roles": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "person_entity_id": "str",
@@ -58,6 +59,8 @@ def frame(name: str, cols: dict[str, list]) -> pd.DataFrame:
             data[col] = pd.Series(values, dtype=STR_DTYPE)
         elif kind == "int":
             data[col] = pd.Series(values, dtype="int64")
+        elif kind == "float":
+            data[col] = pd.Series(values, dtype="float64")
         elif kind == "pos":  # sentence indices and offsets: int32, as the core builds them
             data[col] = pd.Series(values, dtype="int32")
         elif kind == "bool":

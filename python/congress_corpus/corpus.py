@@ -136,7 +136,8 @@ class Corpus:
 
     @property
     def mentions(self) -> pd.DataFrame:
-        """One row per entity mention: doc_id, sentence, start, end, text, label, entity_id, canonical, value, unit."""
+        """One row per entity mention: doc_id, sentence, start, end, text, label, entity_id, canonical, value, unit,
+        and typed values: value_num (float64) for figures, date_start/date_end (the days a DATE covers)."""
         return self._table("mentions")
 
     @property
@@ -300,6 +301,20 @@ class Corpus:
     def __repr__(self) -> str:
         extra = f", {self._n_rows('mentions')} mentions" if "mentions" in self.table_names else ""
         return f"<Corpus: {len(self)} documents{extra}, {self._n_rows('errors')} errors>"
+
+    def __reduce__(self):
+        # The tables are the corpus: pickled as pyarrow tables (zero-copy from Rust) or, once
+        # converted, as the DataFrames themselves, so Dask and multiprocessing can ship a corpus.
+        import pyarrow as pa
+
+        tables = {n: self._tables[n] if n in self._tables else pa.table(self._arrow[n]) for n in self.table_names}
+        return (Corpus, (tables,))
+
+    def _repr_html_(self) -> str:
+        """A small card for Jupyter: documents, date range, sources, errors and the top entities."""
+        from .summary import html_card
+
+        return html_card(self)
 
 
 def _plan(source: Source, pattern: str | None, n_threads: int | None, extract: bool, extractor: Extractor | None):
