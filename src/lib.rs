@@ -12,6 +12,7 @@ pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod fold;
+pub mod html;
 pub mod label;
 pub mod lexicon;
 pub mod loader;
