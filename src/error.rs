@@ -59,6 +59,8 @@ pub enum IssueKind {
     Empty,
     TooLarge,
     BadJson,
+    /// A CSV/TSV row that does not parse (wrong number of cells, bad quoting).
+    BadCsv,
     MissingText,
     DuplicateId,
     NotRegular,
@@ -76,6 +78,7 @@ impl IssueKind {
             IssueKind::Empty => "empty",
             IssueKind::TooLarge => "too_large",
             IssueKind::BadJson => "bad_json",
+            IssueKind::BadCsv => "bad_csv",
             IssueKind::MissingText => "missing_text",
             IssueKind::DuplicateId => "duplicate_id",
             IssueKind::NotRegular => "not_regular_file",

@@ -21,6 +21,7 @@ pub mod numeric;
 pub mod parallel;
 pub mod patterns;
 pub mod pipeline;
+pub mod records;
 pub mod roles;
 pub mod sentences;
 pub mod tables;
