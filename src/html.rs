@@ -47,10 +47,25 @@ pub fn extract(html: &str) -> Page {
         page.text = meta.ld_body.clone().unwrap_or_default();
         return page;
     };
-    let mut blocks = Blocks::default();
-    blocks.walk(body, false);
-    let chosen = choose_content(&blocks, body);
-    let (text, captions) = assemble(&blocks, &chosen, &doc.tree, page.title.as_deref());
+    let article = |by_class: bool, whole_body: bool| {
+        let mut blocks = Blocks { by_class, ..Blocks::default() };
+        blocks.walk(body, false);
+        let chosen = if whole_body { vec![body.id()] } else { choose_content(&blocks, body) };
+        assemble(&blocks, &chosen, &doc.tree, page.title.as_deref())
+    };
+    let (mut text, mut captions) = article(true, false);
+    // Boilerplate names on a layout wrapper (`with-sidebar-right`, `below-banner`) cut the
+    // article away with it, and a short article in scattered blocks has no best container: as
+    // readability does, a short result is tried again, without the names, then over the whole
+    // page, and the longest kept.
+    if text.chars().count() < RETRY_BELOW {
+        for (by_class, whole_body) in [(false, false), (true, true)] {
+            let (t, c) = article(by_class, whole_body);
+            if t.chars().count() > text.chars().count() {
+                (text, captions) = (t, c);
+            }
+        }
+    }
     // A page whose visible body is mostly script (a client-rendered app) often still ships the
     // article in its JSON-LD; it is taken only when it is clearly more than what was found.
     page.text = match meta.ld_body {
@@ -170,12 +185,16 @@ impl Metadata {
     }
 }
 
-/// `Headline | Site` and `Headline - Site` give the headline: the longest part.
+/// `Headline | Site`, `Site - Headline` give the headline: the part of most words, the first
+/// of equals (sites put their name last more often than first).
 fn strip_site_name(t: &str) -> String {
     [" | ", " – ", " — ", " - ", " :: ", " « ", " » "]
         .iter()
         .find(|sep| t.contains(**sep))
-        .and_then(|sep| t.split(*sep).map(str::trim).max_by_key(|p| p.chars().count()))
+        .and_then(|sep| {
+            // `max_by_key` keeps the last of equals, so the parts are taken from the end.
+            t.rsplit(*sep).map(str::trim).max_by_key(|p| p.split_whitespace().count())
+        })
         .unwrap_or(t)
         .to_owned()
 }
@@ -326,8 +345,13 @@ enum BlockKind {
     Cell,
 }
 
+/// Characters under which an article is looked for again without class/id names.
+const RETRY_BELOW: usize = 500;
+
 #[derive(Default)]
 struct Blocks {
+    /// Leave out elements by their class/id names (off on the second try).
+    by_class: bool,
     blocks: Vec<Block>,
     text: String,
     link_chars: usize,
@@ -337,7 +361,7 @@ struct Blocks {
 
 /// Never article text.
 const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form", "button",
+    "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "button",
     "iframe", "select", "input", "textarea", "menu", "object", "embed", "canvas", "head", "dialog",
     "video", "audio", "map", "math", "picture", "img", "source",
 ];
@@ -353,7 +377,7 @@ const BLOCK_TAGS: &[&str] = &[
 /// with share/newsletter/cookie widgets added).
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscri|cookie|consent|\bnav|navbar|masthead|byline|promo|outbrain|taboola|recommend|read-?more|most-?(read|popular)|trending|toolbar|widget|print-?only|skip-?link|sr-only|visually-?hidden|signup|paywall|author-?bio|tag-?list|\btags\b",
+        r"(?i)-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|cookie|consent|\bnav|navbar|masthead|byline|promo|outbrain|taboola|recommend|read-?more|most-?(read|popular)|trending|toolbar|print-?only|skip-?link|sr-only|visually-?hidden|signup|author-?bio|tag-?list|\btags\b",
     )
     .unwrap()
 });
@@ -401,12 +425,12 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     })
 }
 
-fn is_boilerplate(el: &scraper::node::Element) -> bool {
+fn is_boilerplate(el: &scraper::node::Element, by_class: bool) -> bool {
     let name = el.name();
     if DROPPED_TAGS.contains(&name) || is_hidden(el) {
         return true;
     }
-    if matches!(name, "body" | "html" | "main" | "article" | "a") {
+    if !by_class || matches!(name, "body" | "html" | "main" | "article" | "a") {
         return false;
     }
     // Roles that say the same as the tags above.
@@ -447,7 +471,7 @@ impl Blocks {
                     return;
                 }
                 let caption = name == "figcaption" || (name != "figure" && CAPTION.is_match(&class_and_id(el)));
-                if is_boilerplate(el) && !caption {
+                if is_boilerplate(el, self.by_class) && !caption {
                     // Inline boilerplate (a share link) inside a paragraph must not split it.
                     if BLOCK_TAGS.contains(&name) {
                         self.flush();
@@ -576,9 +600,8 @@ fn choose_content(blocks: &Blocks, body: NodeRef<Node>) -> Vec<NodeId> {
         }
     }
     let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(&id, &s)| (id, s * (1.0 - density(id)))).collect();
-    // Ties go to the earlier element, so the choice never depends on hash order.
-    let order: FxHashMap<NodeId, usize> = doc.root().descendants().enumerate().map(|(i, n)| (n.id(), i)).collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(order.get(&a.0).cmp(&order.get(&b.0))));
+    // Ties go to the element parsed first, so the choice never depends on hash order.
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let final_score = |id: NodeId| scores.get(&id).map(|s| s * (1.0 - density(id)));
     let Some(&(mut top, mut top_score)) = ranked.first() else {
         return vec![body.id()];
@@ -752,6 +775,23 @@ mod tests {
     }
 
     #[test]
+    fn every_written_page_gives_its_reference_text() {
+        // tests/data/html/NAME.txt: the title, a blank line, the text (the benchmark scores them).
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/html");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let Ok(reference) = std::fs::read_to_string(path.with_extension("txt")) else { continue };
+            if path.extension().is_some_and(|e| e == "html") {
+                let p = extract(&std::fs::read_to_string(&path).unwrap());
+                assert_eq!(format!("{}\n\n{}\n", p.title.unwrap_or_default(), p.text), reference, "{path:?}");
+                n += 1;
+            }
+        }
+        assert_eq!(n, 4);
+    }
+
+    #[test]
     fn table_layout_page_split_by_line_breaks() {
         let p = page("wire_divs.html");
         let paragraphs: Vec<&str> = p.text.split("\n\n").collect();
@@ -788,6 +828,8 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("Floods hit the centre"));
         assert_eq!(p.text, "Heavy rain flooded five provinces, officials said on Sunday, and thousands were moved.\n\nSchools closed for two days, and roads were cut in many places.");
         assert_eq!(p.date, None);
+        assert_eq!(extract("<title>Rain - Daily</title>").title.as_deref(), Some("Rain"));
+        assert_eq!(extract("<title>Daily News | Rain in the north</title>").title.as_deref(), Some("Rain in the north"));
         // Nothing to extract is an empty page, not a panic.
         for input in ["", "<html>", "<<<>>>", "<script>alert(1)</script>", "\u{0}\u{feff}<p>"] {
             let p = extract(input);
@@ -796,6 +838,19 @@ mod tests {
         // Entities decoded, whitespace (nbsp too) collapsed, inline tags do not split words.
         let p = extract("<p>Tr&agrave;ng An&nbsp;&nbsp; is <b>UNES</b>CO&#8209;listed, and it draws many visitors each year.</p>");
         assert_eq!(p.text, "Tràng An is UNESCO\u{2011}listed, and it draws many visitors each year.");
+    }
+
+    #[test]
+    fn layout_wrapper_with_a_boilerplate_name_does_not_hide_the_article() {
+        let html = r#"<body><div class="site-container with-sidebar-right below-banner">
+            <div class="share-bar"><a href="/s">Share on Facebook</a></div>
+            <article><p>The first paragraph of the article, long enough to count, with a comma or two.</p>
+            <p>The second paragraph of the article, also long enough to count, and it ends.</p></article>
+            <aside><p>Sidebar text that is not part of the article at all, though it is long.</p></aside>
+            </div></body>"#;
+        let p = extract(html);
+        assert_eq!(p.text.split("\n\n").count(), 2, "{}", p.text);
+        assert!(p.text.starts_with("The first paragraph"));
     }
 
     #[test]

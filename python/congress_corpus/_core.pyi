@@ -6,7 +6,7 @@ from typing import Any, final
 __version__: str
 __all__ = [
     "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
-    "cooccurrence", "discover", "extract", "is_debug_build", "kwic", "plan_from_inputs", "resolve_threads",
+    "cooccurrence", "discover", "extract", "html_extract", "is_debug_build", "kwic", "plan_from_inputs", "resolve_threads",
 ]
 
 @final
@@ -74,6 +74,17 @@ def cooccurrence(
 
 def kwic(texts: list[str], phrase: str, width: int) -> dict[str, list[Any]]:
     """Keyword-in-context hits as columns doc, start, left, match, right."""
+
+def html_extract(html: str) -> dict[str, Any]:
+    """An HTML page's article, as ``src/html.rs`` finds it (the loader will call it for ``.html``).
+
+    Keys: ``text`` (main text, paragraphs separated by a blank line; no headline, captions,
+    menus, comments, share buttons or related links), ``title``, ``date`` (as the page states
+    it), ``author`` (names joined by ``, ``), ``captions`` (list), ``metadata`` (dict: ``url``,
+    ``site_name``, ``section``, ``description``, ``keywords``, ``language``, ``modified``,
+    ``type``, where the page has them).
+
+    """
 
 def _panic_for_test() -> None:
     """Panics inside the worker pool (tests that a bug becomes RuntimeError, not an abort)."""
