@@ -345,6 +345,10 @@ enum BlockKind {
     Cell,
 }
 
+/// A line shorter than this after the article's last sentence is not part of it.
+const TAIL_LINE: usize = 80;
+const SENTENCE_END: [char; 9] = ['.', '!', '?', '"', '”', '»', ')', '…', '。'];
+
 /// Characters under which an article is looked for again without class/id names.
 const RETRY_BELOW: usize = 500;
 
@@ -708,6 +712,11 @@ fn assemble(blocks: &Blocks, chosen: &[NodeId], doc: &ego_tree::Tree<Node>, titl
         }
         paragraphs.push(&b.text);
     }
+    // What follows an article's last sentence and is no sentence itself is the page's again
+    // ("Share this:", "Related posts", "Category: News", a date).
+    while paragraphs.last().is_some_and(|p| p.chars().count() < TAIL_LINE && !p.ends_with(SENTENCE_END)) {
+        paragraphs.pop();
+    }
     (paragraphs.join("\n\n"), captions)
 }
 
@@ -861,6 +870,7 @@ mod tests {
             <p hidden>Another hidden paragraph that must not be extracted from the page.</p>
             <p>Share</p>
             <p>Second paragraph of the story, also long enough to be counted, and it ends.</p>
+            <h4>Similar posts</h4><p>Category: <a href="/news">News</a> · 12 March</p>
             </div></body>"#;
         let p = extract(html);
         assert_eq!(p.text.split("\n\n").count(), 2, "{}", p.text);
