@@ -30,7 +30,8 @@ pub struct Record {
     /// As written (`2026-01-19`, `2026-01-19 08:30:00`): the loader parses it.
     pub date: Option<String>,
     pub title: Option<String>,
-    /// Every other field: CSV/TSV in column order, JSON in name order.
+    /// Every other field (and `url` even when it is the id): CSV/TSV in column order, JSON in
+    /// name order.
     pub fields: Vec<(String, Value)>,
 }
 
@@ -120,6 +121,10 @@ fn record(at: String, fields: Vec<(String, Value)>, map: &FieldMap) -> Result<Re
             }
         } else if Some(&k) == roles.id.as_ref() && as_text(&v).is_some() {
             rec.id = as_text(&v);
+            // A url that serves as the id is still the documents table's `url` column.
+            if k.eq_ignore_ascii_case("url") {
+                rec.fields.push((k, v));
+            }
         } else if Some(&k) == roles.date.as_ref() && as_text(&v).is_some() {
             rec.date = as_text(&v);
         } else if Some(&k) == roles.title.as_ref() && as_text(&v).is_some() {
@@ -322,7 +327,7 @@ mod tests {
         assert_eq!(rec.title.as_deref(), Some("Congress opens"));
         let names: Vec<_> = rec.fields.iter().map(|(k, _)| k.as_str()).collect();
         // JSON fields come in name order (serde_json's map is sorted), so every record of a file agrees.
-        assert_eq!(names, ["authors", "date_download", "description", "featured", "language", "score", "source_domain", "word_count"]);
+        assert_eq!(names, ["authors", "date_download", "description", "featured", "language", "score", "source_domain", "url", "word_count"]);
         assert_eq!(field(rec, "word_count"), Some(&Value::Int(3)));
         assert_eq!(field(rec, "score"), Some(&Value::Float(0.5)));
         assert_eq!(field(rec, "featured"), Some(&Value::Bool(true)));
