@@ -63,6 +63,8 @@ pub enum IssueKind {
     Empty,
     TooLarge,
     BadJson,
+    /// A CSV/TSV row that does not parse (wrong number of cells, bad quoting).
+    BadCsv,
     MissingText,
     DuplicateId,
     NotRegular,
@@ -81,6 +83,7 @@ impl IssueKind {
             IssueKind::Empty => "empty",
             IssueKind::TooLarge => "too_large",
             IssueKind::BadJson => "bad_json",
+            IssueKind::BadCsv => "bad_csv",
             IssueKind::MissingText => "missing_text",
             IssueKind::DuplicateId => "duplicate_id",
             IssueKind::NotRegular => "not_regular_file",

@@ -428,6 +428,24 @@ fn pooled_threads() -> usize {
     parallel::pooled_threads()
 }
 
+/// An HTML page's article: text, title, date, author, captions and metadata (a dict).
+#[pyfunction]
+fn html_extract<'py>(py: Python<'py>, html: String) -> PyResult<Bound<'py, PyDict>> {
+    let page = run(py, 1, |_| crate::html::extract(&html))?;
+    let d = PyDict::new(py);
+    d.set_item("text", page.text)?;
+    d.set_item("title", page.title)?;
+    d.set_item("date", page.date)?;
+    d.set_item("author", page.author)?;
+    d.set_item("captions", page.captions)?;
+    let meta = PyDict::new(py);
+    for (k, v) in page.metadata {
+        meta.set_item(k, v)?;
+    }
+    d.set_item("metadata", meta)?;
+    Ok(d)
+}
+
 /// True when this module was compiled without optimisations (a slow debug build).
 #[pyfunction]
 fn is_debug_build() -> bool {
@@ -451,6 +469,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(kwic, m)?)?;
     m.add_function(wrap_pyfunction!(duplicates, m)?)?;
     m.add_function(wrap_pyfunction!(shingles, m)?)?;
+    m.add_function(wrap_pyfunction!(html_extract, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_threads, m)?)?;
     m.add_function(wrap_pyfunction!(is_debug_build, m)?)?;
     m.add_function(wrap_pyfunction!(pooled_threads, m)?)?;

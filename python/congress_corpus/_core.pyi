@@ -6,8 +6,8 @@ from typing import Any, final
 __version__: str
 __all__ = [
     "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
-    "cooccurrence", "discover", "duplicates", "extract", "is_debug_build", "kwic", "plan_from_inputs",
-    "pooled_threads", "records", "resolve_threads", "shingles",
+    "cooccurrence", "discover", "duplicates", "extract", "html_extract", "is_debug_build", "kwic",
+    "plan_from_inputs", "pooled_threads", "records", "resolve_threads", "shingles",
 ]
 
 @final
@@ -98,6 +98,17 @@ def duplicates(
 
 def shingles(text: str) -> list[int]:
     """The sorted, distinct shingle hashes that ``duplicates`` compares for ``text``."""
+
+def html_extract(html: str) -> dict[str, Any]:
+    """An HTML page's article, as ``src/html.rs`` finds it (the loader will call it for ``.html``).
+
+    Keys: ``text`` (main text, paragraphs separated by a blank line; no headline, captions,
+    menus, comments, share buttons or related links), ``title``, ``date`` (as the page states
+    it), ``author`` (names joined by ``, ``), ``captions`` (list), ``metadata`` (dict: ``url``,
+    ``site_name``, ``section``, ``description``, ``keywords``, ``language``, ``modified``,
+    ``type``, where the page has them).
+
+    """
 
 def _panic_for_test() -> None:
     """Panics inside the worker pool (tests that a bug becomes RuntimeError, not an abort)."""
