@@ -85,10 +85,6 @@ pub struct Lexicon {
     pub name_possessives: HashSet<String>,
     /// Heads of bodies named with where they are (`Embassy in Russia`).
     pub located_heads: HashSet<String>,
-    /// Legal forms that end a company's name (`JSC`, `Company Limited`), whatever it holds before.
-    pub legal_forms: HashSet<String>,
-    /// Words that open a body's name (`Banco`, `PT`), whatever follows.
-    pub opening_heads: HashSet<String>,
 }
 
 /// Where a cue stands relative to a name.
@@ -165,6 +161,10 @@ pub struct WordInfo {
     pub particle: bool,
     /// A sector word that ends many company names (`Steel`, `Motors`, `Textile`).
     pub sector: bool,
+    /// A legal form that ends a company's name (`JSC`, `Limited`: `legal_forms`).
+    pub legal: bool,
+    /// A word that opens a body's name (`Banco`, `PT`: `opening_heads`).
+    pub opening: bool,
     /// Head word of a kind of name (laws first, then events, organisations, facilities).
     pub head: Option<Label>,
 }
@@ -477,6 +477,15 @@ impl Lexicon {
                 (true, true) => info.family_weak = true,
             }
         }
+        let legal_forms: HashSet<String> = word_set(include_str!("data/legal_forms.txt")).into_iter().chain(word_set(include_str!("data/world/org_suffixes.txt"))).collect();
+        let opening_heads = word_set(include_str!("data/opening_heads.txt"));
+        // Asked of nearly every capitalised word: flags in the one lookup the chunker makes.
+        for w in &legal_forms {
+            words.entry(w.clone()).or_default().legal = true;
+        }
+        for w in &opening_heads {
+            words.entry(w.clone()).or_default().opening = true;
+        }
         Ok(Lexicon {
             entries,
             patterns,
@@ -497,8 +506,6 @@ impl Lexicon {
             ambiguous: word_set(include_str!("data/world/organisations_ambiguous.txt")),
             name_possessives: word_set(include_str!("data/name_possessives.txt")),
             located_heads: word_set(include_str!("data/located_heads.txt")),
-            opening_heads: word_set(include_str!("data/opening_heads.txt")),
-            legal_forms: word_set(include_str!("data/legal_forms.txt")).into_iter().chain(word_set(include_str!("data/world/org_suffixes.txt"))).collect(),
         })
     }
 

@@ -73,6 +73,8 @@ struct Flags {
     family_weak: bool,
     common: bool,
     sector: bool,
+    legal: bool,
+    opening: bool,
     /// The token opens a sentence (or a line): its capital says nothing.
     sentence_start: bool,
     /// The token stands in a Title Case line (`Corvenna Foods Ltd To Cut 300 Jobs In Valdoria`),
@@ -126,6 +128,8 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
             family_weak: info.family_weak,
             common: info.common,
             sector: info.sector,
+            legal: info.legal,
+            opening: info.opening,
             sentence_start,
             headline: false,
         };
@@ -483,7 +487,7 @@ fn legal_span(c: &Ctx, p: usize, b: usize) -> Option<usize> {
             break;
         }
         if c.is_cap(j) || c.is_ordinal(j) || c.inner_number(j) {
-            if c.is_cap(j) && c.lex.legal_forms.contains(c.folded(j)) {
+            if c.is_cap(j) && c.flags[j].legal {
                 end = Some(j + 1);
             }
             j += 1;
@@ -492,7 +496,7 @@ fn legal_span(c: &Ctx, p: usize, b: usize) -> Option<usize> {
         if j == p {
             break;
         }
-        let complete = c.lex.legal_forms.contains(c.folded(j - 1)) || gaz_end == Some(j);
+        let complete = c.flags[j - 1].legal || gaz_end == Some(j);
         if !complete && ((c.is_connector(j) && c.folded(j) == "and") || c.joins(j)) && c.is_cap(j + 1) {
             joined |= c.folded(j) == "and" || c.tok_text(j) == "&";
             j += 1;
@@ -521,7 +525,7 @@ fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
 fn core_walk(c: &Ctx, p: usize, b: usize, path: &mut Vec<usize>) -> (usize, Option<Label>) {
     let mut j = p;
     let mut label = None;
-    let opened = c.is_cap(p) && c.lex.opening_heads.contains(c.folded(p));
+    let opened = c.is_cap(p) && c.flags[p].opening;
     if opened {
         label = Some(Label::Org);
     }
@@ -639,6 +643,8 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
     // From any of those positions the walk goes the same way to the same end without a head,
     // so it is not walked again (a run of known places `Hanoi Hanoi ...` was quadratic).
     let mut headless: (usize, Vec<usize>) = (0, Vec::new());
+    // Registered company names need a legal form: most chunks have none to look for.
+    let has_legal = (a..b).any(|j| c.flags[j].legal);
     let mut p = a;
     while p < b {
         if c.is_connector(p) || c.toks[p].kind == Kind::Punct {
@@ -673,7 +679,7 @@ fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 }
             }
         }
-        if let Some(e) = legal_span(c, p, b) {
+        if let Some(e) = if has_legal { legal_span(c, p, b) } else { None } {
             items.push(Item::Named(p, e, Label::Org, None));
             p = e;
             continue;
