@@ -448,23 +448,23 @@ impl Lexicon {
                 words.entry(w).or_default().head = Some(label);
             }
         }
-        for w in word_set(include_str!("data/surnames.txt")) {
-            words.entry(w).or_default().surname = true;
-        }
-        for w in word_set(include_str!("data/given_names.txt")) {
-            words.entry(w).or_default().given = true;
-        }
-        for w in word_set(include_str!("data/stopwords.txt")) {
-            words.entry(w).or_default().stop = true;
-        }
-        for w in word_set(include_str!("data/world/common_words.txt")) {
-            words.entry(w).or_default().common = true;
-        }
-        for w in word_set(include_str!("data/world/name_particles.txt")) {
-            words.entry(w).or_default().particle = true;
-        }
-        for w in word_set(include_str!("data/world/org_sector_words.txt")) {
-            words.entry(w).or_default().sector = true;
+        // What each word list says of a word, set in the one entry the chunker looks up per
+        // capitalised word (profiled: one lookup per fact was 12% of extraction).
+        let flag_lists: [(&str, fn(&mut WordInfo)); 9] = [
+            (include_str!("data/surnames.txt"), |w| w.surname = true),
+            (include_str!("data/given_names.txt"), |w| w.given = true),
+            (include_str!("data/stopwords.txt"), |w| w.stop = true),
+            (include_str!("data/world/common_words.txt"), |w| w.common = true),
+            (include_str!("data/world/name_particles.txt"), |w| w.particle = true),
+            (include_str!("data/world/org_sector_words.txt"), |w| w.sector = true),
+            (include_str!("data/legal_forms.txt"), |w| w.legal = true),
+            (include_str!("data/world/org_suffixes.txt"), |w| w.legal = true),
+            (include_str!("data/opening_heads.txt"), |w| w.opening = true),
+        ];
+        for (data, set) in flag_lists {
+            for w in word_set(data) {
+                set(words.entry(w).or_default());
+            }
         }
         // The world's name lists: `name<TAB>flag`, flag `w` where the name is a common word too.
         for (line, family) in flagged(include_str!("data/world/given_names.tsv")).map(|l| (l, false)).chain(flagged(include_str!("data/world/surnames.tsv")).map(|l| (l, true))) {
@@ -476,15 +476,6 @@ impl Lexicon {
                 (true, false) => info.family = true,
                 (true, true) => info.family_weak = true,
             }
-        }
-        let legal_forms: HashSet<String> = word_set(include_str!("data/legal_forms.txt")).into_iter().chain(word_set(include_str!("data/world/org_suffixes.txt"))).collect();
-        let opening_heads = word_set(include_str!("data/opening_heads.txt"));
-        // Asked of nearly every capitalised word: flags in the one lookup the chunker makes.
-        for w in &legal_forms {
-            words.entry(w.clone()).or_default().legal = true;
-        }
-        for w in &opening_heads {
-            words.entry(w.clone()).or_default().opening = true;
         }
         Ok(Lexicon {
             entries,
