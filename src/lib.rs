@@ -32,3 +32,6 @@ pub mod values;
 
 #[cfg(feature = "python")]
 mod python;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
