@@ -623,8 +623,13 @@ impl Lexicon {
                 };
                 // A hit starts with a whole word: `mali` (a pattern) in `malian` ends inside one
                 // and is rejected below, so a word no pattern starts with cannot start a hit.
-                let starts_one = !word || self.aliases.may_start_word(tb, i, word_len(t, i));
-                let found = if !starts_one || (lower && self.lower_aliases.longest_at(tb, i).is_none()) { None } else { self.aliases.longest_at(tb, i) };
+                // Most words are in lower case, and the few aliases that may match them rule
+                // most out before any hashing.
+                let found = if (lower && self.lower_aliases.longest_at(tb, i).is_none()) || (word && !self.aliases.may_start_word(tb, i, word_len(t, i))) {
+                    None
+                } else {
+                    self.aliases.longest_at(tb, i)
+                };
                 if let Some((pid, e)) = found {
                     let p = &self.patterns[pid];
                     if !(word_after(t, e) && word_before(t, e)) && (p.lower_ok || !lower) {
