@@ -32,6 +32,3 @@ pub mod values;
 
 #[cfg(feature = "python")]
 mod python;
-
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
