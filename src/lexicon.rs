@@ -63,6 +63,9 @@ pub struct Lexicon {
     /// Every title, for the roles table (`Secretary of the Party Central Committee`).
     pub titles: HashSet<String>,
     pub max_title_words: usize,
+    /// Every word prefix of a title -> whether it is a whole title, so that a search for the
+    /// longest title stops at the first prefix no title has.
+    pub title_prefixes: StrMap<bool>,
     /// What the word lists (`surnames.txt`, `*_heads.txt`, ...) say of one folded word, in one lookup: the chunker asks of
     /// every capitalised word (profiled: seven set lookups per word were 12% of extraction).
     pub words: StrMap<WordInfo>,
@@ -390,6 +393,21 @@ fn defaults(name: &str) -> Option<String> {
     lines(include_str!("data/defaults.tsv")).find_map(|l| l.split_once('\t').filter(|(k, _)| k.trim() == name).map(|(_, v)| v.trim().to_owned()))
 }
 
+/// Every word prefix of `phrases` (space-separated) -> whether it is a whole phrase.
+fn word_prefixes(phrases: &HashSet<String>) -> StrMap<bool> {
+    let mut out: StrMap<bool> = StrMap::default();
+    for t in phrases {
+        let mut end = 0;
+        for w in t.split(' ') {
+            end += w.len();
+            out.slot(&t[..end]);
+            end += 1;
+        }
+        *out.slot(t) = true;
+    }
+    out
+}
+
 /// The surface an acronym alias is matched as: its folded form in capitals (`cpv` -> `CPV`).
 fn acronym_surface(folded: &str) -> String {
     folded.to_uppercase()
@@ -508,16 +526,8 @@ impl Lexicon {
             }
         }
         let max_name_title_words = name_titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
-        let mut name_title_prefixes: StrMap<bool> = StrMap::default();
-        for t in &name_titles {
-            let mut end = 0;
-            for w in t.split(' ') {
-                end += w.len();
-                name_title_prefixes.slot(&t[..end]);
-                end += 1;
-            }
-            *name_title_prefixes.slot(t) = true;
-        }
+        let name_title_prefixes = word_prefixes(&name_titles);
+        let title_prefixes = word_prefixes(&titles);
         let particles = word_set(include_str!("data/world/name_particles.txt"));
         let mut words: StrMap<WordInfo> = StrMap::default();
         // A word on several head lists takes the last one here: law over event over org over fac.
@@ -575,6 +585,7 @@ impl Lexicon {
             max_name_title_words,
             words,
             name_title_prefixes,
+            title_prefixes,
             building_words: word_set(include_str!("data/building_words.txt")),
             back_references: word_set(include_str!("data/back_references.txt")),
             cues: Cues::parse(include_str!("data/evidence.tsv"))?,
