@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use chrono::NaiveDate;
 
-use crate::extract::Mention;
+use crate::mention::Mention;
 use crate::label::Label;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

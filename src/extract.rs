@@ -9,41 +9,16 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::error::Error;
-use crate::fold::{self, Folded};
+use crate::fold;
 use crate::label::Label;
 use crate::lexicon::{EntrySpec, Lexicon};
 use crate::names::{self, NameSpan};
 use crate::numeric;
 use crate::sentences;
-use crate::tokens::{self, Kind, Token};
+use crate::tokens::{self, Kind};
 
-/// One entity mention.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Mention {
-    pub sentence: u32,
-    /// Code-point offsets into the document text.
-    pub start: usize,
-    pub end: usize,
-    /// Byte offsets into the document text.
-    pub bstart: usize,
-    pub bend: usize,
-    pub label: Label,
-    /// Entity key (without the label): `le hoai trung`.
-    pub key: String,
-    /// Curated display name when the lexicon knows the entity (shared with the lexicon).
-    pub known_name: Option<Arc<str>>,
-    pub value: Option<String>,
-    pub unit: Option<String>,
-}
-
-impl Mention {
-    pub fn entity_id(&self) -> String {
-        self.label.entity_id(&self.key)
-    }
-    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
-        &doc[self.bstart..self.bend]
-    }
-}
+// Where the other passes (roles, the tables) take them from; kept here for callers of `extract`.
+pub use crate::mention::{Doc, Mention};
 
 /// What the extractor found in one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,14 +39,6 @@ impl Default for Extractor {
     fn default() -> Self {
         Extractor { lex: Lexicon::shipped() }
     }
-}
-
-/// Everything about one document that the passes share.
-pub struct Doc<'a> {
-    pub text: &'a str,
-    pub folded: Folded,
-    pub tokens: Vec<Token>,
-    pub sentences: Vec<(usize, usize)>,
 }
 
 impl Extractor {

@@ -18,6 +18,7 @@ pub mod ids;
 pub mod label;
 pub mod lexicon;
 pub mod loader;
+pub mod mention;
 pub mod names;
 pub mod numeric;
 pub mod parallel;

@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 use crate::document::Document;
 use crate::entities::EntityRow;
 use crate::error::Issue;
-use crate::extract::{DocResult, Mention};
+use crate::extract::DocResult;
+use crate::mention::Mention;
 use crate::label::Label;
 use crate::values;
 
@@ -49,7 +50,7 @@ pub fn document_bytes(d: &Document) -> usize {
 
 /// The bytes a mention adds to the string columns of the mentions table (before `canonical`,
 /// which `with_names` fills and cuts by itself).
-pub fn mention_bytes(doc_id: &str, m: &crate::extract::Mention) -> usize {
+pub fn mention_bytes(doc_id: &str, m: &Mention) -> usize {
     doc_id.len() + (m.bend - m.bstart) + m.label.entity_id_len(&m.key) + m.value.as_ref().map_or(0, String::len) + m.unit.as_ref().map_or(0, String::len)
 }
 
@@ -192,7 +193,7 @@ pub fn errors(issues: &[Issue]) -> Result<RecordBatch, ArrowError> {
 pub struct DocView<'a> {
     pub doc_id: &'a str,
     pub text: &'a str,
-    pub mentions: &'a [crate::extract::Mention],
+    pub mentions: &'a [Mention],
     pub roles: &'a [crate::roles::Role],
 }
 
