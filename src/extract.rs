@@ -121,10 +121,9 @@ impl Extractor {
         // Dates and figures, where no name covers them (`14th` in `14th National Party Congress`).
         let mut numbers: Vec<Mention> = numeric::find_numeric(text, date)
             .into_iter()
-            .filter_map(|s| {
-                let label = Label::parse(s.label)?;
+            .map(|s| {
                 let key = fold::key(&text[s.start..s.end]);
-                Some(Mention { sentence: 0, start: 0, end: 0, bstart: s.start, bend: s.end, label, key, known_name: None, value: s.value, unit: s.unit })
+                Mention { sentence: 0, start: 0, end: 0, bstart: s.start, bend: s.end, label: s.label, key, known_name: None, value: s.value, unit: s.unit }
             })
             .collect();
         // Where a name and a figure overlap, the longer span wins: a name holds its ordinal
