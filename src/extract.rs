@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::error::Error;
 use crate::fold;
+use crate::knowledge::PARTY_CONGRESS;
 use crate::label::Label;
 use crate::lexicon::{EntrySpec, Lexicon};
 use crate::names::{self, NameSpan};
@@ -189,7 +190,8 @@ impl Extractor {
         let key = self.name_key(doc, n.ts, n.te, abbreviations, hits);
         // A lone `Party` is the party the document last named in full (else the CPV, the party
         // this coverage is about).
-        if n.label == Label::Org && key == "party" {
+        let congress = &*PARTY_CONGRESS;
+        if n.label == Label::Org && key == congress.party {
             return (Label::Org, seen.party(earlier, &self.lex.home_party), None);
         }
         // A party congress is written many ways: `14th National Party Congress`, `14th National
@@ -198,7 +200,7 @@ impl Extractor {
         if n.label == Label::Event {
             // `14th Congress` alone may be another assembly's (`118th Congress`): a party
             // congress says `national` or `party` somewhere.
-            let ord = PARTY_CONGRESS.captures(&key).filter(|c| c.name("nat").or(c.name("roman")).or(c.name("party")).is_some()).and_then(|c| {
+            let ord = congress.pattern.captures(&key).filter(|c| c.name("nat").or(c.name("roman")).or(c.name("party")).is_some()).and_then(|c| {
                 let ord = match (c.name("ord"), c.name("roman")) {
                     (Some(o), _) => o.as_str().to_owned(),
                     (None, Some(r)) => ordinal(roman(r.as_str())?),
@@ -209,9 +211,9 @@ impl Extractor {
             if let Some((ord, party)) = ord {
                 // The congress is the party's the article is about, the first it names in full
                 // (a lone `Party` is rather the one named last).
-                let party = match party.as_deref() {
-                    None | Some("party") => seen.first_party(earlier, &self.lex.home_party),
-                    Some(p) => p.to_owned(),
+                let party = match party {
+                    Some(p) if p != congress.party => p,
+                    _ => seen.first_party(earlier, &self.lex.home_party),
                 };
                 return (Label::Event, format!("{ord} national congress of {party}"), None);
             }
@@ -301,11 +303,6 @@ fn overlapping(sorted: &[Mention], s: usize, e: usize) -> &[Mention] {
     &sorted[lo..hi]
 }
 
-/// `14th national party congress`, `14th national congress of communist party of viet nam`.
-static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:(?P<ord>\d+(?:st|nd|rd|th)) (?P<nat>national |party |national party )?congress|(?P<nat2>national |party |national party )?congress (?P<roman>[ivxl]+))(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
-});
-
 /// Key ORG mentions written with an ordinal term (`14th party central committee`) by the body
 /// alone (`party central committee`), unless the document names the body in another term too
 /// (`13th` and `14th`): then the terms stay apart, and the bare name with them.
@@ -384,7 +381,7 @@ fn lone_head(key: &str, label: Label) -> Option<(&str, Option<&str>)> {
     }
     let mut words = mods.split(' ').peekable();
     let ord = words.next_if(|w| w.ends_with(|c: char| c.is_ascii_alphabetic()) && w.starts_with(|c: char| c.is_ascii_digit()));
-    words.all(|w| matches!(w, "national" | "party")).then_some((head, ord))
+    words.all(|w| PARTY_CONGRESS.qualifier_words.contains(&w)).then_some((head, ord))
 }
 
 /// The mentions so far, and their index.
@@ -450,7 +447,10 @@ impl Seen {
         self.full.add(m, i);
         // Only a party the lexicon knows by name (`... Party`, `... Party of X`), never a body
         // of one (`Standing Office of the Party Central Office`).
-        if m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of ")) {
+        if m.label == Label::Org && m.known_name.is_some() && {
+            let congress = &*PARTY_CONGRESS;
+            m.key.ends_with(congress.party) || m.key.contains(congress.party_of.as_str())
+        } {
             self.party = Some(i);
             self.first_party.get_or_insert(i);
         }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod extract;
 pub mod fold;
 pub mod html;
+pub mod knowledge;
 pub mod ids;
 pub mod label;
 pub mod lexicon;

@@ -7,6 +7,7 @@
 use std::cell::Cell;
 
 use crate::mention::{Doc, Mention};
+use crate::knowledge::TITLE_BODIES;
 use crate::label::Label;
 use crate::lexicon::Lexicon;
 use crate::names::NameSpan;
@@ -266,16 +267,16 @@ fn push_phrase(r: &R, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>)
     }
 }
 
-/// The organisation a title names: `Minister of Foreign Affairs` -> the Ministry; else the
-/// last ORG named inside the title.
+/// The organisation a title names: `Minister of Foreign Affairs` -> the Ministry
+/// (`title_bodies.tsv`); else the last ORG named inside the title.
 fn org_of(r: &R, s: usize, e: usize, names: &[NameSpan], mentions: &[Mention]) -> Option<String> {
     let text = &r.doc.text[r.doc.tokens[s].start..r.doc.tokens[e - 1].end];
-    if let Some(rest) = text.find("Minister of ").map(|i| &text[i + "Minister of ".len()..]) {
-        let key = crate::fold::key(&format!("Ministry of {rest}"));
-        if let Some(e) = r.lex.entry_of(&key).filter(|e| e.label == Label::Org) {
-            return Some(format!("ORG:{}", e.key));
+    for (title, body) in TITLE_BODIES.iter() {
+        if let Some(rest) = text.find(title.as_str()).map(|i| &text[i + title.len()..]) {
+            let key = crate::fold::key(&format!("{body}{rest}"));
+            let key = r.lex.entry_of(&key).filter(|e| e.label == Label::Org).map_or(key.as_str(), |e| e.key.as_str());
+            return Some(Label::Org.entity_id(key));
         }
-        return Some(format!("ORG:{key}"));
     }
     let org = names.iter().rfind(|n| n.ts >= s && n.te <= e && n.label == Label::Org)?;
     let m = mentions.binary_search_by_key(&r.doc.tokens[org.ts].start, |m| m.bstart).ok().map(|i| &mentions[i])?;

@@ -4,13 +4,8 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 use super::context::floor_boundary;
+use crate::knowledge::MONTHS;
 use crate::label::Label;
-
-#[rustfmt::skip]
-pub(super) const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December",
-];
 
 /// A value that may need the anchor year, known only at the end of the scan.
 #[derive(Debug, Clone)]

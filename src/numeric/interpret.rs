@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::*;
 use super::context::*;
 use super::numbers::*;
-use super::rules::{Hit, Rule, RuleSet, CURRENCY_PREFIX, CURRENCY_SUFFIX, FALLBACK, MAIN, UNITS};
+use super::rules::{Hit, Rule, RuleSet, FALLBACK, MAIN};
+use crate::knowledge::{CURRENCY_PREFIX, CURRENCY_SUFFIX, UNITS};
 use crate::label::Label;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -677,6 +678,6 @@ fn ordinal_digits(h: &Hit) -> Step {
 
 fn currency_code(written: &str, prefix: bool) -> Option<&'static str> {
     let key = written.split_whitespace().collect::<Vec<_>>().join(" ");
-    let table = if prefix { CURRENCY_PREFIX } else { CURRENCY_SUFFIX };
+    let table: &[(&str, &'static str)] = if prefix { &CURRENCY_PREFIX } else { &CURRENCY_SUFFIX };
     table.iter().find(|(w, _)| *w == key).map(|(_, c)| *c)
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::{CaptureLocations, Regex, RegexBuilder};
 use regex_automata::{meta, nfa::thompson::WhichCaptures, Input};
 
-use super::calendar::MONTHS;
+use crate::knowledge::{CURRENCY_PREFIX, CURRENCY_SUFFIX, MONTHS, UNITS};
 
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,58 +123,6 @@ pub(super) const RULES: &[(Rule, &str, bool)] = &[
     (Rule::Cardinal, r"(?P<n>{NUMS})", true),
     (Rule::CardinalWords, r"(?P<n>{WNUM})", true),
     (Rule::Vague, r"(?P<s>(?:(?i-u:tens|hundreds){SP}+(?i-u:of){SP}+(?i-u:thousands|millions|billions))|(?i-u:dozens|hundreds|thousands|millions|billions|tens)){SP}+(?i-u:of){B}", true),
-];
-
-/// Quantity units as written, and the unit reported for them.
-#[rustfmt::skip]
-pub(super) const UNITS: &[(&str, &str)] = &[
-    ("km", "km"), ("kms", "km"), ("kilometres", "km"), ("kilometers", "km"), ("kilometre", "km"), ("kilometer", "km"),
-    ("metres", "m"), ("meters", "m"), ("metre", "m"), ("meter", "m"),
-    ("cm", "cm"), ("centimetres", "cm"), ("centimeters", "cm"), ("mm", "mm"), ("millimetres", "mm"), ("millimeters", "mm"),
-    ("sq km", "km2"), ("sq. km", "km2"), ("square kilometres", "km2"), ("square kilometers", "km2"),
-    ("square kilometre", "km2"), ("square kilometer", "km2"), ("km2", "km2"), ("km²", "km2"),
-    ("sq m", "m2"), ("square metres", "m2"), ("square meters", "m2"), ("square metre", "m2"), ("square meter", "m2"),
-    ("m2", "m2"), ("m²", "m2"), ("cubic metres", "m3"), ("cubic meters", "m3"), ("m3", "m3"), ("m³", "m3"),
-    ("ha", "ha"), ("hectares", "ha"), ("hectare", "ha"), ("acres", "acre"), ("acre", "acre"),
-    ("tonnes", "tonnes"), ("tonne", "tonnes"), ("tons", "tonnes"), ("ton", "tonnes"), ("metric tons", "tonnes"),
-    ("metric tonnes", "tonnes"), ("kg", "kg"), ("kilograms", "kg"), ("kilogrammes", "kg"), ("kilogram", "kg"),
-    ("grams", "g"), ("gram", "g"),
-    ("MW", "MW"), ("megawatts", "MW"), ("megawatt", "MW"), ("GW", "GW"), ("gigawatts", "GW"), ("gigawatt", "GW"),
-    ("kW", "kW"), ("kilowatts", "kW"), ("kilowatt", "kW"), ("kWh", "kWh"), ("MWh", "MWh"), ("GWh", "GWh"),
-    ("TWh", "TWh"), ("kilowatt-hours", "kWh"), ("kilowatt hours", "kWh"), ("MWp", "MWp"),
-    ("miles", "mi"), ("mile", "mi"), ("nautical miles", "nmi"), ("feet", "ft"), ("foot", "ft"), ("ft", "ft"),
-    ("litres", "l"), ("liters", "l"), ("litre", "l"), ("liter", "l"), ("barrels", "barrels"), ("barrel", "barrels"),
-    ("TEUs", "TEU"), ("TEU", "TEU"), ("°C", "°C"), ("degrees Celsius", "°C"), ("°F", "°F"),
-    ("degrees Fahrenheit", "°F"), ("km/h", "km/h"), ("kph", "km/h"), ("mph", "mph"), ("Mbps", "Mbps"), ("Gbps", "Gbps"),
-];
-
-/// Currency marks written before the amount.
-#[rustfmt::skip]
-pub(super) const CURRENCY_PREFIX: &[(&str, &str)] = &[
-    ("US$", "USD"), ("U.S.$", "USD"), ("S$", "SGD"), ("A$", "AUD"), ("AU$", "AUD"), ("HK$", "HKD"), ("NZ$", "NZD"),
-    ("C$", "CAD"), ("CA$", "CAD"), ("NT$", "TWD"), ("R$", "BRL"), ("$", "USD"), ("€", "EUR"), ("£", "GBP"),
-    ("¥", "JPY"), ("₫", "VND"), ("₹", "INR"), ("₩", "KRW"), ("₱", "PHP"), ("฿", "THB"), ("USD", "USD"), ("EUR", "EUR"),
-    ("GBP", "GBP"), ("JPY", "JPY"), ("CNY", "CNY"), ("RMB", "CNY"), ("VND", "VND"), ("VNĐ", "VND"), ("VNđ", "VND"),
-    ("KRW", "KRW"), ("SGD", "SGD"), ("AUD", "AUD"), ("THB", "THB"), ("INR", "INR"), ("HKD", "HKD"), ("CHF", "CHF"),
-    ("CAD", "CAD"), ("TWD", "TWD"), ("MYR", "MYR"), ("IDR", "IDR"), ("LAK", "LAK"), ("KHR", "KHR"), ("RUB", "RUB"),
-    ("NZD", "NZD"),
-];
-
-/// Currency names and codes written after the amount.
-#[rustfmt::skip]
-pub(super) const CURRENCY_SUFFIX: &[(&str, &str)] = &[
-    ("USD", "USD"), ("US dollars", "USD"), ("US dollar", "USD"), ("U.S. dollars", "USD"), ("American dollars", "USD"),
-    ("Australian dollars", "AUD"), ("Singapore dollars", "SGD"), ("Singaporean dollars", "SGD"),
-    ("Hong Kong dollars", "HKD"), ("Canadian dollars", "CAD"), ("New Zealand dollars", "NZD"),
-    ("Taiwan dollars", "TWD"), ("dollars", "USD"), ("dollar", "USD"), ("VND", "VND"), ("VNĐ", "VND"), ("VNđ", "VND"),
-    ("dong", "VND"), ("đồng", "VND"), ("euros", "EUR"), ("euro", "EUR"), ("EUR", "EUR"), ("yuan", "CNY"),
-    ("CNY", "CNY"), ("RMB", "CNY"), ("renminbi", "CNY"), ("yen", "JPY"), ("JPY", "JPY"), ("won", "KRW"),
-    ("KRW", "KRW"), ("baht", "THB"), ("THB", "THB"), ("ringgit", "MYR"), ("MYR", "MYR"), ("rupiah", "IDR"),
-    ("IDR", "IDR"), ("rupees", "INR"), ("rupee", "INR"), ("INR", "INR"), ("Philippine pesos", "PHP"),
-    ("Mexican pesos", "MXN"), ("roubles", "RUB"), ("rubles", "RUB"), ("pounds sterling", "GBP"), ("pounds", "GBP"),
-    ("pound", "GBP"), ("GBP", "GBP"), ("sterling", "GBP"), ("kip", "LAK"), ("LAK", "LAK"), ("riels", "KHR"),
-    ("riel", "KHR"), ("KHR", "KHR"), ("Swiss francs", "CHF"), ("CHF", "CHF"), ("SGD", "SGD"), ("AUD", "AUD"),
-    ("HKD", "HKD"), ("CAD", "CAD"), ("NZD", "NZD"), ("TWD", "TWD"), ("kyat", "MMK"),
 ];
 
 /// Reusable pieces of the rule patterns, each expanded against the ones before it.
