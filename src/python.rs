@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 
 use crate::discover::Input;
+use crate::entities::{Accumulator, MentionRow, Partial, PartialRow};
 use crate::error::{Error, Issue};
 use crate::extract::Extractor;
 use crate::label::Label;
@@ -152,6 +153,13 @@ impl PyAccumulator {
     #[new]
     fn new() -> Self {
         PyAccumulator { inner: Mutex::new(Some(Default::default())) }
+    }
+
+    /// The counts so far as a partial of the entities table (for `merge_entities`).
+    fn partial(&self) -> PyResult<PartialColumns> {
+        let guard = self.inner.lock().map_err(poisoned)?;
+        let acc = guard.as_ref().ok_or_else(|| PyRuntimeError::new_err("[E006] accumulator already finished"))?;
+        Ok(PartialColumns::from(acc.partial()))
     }
 }
 
@@ -446,6 +454,106 @@ fn html_extract<'py>(py: Python<'py>, html: String) -> PyResult<Bound<'py, PyDic
     Ok(d)
 }
 
+/// A partial of the entities table as columns (a dict of lists, so that it pickles between Dask
+/// workers; see `entities::Partial`).
+#[derive(IntoPyObject, FromPyObject)]
+#[pyo3(from_item_all)]
+struct PartialColumns {
+    label: Vec<String>,
+    key: Vec<String>,
+    known: Vec<Option<String>>,
+    best: Vec<String>,
+    aliases: Vec<Vec<String>>,
+    n_mentions: Vec<usize>,
+    n_docs: Vec<usize>,
+    first_date: Vec<Option<String>>,
+    last_date: Vec<Option<String>>,
+    in_first_doc: Vec<bool>,
+    in_last_doc: Vec<bool>,
+    first_doc: Option<String>,
+    last_doc: Option<String>,
+}
+
+impl From<Partial> for PartialColumns {
+    fn from(p: Partial) -> Self {
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let r = &p.rows;
+        PartialColumns {
+            label: r.iter().map(|x| x.label.as_str().to_owned()).collect(),
+            key: r.iter().map(|x| x.key.clone()).collect(),
+            known: r.iter().map(|x| x.known.clone()).collect(),
+            best: r.iter().map(|x| x.best.clone()).collect(),
+            aliases: r.iter().map(|x| x.aliases.clone()).collect(),
+            n_mentions: r.iter().map(|x| x.n_mentions).collect(),
+            n_docs: r.iter().map(|x| x.n_docs).collect(),
+            first_date: r.iter().map(|x| day(x.first_date)).collect(),
+            last_date: r.iter().map(|x| day(x.last_date)).collect(),
+            in_first_doc: r.iter().map(|x| x.in_first_doc).collect(),
+            in_last_doc: r.iter().map(|x| x.in_last_doc).collect(),
+            first_doc: p.first_doc,
+            last_doc: p.last_doc,
+        }
+    }
+}
+
+impl PartialColumns {
+    fn into_partial(self) -> PyResult<Partial> {
+        let n = self.key.len();
+        let lengths = [self.label.len(), self.known.len(), self.best.len(), self.aliases.len(), self.n_mentions.len(), self.n_docs.len(), self.first_date.len(), self.last_date.len(), self.in_first_doc.len(), self.in_last_doc.len()];
+        if lengths.iter().any(|&l| l != n) {
+            return Err(to_pyerr(Error::InvalidArgument("a partial of the entities table has columns of different lengths".into())));
+        }
+        let (first, last) = (parse_dates(&self.first_date)?, parse_dates(&self.last_date)?);
+        let mut rows = Vec::with_capacity(n);
+        let columns = self.label.into_iter().zip(self.key).zip(self.known).zip(self.best).zip(self.aliases).zip(first).zip(last);
+        for (i, ((((((label, key), known), best), aliases), first_date), last_date)) in columns.enumerate() {
+            let label = Label::parse(&label).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("unknown label {label:?} in a partial of the entities table"))))?;
+            let (n_mentions, n_docs, in_first_doc, in_last_doc) = (self.n_mentions[i], self.n_docs[i], self.in_first_doc[i], self.in_last_doc[i]);
+            rows.push(PartialRow { label, key, known, best, aliases, n_mentions, n_docs, first_date, last_date, in_first_doc, in_last_doc });
+        }
+        Ok(Partial { rows, first_doc: self.first_doc, last_doc: self.last_doc })
+    }
+}
+
+/// The partial of the entities table that some rows of a mentions table give (`entity_id`,
+/// `text`, `canonical`, in document order), with the dates of `documents` (`doc_id`, date).
+#[pyfunction]
+#[pyo3(signature = (doc_ids, entity_ids, texts, names, documents=None))]
+fn partial_entities(
+    py: Python<'_>,
+    doc_ids: Vec<String>,
+    entity_ids: Vec<String>,
+    texts: Vec<String>,
+    names: Vec<String>,
+    documents: Option<(Vec<String>, Vec<Option<String>>)>,
+) -> PyResult<PartialColumns> {
+    let n = doc_ids.len();
+    if entity_ids.len() != n || texts.len() != n || names.len() != n {
+        return Err(to_pyerr(Error::InvalidArgument(format!("doc_ids, entity_ids, texts and names must have the same length ({n}, {}, {}, {})", entity_ids.len(), texts.len(), names.len()))));
+    }
+    let mut dates = rustc_hash::FxHashMap::default();
+    if let Some((ids, days)) = documents {
+        dates.extend(ids.into_iter().zip(parse_dates(&days)?));
+    }
+    let mut ids = Vec::with_capacity(n);
+    for id in &entity_ids {
+        let parsed = id.split_once(':').and_then(|(l, key)| Some((Label::parse(l)?, key)));
+        ids.push(parsed.ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("entity_id {id:?} is not LABEL:key"))))?);
+    }
+    let rows = (0..n).map(|i| MentionRow { doc_id: &doc_ids[i], label: ids[i].0, key: ids[i].1, text: &texts[i], name: &names[i], date: dates.get(&doc_ids[i]).copied().flatten() });
+    let partial = run(py, 1, |_| Accumulator::partial_of_rows(rows))?;
+    Ok(PartialColumns::from(partial))
+}
+
+/// The entities table from partials in corpus order (`Accumulator.partial`, `partial_entities`):
+/// what one load of all their documents gives.
+#[pyfunction]
+fn merge_entities(py: Python<'_>, partials: Vec<PartialColumns>) -> PyResult<ArrowTable> {
+    let partials = partials.into_iter().map(PartialColumns::into_partial).collect::<PyResult<Vec<_>>>()?;
+    let batch = run(py, 1, |_| tables::entities(&Accumulator::merge_partials(partials)))?.map_err(arrow_err)?;
+    Ok(ArrowTable { schema: batch.schema(), batches: vec![batch] })
+}
+
 /// True when this module was compiled without optimisations (a slow debug build).
 #[pyfunction]
 fn is_debug_build() -> bool {
@@ -473,6 +581,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(resolve_threads, m)?)?;
     m.add_function(wrap_pyfunction!(is_debug_build, m)?)?;
     m.add_function(wrap_pyfunction!(pooled_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(partial_entities, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_entities, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())
 }

@@ -57,3 +57,13 @@ def test_extractor_pickles_with_pickle_and_cloudpickle():
     want = cc.extract(text, extractor=ex)
     for mod in (pickle, cloudpickle):
         pd.testing.assert_frame_equal(cc.extract(text, extractor=mod.loads(mod.dumps(ex))), want)
+
+
+def test_entities_from_mentions_cut_inside_documents(seeds_corpus):
+    dd = pytest.importorskip("dask.dataframe")
+    # 7 partitions of the rows of 5 documents: at least two cuts fall inside a document.
+    mentions = dd.from_pandas(seeds_corpus.mentions, npartitions=7)
+    parts = [p.compute() for p in mentions.to_delayed()]
+    inside = sum(a.doc_id.iloc[-1] == b.doc_id.iloc[0] for a, b in zip(parts, parts[1:]) if len(a) and len(b))
+    assert inside >= 2
+    pd.testing.assert_frame_equal(ccd.entities(mentions, seeds_corpus.documents), seeds_corpus.entities)

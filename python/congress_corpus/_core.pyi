@@ -7,7 +7,8 @@ __version__: str
 __all__ = [
     "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
     "cooccurrence", "discover", "duplicates", "extract", "html_extract", "is_debug_build", "kwic",
-    "plan_from_inputs", "pooled_threads", "records", "resolve_threads", "shingles",
+    "merge_entities", "partial_entities", "plan_from_inputs", "pooled_threads", "records", "resolve_threads",
+    "shingles",
 ]
 
 @final
@@ -27,6 +28,8 @@ class Accumulator:
     """The entities of one load, counted batch by batch."""
 
     def __new__(cls) -> Accumulator: ...
+    def partial(self) -> dict[str, Any]:
+        """The counts so far as a partial entities table (columns; see ``merge_entities``)."""
 
 @final
 class ArrowTable:
@@ -82,6 +85,19 @@ def extract(
     texts: list[str], doc_ids: list[str], dates: list[str | None], extractor: Extractor, n_threads: int = 0
 ) -> dict[str, ArrowTable]:
     """The mentions, roles and entities tables of in-memory texts."""
+
+def partial_entities(
+    doc_ids: list[str],
+    entity_ids: list[str],
+    texts: list[str],
+    names: list[str],
+    documents: tuple[list[str], list[str | None]] | None = None,
+) -> dict[str, Any]:
+    """The partial entities table of rows of a mentions table, in document order (``names``: the
+    ``canonical`` column; ``documents``: doc ids and their dates)."""
+
+def merge_entities(partials: list[dict[str, Any]]) -> ArrowTable:
+    """The entities table from partials in corpus order, as one load of their documents gives it."""
 
 def cooccurrence(
     docs: list[int], sentences: list[int], entities: list[int], window: str
