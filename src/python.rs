@@ -1,6 +1,7 @@
 //! The Python binding: converts arguments into core values, releases the GIL while the core
-//! works, and converts results into columns (dicts of lists) that the Python package turns into
-//! DataFrames. No logic lives here.
+//! works, and hands tables back as Arrow (`ArrowTable`, read through `__arrow_c_stream__`) that
+//! the Python package turns into DataFrames; a few small results (KWIC hits, co-occurrence codes,
+//! partial entity counts) are plain lists. No logic lives here.
 
 use std::sync::Mutex;
 
@@ -158,7 +159,7 @@ impl PyAccumulator {
     /// The counts so far as a partial of the entities table (for `merge_entities`).
     fn partial(&self) -> PyResult<PartialColumns> {
         let guard = self.inner.lock().map_err(poisoned)?;
-        let acc = guard.as_ref().ok_or_else(|| PyRuntimeError::new_err("[E006] accumulator already finished"))?;
+        let acc = guard.as_ref().ok_or_else(|| used_up("accumulator"))?;
         Ok(PartialColumns::from(acc.partial()))
     }
 }
@@ -168,7 +169,12 @@ fn arrow_err(e: arrow_schema::ArrowError) -> PyErr {
 }
 
 fn poisoned<T>(_: T) -> PyErr {
-    PyRuntimeError::new_err("[E006] internal state poisoned by an earlier panic")
+    to_pyerr(Error::Internal("state poisoned by an earlier panic".into()))
+}
+
+/// A take-once handle (`Batch`, `Accumulator`) used again: a bug of the package, not the user's.
+fn used_up(what: &str) -> PyErr {
+    to_pyerr(Error::Internal(format!("{what} already used")))
 }
 
 #[pymethods]
@@ -215,7 +221,7 @@ impl Plan {
             None => None,
         };
         let acc_ref: &mut crate::entities::Accumulator = match guard.as_mut() {
-            Some(g) => g.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?,
+            Some(g) => g.as_mut().ok_or_else(|| used_up("accumulator"))?,
             None => &mut fallback,
         };
         let mut ids = self.ids.lock().map_err(poisoned)?;
@@ -270,9 +276,9 @@ fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, acc: PyRef<'p
     let mut parts = Vec::with_capacity(batches.len());
     for b in &batches {
         let taken = b.inner.lock().map_err(poisoned)?.take();
-        parts.push(taken.ok_or_else(|| PyRuntimeError::new_err("batch already assembled"))?);
+        parts.push(taken.ok_or_else(|| used_up("batch"))?);
     }
-    let acc = acc.inner.lock().map_err(poisoned)?.take().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?;
+    let acc = acc.inner.lock().map_err(poisoned)?.take().ok_or_else(|| used_up("accumulator"))?;
     let built = run(py, n_threads, |_| pipeline::finish(parts, acc, extracted))?;
     tables_dict(py, built)
 }
@@ -340,7 +346,7 @@ fn records(
         .collect();
     let ex = extractor.as_ref().map(|e| &e.inner);
     let mut guard = acc.inner.lock().map_err(poisoned)?;
-    let acc_ref = guard.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?;
+    let acc_ref = guard.as_mut().ok_or_else(|| used_up("accumulator"))?;
     let parts = run(py, n_threads, |_| pipeline::record_tables(&source, rows, ex, acc_ref))?.map_err(arrow_err)?;
     Ok(Batch { inner: Mutex::new(Some(parts)) })
 }

@@ -1,5 +1,6 @@
-"""Type stubs for the compiled core. The public API is in ``congress_corpus``; these functions
-return plain columns (dicts of lists) that the package turns into DataFrames."""
+"""Type stubs for the compiled core. The public API is in ``congress_corpus``; tables come back as
+``ArrowTable`` objects (read through ``__arrow_c_stream__``) that the package turns into
+DataFrames, and a few small results as plain lists."""
 
 from typing import Any, final
 
