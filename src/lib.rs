@@ -25,6 +25,7 @@ pub mod numeric;
 pub mod parallel;
 pub mod patterns;
 pub mod pipeline;
+pub mod platform;
 pub mod records;
 pub mod roles;
 pub mod sentences;

@@ -46,10 +46,7 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
     let mut out = Loaded::default();
     // One open and one fstat per file (a path lookup is a good part of reading a small file).
     // Non-blocking, so that a FIFO does not hang the open; it is then refused as not regular.
-    let opened = {
-        use std::os::unix::fs::OpenOptionsExt;
-        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(&input.path)
-    };
+    let opened = crate::platform::open_for_reading(&input.path);
     let (mut file, meta) = match opened.and_then(|f| f.metadata().map(|m| (f, m))) {
         Ok(x) => x,
         Err(e) => {

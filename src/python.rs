@@ -185,10 +185,9 @@ impl Plan {
 
     /// The inputs as `(path bytes, doc_id, is_jsonl)`, to split across Dask workers.
     fn inputs(&self) -> Vec<(Vec<u8>, String, bool)> {
-        use std::os::unix::ffi::OsStrExt;
         self.inputs
             .iter()
-            .map(|i| (i.path.as_os_str().as_bytes().to_vec(), i.doc_id.clone(), i.format == crate::discover::Format::JsonLines))
+            .map(|i| (crate::platform::path_to_bytes(&i.path), i.doc_id.clone(), i.format == crate::discover::Format::JsonLines))
             .collect()
     }
 
@@ -256,11 +255,10 @@ fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> Py
 /// A plan from `Plan.inputs()` rows (on a Dask worker).
 #[pyfunction]
 fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
-    use std::os::unix::ffi::OsStringExt;
     let inputs = rows
         .into_iter()
         .map(|(p, doc_id, jsonl)| Input {
-            path: std::path::PathBuf::from(std::ffi::OsString::from_vec(p)),
+            path: crate::platform::path_from_bytes(p),
             doc_id,
             format: if jsonl { crate::discover::Format::JsonLines } else { crate::discover::Format::Text },
         })
