@@ -55,7 +55,7 @@ pub fn text_counts(text: &str) -> (usize, usize) {
         }
     }
     w.chars(text, i, b.len());
-    (w.chars, w.words + (w.in_word && w.alnum) as usize)
+    (w.chars, w.words + usize::from(w.in_word && w.alnum))
 }
 
 /// (non-ASCII, whitespace, letter or digit) masks of 16 bytes (bit k = byte k); the last two are
@@ -70,7 +70,7 @@ fn ascii_masks(b: &[u8; 16]) -> (u32, u32, u32) {
     let hi = u64::from_le_bytes(b[8..].try_into().expect("8 bytes"));
     let (n0, s0, a0) = swar(lo);
     let (n1, s1, a1) = swar(hi);
-    (n0 | n1 << 8, s0 | s1 << 8, a0 | a1 << 8)
+    (n0 | (n1 << 8), s0 | (s1 << 8), a0 | (a1 << 8))
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -86,7 +86,7 @@ fn swar(x: u64) -> (u32, u32, u32) {
     // The whitespace of `u8::is_ascii_whitespace`: space, \t, \n, \x0C, \r.
     let space = eq(x, b' ') | eq(x, b'\t') | eq(x, b'\n') | eq(x, 0x0C) | eq(x, b'\r');
     // `| 0x20` folds A-Z onto a-z and nothing else onto it.
-    let alnum = within(x | ONES * 0x20, b'a', b'z') | within(x, b'0', b'9');
+    let alnum = within(x | (ONES * 0x20), b'a', b'z') | within(x, b'0', b'9');
     (0, movemask(space), movemask(alnum))
 }
 
@@ -136,7 +136,7 @@ impl Words {
                 (space, alnum, c.len_utf8())
             };
             if space {
-                self.words += (self.in_word && self.alnum) as usize;
+                self.words += usize::from(self.in_word && self.alnum);
                 (self.in_word, self.alnum) = (false, false);
             } else {
                 self.in_word = true;
@@ -154,7 +154,7 @@ impl Words {
         let mut seeds = alnum & word;
         if self.in_word {
             if word & 1 == 0 {
-                self.words += self.alnum as usize;
+                self.words += usize::from(self.alnum);
             } else if self.alnum {
                 seeds |= 1;
             }

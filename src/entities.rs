@@ -404,6 +404,7 @@ mod tests {
 
     #[test]
     fn a_mentions_table_cut_anywhere_reduces_to_the_same_entities() {
+        type Row<'a> = (&'static str, Label, &'a str, &'a str, &'a str, Option<NaiveDate>);
         let (ex, docs) = (Extractor::default(), docs());
         let whole = counted(&docs, &ex).finish();
         let names: HashMap<String, String> = whole.iter().map(|r| (r.entity_id.clone(), r.canonical.clone())).collect();
@@ -416,7 +417,7 @@ mod tests {
                 rows.push((id, m.label, m.key.as_str(), m.text(text), names[&m.entity_id()].as_str(), *date));
             }
         }
-        let partial = |rs: &[(&'static str, Label, &str, &str, &str, Option<NaiveDate>)]| {
+        let partial = |rs: &[Row]| {
             Accumulator::partial_of_rows(rs.iter().map(|&(doc_id, label, key, text, name, date)| MentionRow { doc_id, label, key, text, name, date }))
         };
         assert_eq!(Accumulator::merge_partials(vec![partial(&rows)]), whole);

@@ -347,9 +347,9 @@ fn roman(s: &str) -> Option<u32> {
     let mut total: i64 = 0;
     for (i, &d) in digits.iter().enumerate() {
         if digits.get(i + 1).is_some_and(|&next| next > d) {
-            total -= d as i64;
+            total -= i64::from(d);
         } else {
-            total += d as i64;
+            total += i64::from(d);
         }
     }
     u32::try_from(total).ok().filter(|&t| t > 0)

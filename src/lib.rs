@@ -17,9 +17,13 @@ pub mod html;
 pub mod knowledge;
 pub mod ids;
 pub mod label;
+// Lints these modules fail, to be fixed where they are being rewritten (another branch splits
+// names/ and speeds up the lexicon): remove these attributes then.
+#[allow(clippy::type_complexity)]
 pub mod lexicon;
 pub mod loader;
 pub mod mention;
+#[allow(clippy::if_same_then_else, clippy::doc_lazy_continuation, clippy::bool_comparison, clippy::needless_range_loop)]
 pub mod names;
 pub mod numeric;
 pub mod parallel;

@@ -231,7 +231,7 @@ mod tests {
         fs::create_dir_all(&d).unwrap();
         let p = d.join(name);
         fs::write(&p, bytes).unwrap();
-        let format = if name.ends_with(".jsonl") { Format::JsonLines } else { Format::Text };
+        let format = if p.extension().is_some_and(|e| e == "jsonl") { Format::JsonLines } else { Format::Text };
         Input { path: p, doc_id: PathBuf::from(name).with_extension("").to_string_lossy().into_owned(), format }
     }
 

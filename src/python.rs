@@ -200,6 +200,7 @@ impl Plan {
     /// Load (and extract from) inputs `start..end` with `n_threads` threads, counting entities
     /// into `acc`.
     #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None, acc=None))]
+    #[allow(clippy::too_many_arguments)] // until the load takes one options struct (issue 19 item 2)
     fn load(
         &self,
         py: Python<'_>,

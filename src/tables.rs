@@ -353,6 +353,7 @@ mod tests {
 
     #[test]
     fn mentions_carry_typed_values() {
+        type Row = (String, Option<f64>, Option<String>, Option<String>);
         let text = "About 1.9 million people voted in January 2026, 90% of them on 7 January 2026, over 40 years.";
         let result = Extractor::default().extract(text, None);
         let b = mentions(&[DocView::new("a", text, &result)]).unwrap();
@@ -366,7 +367,6 @@ mod tests {
             let a = a.as_any().downcast_ref::<arrow_array::TimestampSecondArray>().unwrap();
             a.is_valid(i).then(|| chrono::DateTime::from_timestamp(a.value(i), 0).unwrap().date_naive().to_string())
         };
-        type Row = (String, Option<f64>, Option<String>, Option<String>);
         let rows: Vec<Row> = (0..b.num_rows())
             .map(|i| (texts.value(i).to_owned(), nums.is_valid(i).then(|| nums.value(i)), day(&starts, i), day(&ends, i)))
             .collect();

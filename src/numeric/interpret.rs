@@ -164,16 +164,16 @@ impl Scan<'_> {
     fn apply(&self, h: &Hit) -> Step {
         match h.rule {
             Rule::Skip => Step::Skip,
-            Rule::WeekdayDate | Rule::MonthDay | Rule::DayMonth => self.day_date(h),
-            Rule::MonthDayRange | Rule::DayMonthRange => self.day_range(h),
+            Rule::WeekdayDate | Rule::MonthDay | Rule::DayMonth => Self::day_date(h),
+            Rule::MonthDayRange | Rule::DayMonthRange => Self::day_range(h),
             Rule::MonthRange => month_range(h),
             Rule::MonthYear => month_year(h),
-            Rule::IsoDate => self.iso_date(h),
-            Rule::NumericDate => self.numeric_date(h),
+            Rule::IsoDate => Self::iso_date(h),
+            Rule::NumericDate => Self::numeric_date(h),
             Rule::Decade => ready(h.start, h.end, Label::Date, h.s("dec").map(str::to_string)),
             Rule::Century => century(h),
             Rule::QuarterHalf | Rule::QuarterCode => self.quarter(h),
-            Rule::Anniversary => self.anniversary(h),
+            Rule::Anniversary => Self::anniversary(h),
             Rule::PartOfDay => ready(h.start, h.end, Label::Time, None),
             Rule::Relative => self.relative(h),
             Rule::EndOfThe => self.end_of_the(h),
@@ -182,19 +182,19 @@ impl Scan<'_> {
             Rule::DurationAgo | Rule::Duration => self.duration(h),
             Rule::Aged => aged(h),
             Rule::YearPrefixed => ready(h.start, h.end, Label::Date, h.s("y").map(str::to_string)),
-            Rule::BareMonth => self.bare_month(h),
+            Rule::BareMonth => Self::bare_month(h),
             Rule::Weekday => self.weekday(h),
             Rule::Clock | Rule::ClockAmPm | Rule::ClockWord => clock(h),
             Rule::Noon => noon(h),
             Rule::Percent => percent(h),
-            Rule::MoneyPrefix | Rule::MoneySuffix => self.money(h),
+            Rule::MoneyPrefix | Rule::MoneySuffix => Self::money(h),
             Rule::Quantity => quantity(h),
             Rule::OrdinalDigits => ordinal_digits(h),
-            Rule::OrdinalWord => self.ordinal_word(h),
-            Rule::YearRange | Rule::YearSpanTo => self.year_range(h),
-            Rule::NumberRange => self.number_range(h),
+            Rule::OrdinalWord => Self::ordinal_word(h),
+            Rule::YearRange | Rule::YearSpanTo => Self::year_range(h),
+            Rule::NumberRange => Self::number_range(h),
             Rule::Cardinal => self.cardinal(h),
-            Rule::CardinalWords => self.cardinal_words(h),
+            Rule::CardinalWords => Self::cardinal_words(h),
             Rule::Vague => match h.at("s") {
                 Some((s, e)) => ready(s, e, Label::Cardinal, None),
                 None => Step::Skip,
@@ -204,7 +204,7 @@ impl Scan<'_> {
 
     // ----- calendar dates -----
 
-    fn day_date(&self, h: &Hit) -> Step {
+    fn day_date(h: &Hit) -> Step {
         let (Some(m), Some(d)) = (h.s("m").or(h.s("m2")).and_then(month_num), h.s("d").or(h.s("d2")).and_then(day_num))
         else {
             return Step::Reject;
@@ -218,7 +218,7 @@ impl Scan<'_> {
         }
     }
 
-    fn day_range(&self, h: &Hit) -> Step {
+    fn day_range(h: &Hit) -> Step {
         // One month name serves both days: `January 19-23`, `19–23 January`.
         let (m1, m2) = (h.s("m1").and_then(month_num), h.s("m2").and_then(month_num));
         let (m1, m2) = (m1.or(m2), m2.or(m1));
@@ -240,7 +240,7 @@ impl Scan<'_> {
         }
     }
 
-    fn iso_date(&self, h: &Hit) -> Step {
+    fn iso_date(h: &Hit) -> Step {
         if continues_identifier(h.text, h.end) {
             return Step::SkipTo(identifier_end(h.text, h.end));
         }
@@ -259,7 +259,7 @@ impl Scan<'_> {
     /// `23/01/2026`, `01/23/2026`: the order that makes a real date; `02/03/2026` stays unresolved
     /// (either order could be meant), except with dots (`02.03.2026`), which only day-first
     /// writers use.
-    fn numeric_date(&self, h: &Hit) -> Step {
+    fn numeric_date(h: &Hit) -> Step {
         if continues_identifier(h.text, h.end) {
             return Step::SkipTo(identifier_end(h.text, h.end));
         }
@@ -312,7 +312,7 @@ impl Scan<'_> {
 
     /// `the 100th anniversary of the founding (1930–2030)` is 2030; `to 2045, the centenary` is
     /// 2045: the year comes from the period or year the sentence gives, never from a guess.
-    fn anniversary(&self, h: &Hit) -> Step {
+    fn anniversary(h: &Hit) -> Step {
         let n = if let Some(n) = h.s("n").and_then(num_u32) {
             Some(n)
         } else if let Some(w) = h.s("w") {
@@ -404,7 +404,7 @@ impl Scan<'_> {
         ready(h.start, end, label, value)
     }
 
-    fn bare_month(&self, h: &Hit) -> Step {
+    fn bare_month(h: &Hit) -> Step {
         let Some(m) = h.s("m").and_then(month_num) else {
             return Step::Reject;
         };
@@ -427,7 +427,7 @@ impl Scan<'_> {
 
     // ----- amounts -----
 
-    fn money(&self, h: &Hit) -> Step {
+    fn money(h: &Hit) -> Step {
         let Some(cur) = h.s("cur") else { return Step::Reject };
         let Some(code) = currency_code(cur, h.rule == Rule::MoneyPrefix) else {
             return Step::Reject;
@@ -451,7 +451,7 @@ impl Scan<'_> {
 
     // ----- ordinals and plain numbers -----
 
-    fn ordinal_word(&self, h: &Hit) -> Step {
+    fn ordinal_word(h: &Hit) -> Step {
         let Some(w) = h.s("w") else { return Step::Reject };
         let lw = w.to_ascii_lowercase();
         let next = &h.text[h.end..];
@@ -467,7 +467,7 @@ impl Scan<'_> {
         ready(h.start, h.end, Label::Ordinal, ordinal_words(w).map(|v| v.to_string()))
     }
 
-    fn year_range(&self, h: &Hit) -> Step {
+    fn year_range(h: &Hit) -> Step {
         let (Some(a), Some(b)) = (h.s("y1"), h.s("y2")) else {
             return Step::Reject;
         };
@@ -504,7 +504,7 @@ impl Scan<'_> {
         ready(h.start, h.end, Label::Date, value)
     }
 
-    fn number_range(&self, h: &Hit) -> Step {
+    fn number_range(h: &Hit) -> Step {
         if continues_identifier(h.text, h.end) {
             return Step::SkipTo(identifier_end(h.text, h.end));
         }
@@ -531,22 +531,22 @@ impl Scan<'_> {
     /// A four-digit number written without a separator is a year when it could be one; older
     /// years need a cue (`in 1858`, `(1858)`), since `1500 workers` is a count.
     fn year_like(&self, s: usize, e: usize, y: u32) -> bool {
+        const CUES: &[&str] = &[
+            "in", "since", "by", "from", "until", "till", "to", "before", "after", "during", "of", "year", "early",
+            "late", "mid",
+        ];
         if (1900..=2100).contains(&y) {
             return true;
         }
         if !(1000..=2199).contains(&y) {
             return false;
         }
-        const CUES: &[&str] = &[
-            "in", "since", "by", "from", "until", "till", "to", "before", "after", "during", "of", "year", "early",
-            "late", "mid",
-        ];
         let bracketed = self.text[..s].ends_with('(') && self.text[e..].starts_with(')');
         bracketed || CUES.contains(&prev_word(self.text, s).as_str())
     }
 
     /// Splits a run of number words into well-formed numbers: `one two` is two mentions.
-    fn cardinal_words(&self, h: &Hit) -> Step {
+    fn cardinal_words(h: &Hit) -> Step {
         let Some((mut s, end)) = h.at("n") else {
             return Step::Reject;
         };
