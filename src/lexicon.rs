@@ -212,21 +212,40 @@ struct StartMatcher {
     /// costs no walk. Walks were two thirds of the gazetteer scan; this filter's own gain was
     /// within this machine's noise (under 2% end to end), at 8 KB a trie.
     pairs: Box<[u64; 1024]>,
+    /// Hashes of the words patterns start with: a word no pattern starts with (most words of a
+    /// text) costs one hash, not a walk of the trie, and the trie of the world's places and
+    /// organisations no longer fits in a core's cache.
+    first_words: HashSet<u64>,
+    /// The pattern id of each distinct pattern the trie holds.
+    ids: Vec<usize>,
 }
 
 impl StartMatcher {
     fn new(patterns: &[String]) -> Result<StartMatcher, Error> {
         let bad = |e: &dyn std::fmt::Display| Error::BadPatterns(format!("cannot compile gazetteer: {e}"));
+        // Each distinct pattern once, standing for the first of its copies (the one a search
+        // reports): the builder lists every copy's match in one state, and appending to that list
+        // made the thousands of placeholders quadratic (two thirds of the lexicon's build time).
+        let mut first_of: HashMap<&str, usize> = HashMap::default();
+        let mut ids = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            first_of.entry(p.as_str()).or_insert_with(|| {
+                ids.push(i);
+                i
+            });
+        }
+        let unique: Vec<&str> = ids.iter().map(|&i| patterns[i].as_str()).collect();
         let trie = contiguous::Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .prefilter(false)
-            .build(patterns)
+            .build(&unique)
             .map_err(|e| bad(&e))?;
         let start = trie.start_state(Anchored::Yes).map_err(|e| bad(&e))?;
         let mut first = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
         let mut set = |pair: usize| pairs[pair >> 6] |= 1 << (pair & 63);
-        for p in patterns {
+        let mut first_words = HashSet::default();
+        for p in &unique {
             match *p.as_bytes() {
                 [] => {}
                 [b] => {
@@ -238,8 +257,18 @@ impl StartMatcher {
                     set((b as usize) << 8 | next as usize);
                 }
             }
+            let w = word_len(p, 0);
+            if w > 0 {
+                first_words.insert(word_hash(&p.as_bytes()[..w]));
+            }
         }
-        Ok(StartMatcher { trie, start, first, pairs })
+        Ok(StartMatcher { trie, start, first, pairs, first_words, ids })
+    }
+
+    /// May a pattern start with the word `hay[at..at + len]`?
+    #[inline]
+    fn may_start_word(&self, hay: &[u8], at: usize, len: usize) -> bool {
+        self.first_words.contains(&word_hash(&hay[at..at + len]))
     }
 
     /// Could a pattern start at `at`?
@@ -273,13 +302,34 @@ impl StartMatcher {
                     // after `at`: only a pattern as long as the walk starts here.
                     let own = (0..self.trie.match_len(sid)).map(|k| self.trie.match_pattern(sid, k)).find(|&p| self.trie.pattern_len(p) == i + 1);
                     if let Some(p) = own {
-                        best = Some((p.as_usize(), at + i + 1));
+                        best = Some((self.ids[p.as_usize()], at + i + 1));
                     }
                 }
             }
         }
         best
     }
+}
+
+/// Byte length of the word (alphanumeric chars, as `char_class` says) starting at byte `i` of `s`.
+#[inline]
+fn word_len(s: &str, i: usize) -> usize {
+    let mut j = i;
+    while j < s.len() {
+        let (word, len) = char_class(s, j);
+        if !word {
+            break;
+        }
+        j += len;
+    }
+    j - i
+}
+
+/// A word's hash, for sets of words kept without their strings.
+#[inline]
+fn word_hash(w: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
 }
 
 /// (is alphanumeric, byte length) of the char starting at byte `i` of `s`.
@@ -541,7 +591,10 @@ impl Lexicon {
                 } else {
                     original[o..].chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
                 };
-                let found = if lower && self.lower_aliases.longest_at(tb, i).is_none() { None } else { self.aliases.longest_at(tb, i) };
+                // A hit starts with a whole word: `mali` (a pattern) in `malian` ends inside one
+                // and is rejected below, so a word no pattern starts with cannot start a hit.
+                let starts_one = !word || self.aliases.may_start_word(tb, i, word_len(t, i));
+                let found = if !starts_one || (lower && self.lower_aliases.longest_at(tb, i).is_none()) { None } else { self.aliases.longest_at(tb, i) };
                 if let Some((pid, e)) = found {
                     let p = &self.patterns[pid];
                     if !(word_after(t, e) && word_before(t, e)) && (p.lower_ok || !lower) {
