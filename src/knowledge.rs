@@ -1,7 +1,8 @@
 //! The small data files that the passes outside the lexicon read (`src/data/`): month names (the
 //! cleaner's datelines and `numeric`), units and currencies (`numeric`), how a party congress is
-//! named (`extract`), titles that name the body their holder heads (`roles`). Each is parsed once;
-//! a malformed shipped file fails every test, so the `expect`s below cannot fire in a release.
+//! named (`extract`), honorifics and the titles that name the body their holder heads (`roles`).
+//! Each is parsed once; a malformed shipped file fails every test, so the `expect`s below cannot
+//! fire in a release.
 
 use std::sync::LazyLock;
 
@@ -79,6 +80,9 @@ pub static PARTY_CONGRESS: LazyLock<PartyCongress> = LazyLock::new(|| {
     PartyCongress { pattern: Regex::new(&pattern).expect("party_congress.tsv makes a valid regex"), qualifier_words, party, party_of: format!("{party} of ") }
 });
 
+/// Honorifics, folded: titles that introduce a person but are not a role (`honorifics.txt`).
+pub static HONORIFICS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(include_str!("data/honorifics.txt")).map(str::trim).collect());
+
 /// Titles that name the body their holder heads (`title_bodies.tsv`): (`Minister of `, `Ministry of `).
 pub static TITLE_BODIES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
     fields(include_str!("data/title_bodies.tsv")).map(|f| (format!("{} of ", f[0]), format!("{} of ", f.get(1).expect("title_bodies.tsv: TITLE<TAB>BODY")))).collect()
@@ -96,6 +100,7 @@ mod tests {
         assert!(CURRENCY_PREFIX.contains(&("US$", "USD")) && !CURRENCY_SUFFIX.iter().any(|c| c.0 == "US$"));
         assert!(CURRENCY_SUFFIX.contains(&("dong", "VND")) && !CURRENCY_PREFIX.iter().any(|c| c.0 == "dong"));
         assert!(CURRENCY_PREFIX.contains(&("VND", "VND")) && CURRENCY_SUFFIX.contains(&("VND", "VND")), "`both`");
+        assert!(HONORIFICS.contains(&"mr") && !HONORIFICS.contains(&"minister"));
         assert_eq!(TITLE_BODIES[0], ("Minister of ".to_owned(), "Ministry of ".to_owned()));
     }
 

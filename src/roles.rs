@@ -7,7 +7,7 @@
 use std::cell::Cell;
 
 use crate::mention::{Doc, Mention};
-use crate::knowledge::TITLE_BODIES;
+use crate::knowledge::{HONORIFICS, TITLE_BODIES};
 use crate::label::Label;
 use crate::lexicon::Lexicon;
 use crate::names::NameSpan;
@@ -28,9 +28,6 @@ pub struct Role {
     pub org_entity_id: Option<String>,
 }
 
-/// Honorifics introduce a person but are not roles.
-/// Folded tokens: the tokenizer leaves the full stop of `Mr.` out of the word.
-const HONORIFICS: &[&str] = &["comrade", "mr", "mrs", "ms", "dr", "madam", "sir"];
 const JOINERS: &[&str] = &["of", "to", "in", "for", "the", "its", "and", "on", "at"];
 
 struct R<'a, 'd> {
