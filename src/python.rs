@@ -1,18 +1,18 @@
 //! The Python binding: converts arguments into core values, releases the GIL while the core
 //! works, and hands tables back as Arrow (`ArrowTable`, read through `__arrow_c_stream__`) that
-//! the Python package turns into DataFrames; a few small results (KWIC hits, co-occurrence codes,
-//! partial entity counts) are plain lists. No logic lives here.
+//! the Python package turns into DataFrames; a few small results (KWIC hits, co-occurrence codes)
+//! are plain lists. No logic lives here.
 
 use std::sync::Mutex;
 
-use arrow_array::ffi_stream::FFI_ArrowArrayStream;
-use arrow_array::{RecordBatch, RecordBatchIterator};
+use arrow_array::ffi_stream::{ArrowArrayStreamReader, FFI_ArrowArrayStream};
+use arrow_array::{RecordBatch, RecordBatchIterator, RecordBatchReader};
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 
 use crate::discover::Input;
-use crate::entities::{Accumulator, MentionRow, Partial, PartialRow};
+use crate::entities::{Accumulator, MentionRow, Partial};
 use crate::error::{Error, Issue};
 use crate::extract::Extractor;
 use crate::label::Label;
@@ -156,11 +156,11 @@ impl PyAccumulator {
         PyAccumulator { inner: Mutex::new(Some(Default::default())) }
     }
 
-    /// The counts so far as a partial of the entities table (for `merge_entities`).
-    fn partial(&self) -> PyResult<PartialColumns> {
+    /// The counts so far as a partial entities table (for `merge_entities`).
+    fn partial(&self) -> PyResult<ArrowTable> {
         let guard = self.inner.lock().map_err(poisoned)?;
         let acc = guard.as_ref().ok_or_else(|| used_up("accumulator"))?;
-        Ok(PartialColumns::from(acc.partial()))
+        partial_table(&acc.partial())
     }
 }
 
@@ -459,65 +459,30 @@ fn html_extract<'py>(py: Python<'py>, html: String) -> PyResult<Bound<'py, PyDic
     Ok(d)
 }
 
-/// A partial of the entities table as columns (a dict of lists, so that it pickles between Dask
-/// workers; see `entities::Partial`).
-#[derive(IntoPyObject, FromPyObject)]
-#[pyo3(from_item_all)]
-struct PartialColumns {
-    label: Vec<String>,
-    key: Vec<String>,
-    known: Vec<Option<String>>,
-    best: Vec<String>,
-    aliases: Vec<Vec<String>>,
-    n_mentions: Vec<usize>,
-    n_docs: Vec<usize>,
-    first_date: Vec<Option<String>>,
-    last_date: Vec<Option<String>>,
-    in_first_doc: Vec<bool>,
-    in_last_doc: Vec<bool>,
-    first_doc: Option<String>,
-    last_doc: Option<String>,
+/// A table from Python: one of ours as it is, else anything with `__arrow_c_stream__` (a pyarrow
+/// table, say) read through the Arrow C stream.
+fn arrow_input(obj: &Bound<'_, PyAny>) -> PyResult<(arrow_schema::SchemaRef, Vec<RecordBatch>)> {
+    if let Ok(t) = obj.extract::<PyRef<'_, ArrowTable>>() {
+        return Ok((t.schema.clone(), t.batches.clone()));
+    }
+    let not_arrow = || to_pyerr(Error::InvalidArgument(format!("expected an Arrow table (with __arrow_c_stream__), not {}", obj.get_type())));
+    let capsule = obj.call_method0("__arrow_c_stream__").map_err(|_| not_arrow())?;
+    let capsule = capsule.cast_into::<PyCapsule>().map_err(|_| not_arrow())?;
+    let ptr = capsule.pointer_checked(Some(c"arrow_array_stream"))?.cast::<FFI_ArrowArrayStream>();
+    // SAFETY: the capsule is named `arrow_array_stream`, so by the Arrow PyCapsule interface it
+    // holds an `ArrowArrayStream`, which `from_raw` moves out, leaving a released stream behind
+    // for the capsule's destructor, as the interface asks of a consumer.
+    #[allow(unsafe_code)]
+    let stream = unsafe { FFI_ArrowArrayStream::from_raw(ptr.as_ptr()) };
+    let reader = ArrowArrayStreamReader::try_new(stream).map_err(arrow_err)?;
+    let schema = reader.schema();
+    let batches = reader.collect::<Result<Vec<_>, _>>().map_err(arrow_err)?;
+    Ok((schema, batches))
 }
 
-impl From<Partial> for PartialColumns {
-    fn from(p: Partial) -> Self {
-        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
-        let r = &p.rows;
-        PartialColumns {
-            label: r.iter().map(|x| x.label.as_str().to_owned()).collect(),
-            key: r.iter().map(|x| x.key.clone()).collect(),
-            known: r.iter().map(|x| x.known.clone()).collect(),
-            best: r.iter().map(|x| x.best.clone()).collect(),
-            aliases: r.iter().map(|x| x.aliases.clone()).collect(),
-            n_mentions: r.iter().map(|x| x.n_mentions).collect(),
-            n_docs: r.iter().map(|x| x.n_docs).collect(),
-            first_date: r.iter().map(|x| day(x.first_date)).collect(),
-            last_date: r.iter().map(|x| day(x.last_date)).collect(),
-            in_first_doc: r.iter().map(|x| x.in_first_doc).collect(),
-            in_last_doc: r.iter().map(|x| x.in_last_doc).collect(),
-            first_doc: p.first_doc,
-            last_doc: p.last_doc,
-        }
-    }
-}
-
-impl PartialColumns {
-    fn into_partial(self) -> PyResult<Partial> {
-        let n = self.key.len();
-        let lengths = [self.label.len(), self.known.len(), self.best.len(), self.aliases.len(), self.n_mentions.len(), self.n_docs.len(), self.first_date.len(), self.last_date.len(), self.in_first_doc.len(), self.in_last_doc.len()];
-        if lengths.iter().any(|&l| l != n) {
-            return Err(to_pyerr(Error::InvalidArgument("a partial of the entities table has columns of different lengths".into())));
-        }
-        let (first, last) = (parse_dates(&self.first_date)?, parse_dates(&self.last_date)?);
-        let mut rows = Vec::with_capacity(n);
-        let columns = self.label.into_iter().zip(self.key).zip(self.known).zip(self.best).zip(self.aliases).zip(first).zip(last);
-        for (i, ((((((label, key), known), best), aliases), first_date), last_date)) in columns.enumerate() {
-            let label = Label::parse(&label).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("unknown label {label:?} in a partial of the entities table"))))?;
-            let (n_mentions, n_docs, in_first_doc, in_last_doc) = (self.n_mentions[i], self.n_docs[i], self.in_first_doc[i], self.in_last_doc[i]);
-            rows.push(PartialRow { label, key, known, best, aliases, n_mentions, n_docs, first_date, last_date, in_first_doc, in_last_doc });
-        }
-        Ok(Partial { rows, first_doc: self.first_doc, last_doc: self.last_doc })
-    }
+fn partial_table(p: &Partial) -> PyResult<ArrowTable> {
+    let b = tables::partial_entities(p).map_err(arrow_err)?;
+    Ok(ArrowTable { schema: b.schema(), batches: vec![b] })
 }
 
 /// The partial of the entities table that some rows of a mentions table give (`entity_id`,
@@ -531,7 +496,7 @@ fn partial_entities(
     texts: Vec<String>,
     names: Vec<String>,
     documents: Option<(Vec<String>, Vec<Option<String>>)>,
-) -> PyResult<PartialColumns> {
+) -> PyResult<ArrowTable> {
     let n = doc_ids.len();
     if entity_ids.len() != n || texts.len() != n || names.len() != n {
         return Err(to_pyerr(Error::InvalidArgument(format!("doc_ids, entity_ids, texts and names must have the same length ({n}, {}, {}, {})", entity_ids.len(), texts.len(), names.len()))));
@@ -547,14 +512,19 @@ fn partial_entities(
     }
     let rows = (0..n).map(|i| MentionRow { doc_id: &doc_ids[i], label: ids[i].0, key: ids[i].1, text: &texts[i], name: &names[i], date: dates.get(&doc_ids[i]).copied().flatten() });
     let partial = run(py, 1, |_| Accumulator::partial_of_rows(rows))?;
-    Ok(PartialColumns::from(partial))
+    partial_table(&partial)
 }
 
-/// The entities table from partials in corpus order (`Accumulator.partial`, `partial_entities`):
-/// what one load of all their documents gives.
+/// The entities table from partials in corpus order (`Accumulator.partial`, `partial_entities`,
+/// or those tables read back by pyarrow): what one load of all their documents gives.
 #[pyfunction]
-fn merge_entities(py: Python<'_>, partials: Vec<PartialColumns>) -> PyResult<ArrowTable> {
-    let partials = partials.into_iter().map(PartialColumns::into_partial).collect::<PyResult<Vec<_>>>()?;
+fn merge_entities(py: Python<'_>, partials: Vec<Bound<'_, PyAny>>) -> PyResult<ArrowTable> {
+    let mut read = Vec::with_capacity(partials.len());
+    for p in &partials {
+        let (schema, batches) = arrow_input(p)?;
+        read.push(tables::read_partial(&schema, &batches).map_err(|e| to_pyerr(Error::InvalidArgument(e.to_string())))?);
+    }
+    let partials = read;
     let batch = run(py, 1, |_| tables::entities(&Accumulator::merge_partials(partials)))?.map_err(arrow_err)?;
     Ok(ArrowTable { schema: batch.schema(), batches: vec![batch] })
 }

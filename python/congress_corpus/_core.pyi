@@ -29,8 +29,8 @@ class Accumulator:
     """The entities of one load, counted batch by batch."""
 
     def __new__(cls) -> Accumulator: ...
-    def partial(self) -> dict[str, Any]:
-        """The counts so far as a partial entities table (columns; see ``merge_entities``)."""
+    def partial(self) -> ArrowTable:
+        """The counts so far as a partial entities table (see ``merge_entities``)."""
 
 @final
 class ArrowTable:
@@ -93,12 +93,13 @@ def partial_entities(
     texts: list[str],
     names: list[str],
     documents: tuple[list[str], list[str | None]] | None = None,
-) -> dict[str, Any]:
+) -> ArrowTable:
     """The partial entities table of rows of a mentions table, in document order (``names``: the
     ``canonical`` column; ``documents``: doc ids and their dates)."""
 
-def merge_entities(partials: list[dict[str, Any]]) -> ArrowTable:
-    """The entities table from partials in corpus order, as one load of their documents gives it."""
+def merge_entities(partials: list[Any]) -> ArrowTable:
+    """The entities table from partial entities tables in corpus order (ours, or any Arrow table
+    with their columns, such as pyarrow's copy), as one load of their documents gives it."""
 
 def cooccurrence(
     docs: list[int], sentences: list[int], entities: list[int], window: str

@@ -24,6 +24,7 @@ import math
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from . import _args, _core, _tables
 from ._dependencies import require
@@ -33,17 +34,18 @@ from .extract import Extractor, default_extractor
 __all__ = ["entities", "load"]
 
 
-def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int) -> tuple[dict[str, pd.DataFrame], dict]:
-    """One partition's tables (display names chosen within it) and its partial entities table."""
+def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int) -> tuple[dict[str, pd.DataFrame], Any]:
+    """One partition's tables (display names chosen within it) and its partial entities table
+    (a pyarrow table: our ArrowTable does not pickle, to travel between workers)."""
     plan = _core.plan_from_inputs(rows)
     acc = _core.Accumulator()
     batch = plan.load(0, len(plan), n_threads, max_bytes, extractor._core, acc)
-    partial = acc.partial()
+    partial = pa.table(acc.partial())
     tables = {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True, n_threads).items()}
     return tables, partial
 
 
-def _names(partials: list[dict]) -> dict[str, str]:
+def _names(partials: list) -> dict[str, str]:
     """entity_id -> display name over the whole corpus, reduced in Rust as ``cc.load`` does."""
     e = _tables.from_arrow(_core.merge_entities(list(partials)))
     return dict(zip(e.entity_id, e.canonical))
@@ -118,9 +120,9 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     return out
 
 
-def _partial(m: pd.DataFrame, dates: tuple[list, list] | None) -> dict:
-    """The partial entities table of some rows of a mentions table (counted in Rust)."""
-    return _core.partial_entities(m.doc_id.tolist(), m.entity_id.tolist(), m.text.tolist(), m.canonical.tolist(), dates)
+def _partial(m: pd.DataFrame, dates: tuple[list, list] | None) -> Any:
+    """The partial entities table of some rows of a mentions table (counted in Rust), as pyarrow."""
+    return pa.table(_core.partial_entities(m.doc_id.tolist(), m.entity_id.tolist(), m.text.tolist(), m.canonical.tolist(), dates))
 
 
 def entities(mentions, documents=None) -> pd.DataFrame:
