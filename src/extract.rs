@@ -483,8 +483,9 @@ fn full_name_of(m: &Mention, label: Label, (head, ord): (&str, Option<&str>)) ->
 /// The earlier mentions of a document that later names refer back to, indexed as they are added.
 #[derive(Default)]
 struct Seen {
-    /// Indexed when a lone head first asks (most documents never do), then kept up to date.
-    full: std::cell::RefCell<(FullNames, usize)>,
+    /// Per label, indexed when a lone head of that label first asks (most documents never do),
+    /// then kept up to date: (label, index, mentions indexed so far).
+    full: std::cell::RefCell<Vec<(Label, FullNames, usize)>>,
     /// The first and the last party named in full.
     first_party: Option<usize>,
     party: Option<usize>,
@@ -516,8 +517,15 @@ impl Seen {
             return None;
         }
         let mut full = self.full.borrow_mut();
-        let (names, upto) = &mut *full;
-        for (i, m) in earlier.iter().enumerate().skip(*upto) {
+        let k = match full.iter().position(|(l, ..)| *l == label) {
+            Some(k) => k,
+            None => {
+                full.push((label, FullNames::default(), 0));
+                full.len() - 1
+            }
+        };
+        let (_, names, upto) = &mut full[k];
+        for (i, m) in earlier.iter().enumerate().skip(*upto).filter(|(_, m)| m.label == label) {
             names.add(m, i);
         }
         *upto = earlier.len();
