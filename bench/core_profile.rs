@@ -9,7 +9,7 @@ use std::time::Instant;
 use congress_corpus::{discover, extract::Extractor, loader, parallel, pipeline};
 
 fn main() {
-    let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load|extract|dump]");
+    let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load|extract|entities|pipeline|dump]");
     let mode = std::env::args().nth(2);
     let load_only = mode.as_deref() == Some("load");
     let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
@@ -49,6 +49,27 @@ fn main() {
             let rows: usize = tables.iter().filter(|(n, _)| *n == "mentions").flat_map(|(_, b)| b).map(|b| b.num_rows()).sum();
             println!("{threads} thread(s): {all:.3} s ({:.1} MB/s): load+extract+tables {le:.3}, finish {:.3}; {rows} mentions", mb / all, all - le);
         }
+        return;
+    }
+    if mode.as_deref() == Some("entities") {
+        // A digest of the entities table, counted in slices of 2,048 documents and merged as a
+        // load does, so that a change to the reduction can be checked to change nothing.
+        let b = pipeline::load_and_extract(&inputs, &opts, Some(&ex));
+        let mut acc = congress_corpus::entities::Accumulator::default();
+        let docs: Vec<_> = b.documents.iter().zip(&b.results).collect();
+        for slice in docs.chunks(2048) {
+            let mut part = congress_corpus::entities::Accumulator::default();
+            for (d, r) in slice {
+                part.add(d.date, &d.text, &r.mentions);
+            }
+            acc.merge(part);
+        }
+        let rows = acc.finish();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for r in &rows {
+            (&r.entity_id, r.label, &r.canonical, &r.aliases, r.n_mentions, r.n_docs, r.first_date, r.last_date).hash(&mut h);
+        }
+        println!("entities digest {:016x}: {} entities", h.finish(), rows.len());
         return;
     }
     if mode.as_deref() == Some("extract") {

@@ -40,6 +40,7 @@ const RUN_JOINERS: &[&str] = &[" ", ", ", "\u{2028}", "\u{a0}", " and ", "\n", "
 const SLOW: Duration = Duration::from_secs(2);
 
 /// CPU time of this thread: a shared machine's load must not make an input look slow.
+#[allow(unsafe_code)]
 fn thread_cpu() -> Duration {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `ts` is a valid timespec for clock_gettime to fill.

@@ -14,6 +14,7 @@ fn mib(bytes: usize) -> f64 {
 
 /// Bytes the heap has handed out and not had back.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
 fn live_heap() -> Option<usize> {
     // SAFETY: mallinfo2 only reads the allocator's counters.
     let m = unsafe { libc::mallinfo2() };

@@ -100,12 +100,18 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-re!(MONTH_DAY_YEAR, r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\.?(?:,?\s+(\d{4}))?\.?$");
+// A month by its first three letters (`Jan.`, `January`, `Sept`), then a day and maybe a year.
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTH_ABBREVIATIONS.join("|");
+    Regex::new(&format!(r"(?i)^({months})[a-z]*\.?\s+(\d{{1,2}})\.?(?:,?\s+(\d{{4}}))?\.?$")).expect("valid regex")
+});
 
 // A full stop with no space before a new sentence: `lives.Responding`, `implementation”.Quyet`.
 re!(MISSING_SPACE, r"([\p{Ll}\)”\x22’»])\.(\p{Lu}\p{Ll})");
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/// The months' first three letters, lowercase, January first (`months.txt`).
+static MONTH_ABBREVIATIONS: LazyLock<Vec<String>> =
+    LazyLock::new(|| crate::knowledge::MONTHS.iter().map(|m| m.chars().take(3).collect::<String>().to_lowercase()).collect());
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
     let s = s.trim();
@@ -220,7 +226,7 @@ fn dateline_at(line: &str) -> Option<Dateline> {
     let extra_date = extra.and_then(|e| MONTH_DAY_YEAR.captures(e));
     let extra_is_date = extra_date.is_some();
     let date = extra_date.and_then(|m| {
-        let mon = MONTHS.iter().position(|x| m[1].to_ascii_lowercase().starts_with(x))? as u32 + 1;
+        let mon = MONTH_ABBREVIATIONS.iter().position(|x| m[1].to_ascii_lowercase().starts_with(x))? as u32 + 1;
         let day: u32 = m[2].parse().ok()?;
         let year: i32 = m.get(3)?.as_str().parse().ok()?;
         NaiveDate::from_ymd_opt(year, mon, day)

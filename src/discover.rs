@@ -290,7 +290,6 @@ pub fn discover(sources: &[String], pattern: Option<&str>, interrupted: &dyn Fn(
 /// also found (overlaps keep file names). A plain folder walk stats nothing more.
 fn once_each(found: Vec<Found>, several_sources: bool) -> Vec<Found> {
     use std::collections::{HashMap, HashSet};
-    use std::os::unix::fs::MetadataExt;
     let any_link = found.iter().any(|f| f.via_link);
     if !any_link && !several_sources {
         return found;
@@ -307,8 +306,8 @@ fn once_each(found: Vec<Found>, several_sources: bool) -> Vec<Found> {
     let mut seen = HashSet::new();
     let mut drop = vec![false; found.len()];
     for i in order {
-        if let Ok(m) = std::fs::metadata(&found[i].input.path) {
-            drop[i] = !seen.insert((m.dev(), m.ino()));
+        if let Some(id) = crate::platform::file_id(&found[i].input.path) {
+            drop[i] = !seen.insert(id);
         }
     }
     found.into_iter().zip(drop).filter(|(_, d)| !d).map(|(f, _)| f).collect()
@@ -379,6 +378,7 @@ mod tests {
         assert!(kinds.contains(&IssueKind::SymlinkLoop), "{issues:?}");
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_glob_stays_below_its_prefix_and_reports_only_what_it_matches() {
         let d = tmpdir("prefix");
@@ -400,6 +400,7 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
     #[test]
     fn a_file_reached_twice_is_found_once() {
         let d = tmpdir("twice");
@@ -415,6 +416,7 @@ mod tests {
         assert_eq!(inputs.len(), 1);
     }
 
+    #[cfg(unix)]
     #[test]
     fn discovery_stops_when_interrupted() {
         // A folder of links that fans out 2^40 ways: only an interrupt ends its walk.

@@ -45,10 +45,8 @@ pub fn text_counts(text: &str) -> (usize, usize) {
     let b = text.as_bytes();
     let mut w = Words::default();
     let mut i = 0;
-    #[cfg(target_arch = "x86_64")]
-    while i + 16 <= b.len() {
-        // SAFETY: SSE2 is part of the x86_64 baseline, and the load reads b[i..i + 16], in bounds.
-        let (non_ascii, space, alnum) = unsafe { ascii_masks(b.as_ptr().add(i)) };
+    while let Some(block) = b.get(i..i + 16) {
+        let (non_ascii, space, alnum) = ascii_masks(block.try_into().expect("16 bytes"));
         if non_ascii != 0 {
             i = w.chars(text, i, i + 16);
         } else {
@@ -57,7 +55,62 @@ pub fn text_counts(text: &str) -> (usize, usize) {
         }
     }
     w.chars(text, i, b.len());
-    (w.chars, w.words + (w.in_word && w.alnum) as usize)
+    (w.chars, w.words + usize::from(w.in_word && w.alnum))
+}
+
+/// (non-ASCII, whitespace, letter or digit) masks of 16 bytes (bit k = byte k); the last two are
+/// meaningful only where the first is clear. Eight bytes at a time in a u64 (SWAR): safe and
+/// portable. Measured on the 10,000-file bench corpus (53 MB, 5 passes, one thread), counting took
+/// 0.22 s this way against 0.14 s with SSE2 intrinsics and 0.43 s char by char: the intrinsics
+/// saved 3.5 ms per 10 MB, under 4% of loading alone and under 1% of load and extract, which did
+/// not earn their `unsafe` and x86-only code.
+#[inline]
+fn ascii_masks(b: &[u8; 16]) -> (u32, u32, u32) {
+    let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+    let hi = u64::from_le_bytes(b[8..].try_into().expect("8 bytes"));
+    let (n0, s0, a0) = swar(lo);
+    let (n1, s1, a1) = swar(hi);
+    (n0 | (n1 << 8), s0 | (s1 << 8), a0 | (a1 << 8))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The masks of 8 bytes; nothing but the first when any is non-ASCII.
+#[inline]
+fn swar(x: u64) -> (u32, u32, u32) {
+    let non = movemask(x);
+    if non != 0 {
+        return (non, 0, 0);
+    }
+    // The whitespace of `u8::is_ascii_whitespace`: space, \t, \n, \x0C, \r.
+    let space = eq(x, b' ') | eq(x, b'\t') | eq(x, b'\n') | eq(x, 0x0C) | eq(x, b'\r');
+    // `| 0x20` folds A-Z onto a-z and nothing else onto it.
+    let alnum = within(x | (ONES * 0x20), b'a', b'z') | within(x, b'0', b'9');
+    (0, movemask(space), movemask(alnum))
+}
+
+/// The high bit of each byte of `x`, as 8 bits (byte k -> bit k): the multiplication moves bit
+/// 8k to bit 56 + k, and no two products meet.
+#[inline]
+fn movemask(x: u64) -> u32 {
+    (((x & HIGH) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+}
+
+/// High bit set in each byte of `x` equal to `c` (exact: no carry crosses bytes).
+#[inline]
+fn eq(x: u64, c: u8) -> u64 {
+    let t = x ^ (ONES * u64::from(c));
+    !(((t & !HIGH) + !HIGH) | t) & HIGH
+}
+
+/// High bit set in each (ASCII) byte of `x` within `lo..=hi`: below 0x80, no sum carries out
+/// of its byte.
+#[inline]
+fn within(x: u64, lo: u8, hi: u8) -> u64 {
+    let ge = x + ONES * u64::from(0x80 - lo);
+    let gt = x + ONES * u64::from(0x7F - hi);
+    ge & !gt & HIGH
 }
 
 /// The state of the count between blocks: the word that is open at the end of the last one.
@@ -83,7 +136,7 @@ impl Words {
                 (space, alnum, c.len_utf8())
             };
             if space {
-                self.words += (self.in_word && self.alnum) as usize;
+                self.words += usize::from(self.in_word && self.alnum);
                 (self.in_word, self.alnum) = (false, false);
             } else {
                 self.in_word = true;
@@ -101,7 +154,7 @@ impl Words {
         let mut seeds = alnum & word;
         if self.in_word {
             if word & 1 == 0 {
-                self.words += self.alnum as usize;
+                self.words += usize::from(self.alnum);
             } else if self.alnum {
                 seeds |= 1;
             }
@@ -115,23 +168,6 @@ impl Words {
         self.alnum = sum >> 16 != 0;
         self.chars += 16;
     }
-}
-
-/// (non-ASCII, whitespace, letter or digit) masks of the 16 bytes at `p`; the last two are
-/// meaningful only where the first is clear.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-unsafe fn ascii_masks(p: *const u8) -> (u32, u32, u32) {
-    use std::arch::x86_64::*;
-    let v = _mm_loadu_si128(p as *const __m128i);
-    let eq = |c: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(c as i8));
-    // The whitespace of `u8::is_ascii_whitespace`: space, \t, \n, \x0C, \r.
-    let space = _mm_or_si128(_mm_or_si128(eq(b' '), eq(b'\t')), _mm_or_si128(_mm_or_si128(eq(b'\n'), eq(0x0C)), eq(b'\r')));
-    let within = |x: __m128i, lo: u8, hi: u8| _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(lo as i8 - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8(hi as i8 + 1)));
-    // `| 0x20` folds A-Z onto a-z and nothing else onto it.
-    let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
-    let alnum = _mm_or_si128(letter, within(v, b'0', b'9'));
-    (_mm_movemask_epi8(v) as u32, _mm_movemask_epi8(space) as u32, _mm_movemask_epi8(alnum) as u32)
 }
 
 /// (is whitespace, is alphanumeric) of a non-ASCII char. The Latin letters with diacritics of

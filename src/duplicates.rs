@@ -52,7 +52,7 @@ fn mix(mut z: u64) -> u64 {
 
 /// FNV-1a, then mixed: fixed, so hashes (and clusters) never change between runs or machines.
 fn word_hash(w: &str) -> u64 {
-    mix(w.bytes().fold(FNV_OFFSET, |h, b| (h ^ b as u64).wrapping_mul(FNV_PRIME)))
+    mix(w.bytes().fold(FNV_OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)))
 }
 
 /// Spellings that fold to different word sequences but are the same word (`viet nam`, `vietnam`):
@@ -114,7 +114,7 @@ fn each_word(text: &str, mut f: impl FnMut(u64)) {
             if g.is_alphanumeric() {
                 let mut bytes = [0u8; 4];
                 for &b in g.encode_utf8(&mut bytes).as_bytes() {
-                    h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
+                    h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
                 }
                 in_word = true;
             } else {

@@ -9,41 +9,17 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::error::Error;
-use crate::fold::{self, Folded};
+use crate::fold;
+use crate::knowledge::PARTY_CONGRESS;
 use crate::label::Label;
 use crate::lexicon::{EntrySpec, Lexicon};
 use crate::names::{self, NameSpan};
 use crate::numeric;
 use crate::sentences;
-use crate::tokens::{self, Kind, Token};
+use crate::tokens::{self, Kind};
 
-/// One entity mention.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Mention {
-    pub sentence: u32,
-    /// Code-point offsets into the document text.
-    pub start: usize,
-    pub end: usize,
-    /// Byte offsets into the document text.
-    pub bstart: usize,
-    pub bend: usize,
-    pub label: Label,
-    /// Entity key (without the label): `le hoai trung`.
-    pub key: String,
-    /// Curated display name when the lexicon knows the entity (shared with the lexicon).
-    pub known_name: Option<Arc<str>>,
-    pub value: Option<String>,
-    pub unit: Option<String>,
-}
-
-impl Mention {
-    pub fn entity_id(&self) -> String {
-        self.label.entity_id(&self.key)
-    }
-    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
-        &doc[self.bstart..self.bend]
-    }
-}
+// Where the other passes (roles, the tables) take them from; kept here for callers of `extract`.
+pub use crate::mention::{Doc, Mention};
 
 /// What the extractor found in one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,14 +40,6 @@ impl Default for Extractor {
     fn default() -> Self {
         Extractor { lex: Lexicon::shipped() }
     }
-}
-
-/// Everything about one document that the passes share.
-pub struct Doc<'a> {
-    pub text: &'a str,
-    pub folded: Folded,
-    pub tokens: Vec<Token>,
-    pub sentences: Vec<(usize, usize)>,
 }
 
 impl Extractor {
@@ -186,10 +154,9 @@ impl Extractor {
         let _ = date;
         let mut numbers: Vec<Mention> = numbers
             .into_iter()
-            .filter_map(|s| {
-                let label = Label::parse(s.label)?;
+            .map(|s| {
                 let key = fold::key(&text[s.start..s.end]);
-                Some(Mention { sentence: 0, start: 0, end: 0, bstart: s.start, bend: s.end, label, key, known_name: None, value: s.value, unit: s.unit })
+                Mention { sentence: 0, start: 0, end: 0, bstart: s.start, bend: s.end, label: s.label, key, known_name: None, value: s.value, unit: s.unit }
             })
             .collect();
         // Where a name and a figure overlap, the longer span wins: a name holds its ordinal
@@ -255,7 +222,8 @@ impl Extractor {
         let key = self.name_key(doc, n.ts, n.te, abbreviations, hits);
         // A lone `Party` is the party the document last named in full (else the CPV, the party
         // this coverage is about).
-        if n.label == Label::Org && key == "party" {
+        let congress = &*PARTY_CONGRESS;
+        if n.label == Label::Org && key == congress.party {
             return (Label::Org, seen.party(earlier, &self.lex.home_party), None);
         }
         // A party congress is written many ways: `14th National Party Congress`, `14th National
@@ -264,7 +232,7 @@ impl Extractor {
         if n.label == Label::Event {
             // `14th Congress` alone may be another assembly's (`118th Congress`): a party
             // congress says `national` or `party` somewhere.
-            let ord = PARTY_CONGRESS.captures(&key).filter(|c| c.name("nat").or(c.name("roman")).or(c.name("party")).is_some()).and_then(|c| {
+            let ord = congress.pattern.captures(&key).filter(|c| c.name("nat").or(c.name("roman")).or(c.name("party")).is_some()).and_then(|c| {
                 let ord = match (c.name("ord"), c.name("roman")) {
                     (Some(o), _) => o.as_str().to_owned(),
                     (None, Some(r)) => ordinal(roman(r.as_str())?),
@@ -275,9 +243,9 @@ impl Extractor {
             if let Some((ord, party)) = ord {
                 // The congress is the party's the article is about, the first it names in full
                 // (a lone `Party` is rather the one named last).
-                let party = match party.as_deref() {
-                    None | Some("party") => seen.first_party(earlier, &self.lex.home_party),
-                    Some(p) => p.to_owned(),
+                let party = match party {
+                    Some(p) if p != congress.party => p,
+                    _ => seen.first_party(earlier, &self.lex.home_party),
                 };
                 return (Label::Event, format!("{ord} national congress of {party}"), None);
             }
@@ -367,11 +335,6 @@ fn overlapping(sorted: &[Mention], s: usize, e: usize) -> &[Mention] {
     &sorted[lo..hi]
 }
 
-/// `14th national party congress`, `14th national congress of communist party of viet nam`.
-static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:(?P<ord>\d+(?:st|nd|rd|th)) (?P<nat>national |party |national party )?congress|(?P<nat2>national |party |national party )?congress (?P<roman>[ivxl]+))(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
-});
-
 /// Key ORG mentions written with an ordinal term (`14th party central committee`) by the body
 /// alone (`party central committee`), unless the document names the body in another term too
 /// (`13th` and `14th`): then the terms stay apart, and the bare name with them.
@@ -416,9 +379,9 @@ fn roman(s: &str) -> Option<u32> {
     let mut total: i64 = 0;
     for (i, &d) in digits.iter().enumerate() {
         if digits.get(i + 1).is_some_and(|&next| next > d) {
-            total -= d as i64;
+            total -= i64::from(d);
         } else {
-            total += d as i64;
+            total += i64::from(d);
         }
     }
     u32::try_from(total).ok().filter(|&t| t > 0)
@@ -450,7 +413,7 @@ fn lone_head(key: &str, label: Label) -> Option<(&str, Option<&str>)> {
     }
     let mut words = mods.split(' ').peekable();
     let ord = words.next_if(|w| w.ends_with(|c: char| c.is_ascii_alphabetic()) && w.starts_with(|c: char| c.is_ascii_digit()));
-    words.all(|w| matches!(w, "national" | "party")).then_some((head, ord))
+    words.all(|w| PARTY_CONGRESS.qualifier_words.contains(&w)).then_some((head, ord))
 }
 
 /// The mentions so far, and their index.
@@ -535,7 +498,10 @@ impl Seen {
         let m = &mentions[i];
         // Only a party the lexicon knows by name (`... Party`, `... Party of X`), never a body
         // of one (`Standing Office of the Party Central Office`).
-        if m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of ")) {
+        if m.label == Label::Org && m.known_name.is_some() && {
+            let congress = &*PARTY_CONGRESS;
+            m.key.ends_with(congress.party) || m.key.contains(congress.party_of.as_str())
+        } {
             self.party = Some(i);
             self.first_party.get_or_insert(i);
         }

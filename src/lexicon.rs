@@ -174,6 +174,9 @@ pub struct WordInfo {
     pub head: Option<Label>,
 }
 
+/// Sets one `WordInfo` flag (for the table of word lists).
+type SetFlag = fn(&mut WordInfo);
+
 /// Folded words or phrases -> facts, keyed by their 64-bit hash: a lookup touches one slot of
 /// the table and never a string (the world's name lists made the word table too large for a
 /// core's cache, and the string comparisons missed it twice). A text's word whose hash equals a
@@ -545,7 +548,7 @@ impl Lexicon {
         }
         // What each word list says of a word, set in the one entry the chunker looks up per
         // capitalised word (profiled: one lookup per fact was 12% of extraction).
-        let flag_lists: [(&str, fn(&mut WordInfo)); 8] = [
+        let flag_lists: [(&str, SetFlag); 8] = [
             (include_str!("data/surnames.txt"), |w| w.surname = true),
             (include_str!("data/given_names.txt"), |w| w.given = true),
             (include_str!("data/stopwords.txt"), |w| w.stop = true),

@@ -46,10 +46,7 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
     let mut out = Loaded::default();
     // One open and one fstat per file (a path lookup is a good part of reading a small file).
     // Non-blocking, so that a FIFO does not hang the open; it is then refused as not regular.
-    let opened = {
-        use std::os::unix::fs::OpenOptionsExt;
-        std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NONBLOCK).open(&input.path)
-    };
+    let opened = crate::platform::open_for_reading(&input.path);
     let (mut file, meta) = match opened.and_then(|f| f.metadata().map(|m| (f, m))) {
         Ok(x) => x,
         Err(e) => {
@@ -234,7 +231,7 @@ mod tests {
         fs::create_dir_all(&d).unwrap();
         let p = d.join(name);
         fs::write(&p, bytes).unwrap();
-        let format = if name.ends_with(".jsonl") { Format::JsonLines } else { Format::Text };
+        let format = if p.extension().is_some_and(|e| e == "jsonl") { Format::JsonLines } else { Format::Text };
         Input { path: p, doc_id: PathBuf::from(name).with_extension("").to_string_lossy().into_owned(), format }
     }
 

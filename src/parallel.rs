@@ -88,7 +88,9 @@ fn pools() -> &'static Pools {
     loop {
         let current = POOLS.load(Ordering::Acquire);
         // SAFETY: every pointer stored in POOLS comes from `Box::leak` and is never freed.
-        if let Some(p) = unsafe { current.as_ref() } {
+        #[allow(unsafe_code)]
+        let existing = unsafe { current.as_ref() };
+        if let Some(p) = existing {
             if p.pid == pid {
                 return p;
             }

@@ -19,9 +19,10 @@ use crate::tables::{self, DocView};
 use arrow_array::RecordBatch;
 use arrow_schema::ArrowError;
 
-/// The documents of some inputs, their extraction results (when asked for) and problems.
-#[derive(Debug, Default, Clone)]
-pub struct Batch {
+/// The documents of some inputs, their extraction results (when asked for) and problems, as Rust
+/// values (the Python binding's `Batch` is another thing: Arrow tables waiting for display names).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Loaded {
     pub documents: Vec<Document>,
     pub results: Vec<DocResult>,
     pub issues: Vec<Issue>,
@@ -36,7 +37,7 @@ pub const INPUTS_PER_TASK: usize = 128;
 const PARALLEL_RECORDS: usize = 16;
 
 /// One input loaded, and extracted with `extractor`.
-fn load_input(input: &Input, opts: &LoadOptions, extractor: Option<&Extractor>) -> Batch {
+fn load_input(input: &Input, opts: &LoadOptions, extractor: Option<&Extractor>) -> Loaded {
     let mut loaded = loader::load_one(input, opts);
     let results: Vec<DocResult> = match extractor {
         Some(ex) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(|d| ex.extract(&d.text, d.date)).collect(),
@@ -46,26 +47,28 @@ fn load_input(input: &Input, opts: &LoadOptions, extractor: Option<&Extractor>) 
     for (d, r) in loaded.documents.iter_mut().zip(&results) {
         d.n_sentences = r.n_sentences;
     }
-    Batch { documents: loaded.documents, results, issues: loaded.issues }
+    Loaded { documents: loaded.documents, results, issues: loaded.issues }
 }
 
 fn extraction_options(opts: &LoadOptions, extractor: Option<&Extractor>) -> LoadOptions {
     LoadOptions { count_sentences: extractor.is_none() && opts.count_sentences, ..*opts }
 }
 
-/// Load `inputs` (and extract, with `extractor`) on the current rayon pool, in input order.
-pub fn load_and_extract(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>) -> Batch {
+/// Load `inputs` (and extract, with `extractor`) on the current rayon pool, in input order, as
+/// Rust values: for Rust callers and the profiling tools in `bench/` (`cc.load` builds Arrow
+/// tables as it goes, with `load_tables`, so that a document's values do not outlive its task).
+pub fn load_and_extract(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>) -> Loaded {
     let opts = extraction_options(opts, extractor);
-    let parts: Vec<Batch> = inputs.par_iter().map(|input| load_input(input, &opts, extractor)).collect();
-    let mut out = Batch::default();
+    let parts: Vec<Loaded> = inputs.par_iter().map(|input| load_input(input, &opts, extractor)).collect();
+    let mut out = Loaded::default();
     for p in parts {
         out.append(p);
     }
     out
 }
 
-impl Batch {
-    fn append(&mut self, other: Batch) {
+impl Loaded {
+    fn append(&mut self, other: Loaded) {
         self.documents.extend(other.documents);
         self.results.extend(other.results);
         self.issues.extend(other.issues);
@@ -86,7 +89,7 @@ pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extr
     let parts: Vec<(Tables, Accumulator, Vec<DocRows>)> = inputs
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
-            let mut batch = Batch::default();
+            let mut batch = Loaded::default();
             for input in chunk.iter().take_while(|_| !cancel.is_set()) {
                 batch.append(load_input(input, &opts, extractor));
             }
@@ -113,7 +116,7 @@ struct DocRows {
 }
 
 impl DocRows {
-    fn of(batch: &Batch) -> Vec<DocRows> {
+    fn of(batch: &Loaded) -> Vec<DocRows> {
         let counts = |i: usize| batch.results.get(i).map_or((0, 0), |r| (r.mentions.len(), r.roles.len()));
         batch.documents.iter().enumerate().map(|(i, d)| DocRows { doc_id: d.doc_id.clone(), path: d.path.clone(), mentions: counts(i).0, roles: counts(i).1 }).collect()
     }
@@ -171,7 +174,7 @@ fn in_order(parts: Vec<(Tables, Accumulator)>, acc: &mut Accumulator) -> Tables 
 
 /// The non-empty tables of one batch (display names still empty), its entities counted into
 /// `acc`, each table cut into record batches of at most `limit` bytes.
-fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator, limit: usize) -> Result<Tables, ArrowError> {
+fn batch_tables(batch: &Loaded, extracted: bool, acc: &mut Accumulator, limit: usize) -> Result<Tables, ArrowError> {
     let mut out = Tables::new();
     for rows in tables::cut(batch.documents.iter().map(tables::document_bytes), limit) {
         out.push(("documents", tables::documents(&batch.documents[rows])?));
@@ -329,7 +332,7 @@ pub fn record_tables(source: &str, records: Vec<Record>, extractor: Option<&Extr
     let parts: Vec<(Tables, Accumulator)> = rows
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
-            let mut batch = Batch::default();
+            let mut batch = Loaded::default();
             for (i, r, id) in chunk {
                 let path = format!("{source}#{i}");
                 let text = match r.text.as_deref() {
@@ -463,5 +466,32 @@ mod tests {
         let text = docs.column(docs.schema().index_of("text").unwrap()).as_any().downcast_ref::<arrow_array::StringArray>().unwrap().value(0).to_owned();
         assert!(text.starts_with("Tô Lâm"), "headline and dateline are cleaned off: {text:?}");
         assert!(rows(&t, "mentions") >= 4);
+    }
+
+    #[test]
+    fn values_and_tables_agree_on_any_number_of_threads() {
+        let d = std::env::temp_dir().join(format!("cc-pipeline-values-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("a.txt"), "Tô Lâm met Lao leaders in Hà Nội on January 7, 2026.").unwrap();
+        std::fs::write(d.join("b.txt"), "").unwrap();
+        std::fs::write(d.join("c.txt"), "Prime Minister Phạm Minh Chính visited Huế. He spent 3 days there.").unwrap();
+        let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
+        let ex = Extractor::default();
+        let run = |threads| crate::parallel::install(threads, || load_and_extract(&inputs, &LoadOptions::default(), Some(&ex))).unwrap();
+        let (one, two) = (run(1), run(2));
+        assert_eq!(one, two);
+        assert_eq!(one.documents.len(), 2, "the empty file is an issue, not a document");
+        assert_eq!(one.issues.iter().map(|i| i.kind).collect::<Vec<_>>(), [IssueKind::Empty]);
+        assert_eq!(one.results.len(), one.documents.len());
+        // The same texts in memory give the same mentions, in the same order.
+        let ids: Vec<String> = one.documents.iter().map(|d| d.doc_id.clone()).collect();
+        let texts: Vec<String> = one.documents.iter().map(|d| d.text.clone()).collect();
+        let dates: Vec<_> = one.documents.iter().map(|d| d.date).collect();
+        let tables = text_tables(&ids, &texts, &dates, &ex, &Cancel::default()).unwrap();
+        let mentions: Tables = tables.into_iter().filter(|(n, _)| *n == "mentions").flat_map(|(n, bs)| bs.into_iter().map(move |b| (n, b))).collect();
+        let want: Vec<&str> = one.documents.iter().zip(&one.results).flat_map(|(d, r)| r.mentions.iter().map(|m| m.text(&d.text))).collect();
+        assert!(want.contains(&"Tô Lâm") && want.contains(&"Huế"), "{want:?}");
+        assert_eq!(column(&mentions, "mentions", 4), want);
     }
 }

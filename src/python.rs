@@ -1,16 +1,18 @@
 //! The Python binding: converts arguments into core values, releases the GIL while the core
-//! works, and converts results into columns (dicts of lists) that the Python package turns into
-//! DataFrames. No logic lives here.
+//! works, and hands tables back as Arrow (`ArrowTable`, read through `__arrow_c_stream__`) that
+//! the Python package turns into DataFrames; a few small results (KWIC hits, co-occurrence codes)
+//! are plain lists. No logic lives here.
 
 use std::sync::Mutex;
 
-use arrow_array::ffi_stream::FFI_ArrowArrayStream;
-use arrow_array::{RecordBatch, RecordBatchIterator};
+use arrow_array::ffi_stream::{ArrowArrayStreamReader, FFI_ArrowArrayStream};
+use arrow_array::{RecordBatch, RecordBatchIterator, RecordBatchReader};
 use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 
 use crate::discover::Input;
+use crate::entities::{Accumulator, MentionRow, Partial};
 use crate::error::{Error, Issue};
 use crate::extract::Extractor;
 use crate::label::Label;
@@ -153,6 +155,13 @@ impl PyAccumulator {
     fn new() -> Self {
         PyAccumulator { inner: Mutex::new(Some(Default::default())) }
     }
+
+    /// The counts so far as a partial entities table (for `merge_entities`).
+    fn partial(&self) -> PyResult<ArrowTable> {
+        let guard = self.inner.lock().map_err(poisoned)?;
+        let acc = guard.as_ref().ok_or_else(|| used_up("accumulator"))?;
+        partial_table(&acc.partial())
+    }
 }
 
 fn arrow_err(e: arrow_schema::ArrowError) -> PyErr {
@@ -160,7 +169,12 @@ fn arrow_err(e: arrow_schema::ArrowError) -> PyErr {
 }
 
 fn poisoned<T>(_: T) -> PyErr {
-    PyRuntimeError::new_err("[E006] internal state poisoned by an earlier panic")
+    to_pyerr(Error::Internal("state poisoned by an earlier panic".into()))
+}
+
+/// A take-once handle (`Batch`, `Accumulator`) used again: a bug of the package, not the user's.
+fn used_up(what: &str) -> PyErr {
+    to_pyerr(Error::Internal(format!("{what} already used")))
 }
 
 #[pymethods]
@@ -171,10 +185,9 @@ impl Plan {
 
     /// The inputs as `(path bytes, doc_id, is_jsonl)`, to split across Dask workers.
     fn inputs(&self) -> Vec<(Vec<u8>, String, bool)> {
-        use std::os::unix::ffi::OsStrExt;
         self.inputs
             .iter()
-            .map(|i| (i.path.as_os_str().as_bytes().to_vec(), i.doc_id.clone(), i.format == crate::discover::Format::JsonLines))
+            .map(|i| (crate::platform::path_to_bytes(&i.path), i.doc_id.clone(), i.format == crate::discover::Format::JsonLines))
             .collect()
     }
 
@@ -187,6 +200,7 @@ impl Plan {
     /// Load (and extract from) inputs `start..end` with `n_threads` threads, counting entities
     /// into `acc`.
     #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None, acc=None))]
+    #[allow(clippy::too_many_arguments)] // until the load takes one options struct (issue 19 item 2)
     fn load(
         &self,
         py: Python<'_>,
@@ -207,7 +221,7 @@ impl Plan {
             None => None,
         };
         let acc_ref: &mut crate::entities::Accumulator = match guard.as_mut() {
-            Some(g) => g.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?,
+            Some(g) => g.as_mut().ok_or_else(|| used_up("accumulator"))?,
             None => &mut fallback,
         };
         let mut ids = self.ids.lock().map_err(poisoned)?;
@@ -242,11 +256,10 @@ fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> Py
 /// A plan from `Plan.inputs()` rows (on a Dask worker).
 #[pyfunction]
 fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
-    use std::os::unix::ffi::OsStringExt;
     let inputs = rows
         .into_iter()
         .map(|(p, doc_id, jsonl)| Input {
-            path: std::path::PathBuf::from(std::ffi::OsString::from_vec(p)),
+            path: crate::platform::path_from_bytes(p),
             doc_id,
             format: if jsonl { crate::discover::Format::JsonLines } else { crate::discover::Format::Text },
         })
@@ -262,9 +275,9 @@ fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, acc: PyRef<'p
     let mut parts = Vec::with_capacity(batches.len());
     for b in &batches {
         let taken = b.inner.lock().map_err(poisoned)?.take();
-        parts.push(taken.ok_or_else(|| PyRuntimeError::new_err("batch already assembled"))?);
+        parts.push(taken.ok_or_else(|| used_up("batch"))?);
     }
-    let acc = acc.inner.lock().map_err(poisoned)?.take().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?;
+    let acc = acc.inner.lock().map_err(poisoned)?.take().ok_or_else(|| used_up("accumulator"))?;
     let built = run(py, n_threads, |_| pipeline::finish(parts, acc, extracted))?;
     tables_dict(py, built)
 }
@@ -332,7 +345,7 @@ fn records(
         .collect();
     let ex = extractor.as_ref().map(|e| &e.inner);
     let mut guard = acc.inner.lock().map_err(poisoned)?;
-    let acc_ref = guard.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?;
+    let acc_ref = guard.as_mut().ok_or_else(|| used_up("accumulator"))?;
     let parts = run(py, n_threads, |_| pipeline::record_tables(&source, rows, ex, acc_ref))?.map_err(arrow_err)?;
     Ok(Batch { inner: Mutex::new(Some(parts)) })
 }
@@ -446,6 +459,76 @@ fn html_extract<'py>(py: Python<'py>, html: String) -> PyResult<Bound<'py, PyDic
     Ok(d)
 }
 
+/// A table from Python: one of ours as it is, else anything with `__arrow_c_stream__` (a pyarrow
+/// table, say) read through the Arrow C stream.
+fn arrow_input(obj: &Bound<'_, PyAny>) -> PyResult<(arrow_schema::SchemaRef, Vec<RecordBatch>)> {
+    if let Ok(t) = obj.extract::<PyRef<'_, ArrowTable>>() {
+        return Ok((t.schema.clone(), t.batches.clone()));
+    }
+    let not_arrow = || to_pyerr(Error::InvalidArgument(format!("expected an Arrow table (with __arrow_c_stream__), not {}", obj.get_type())));
+    let capsule = obj.call_method0("__arrow_c_stream__").map_err(|_| not_arrow())?;
+    let capsule = capsule.cast_into::<PyCapsule>().map_err(|_| not_arrow())?;
+    let ptr = capsule.pointer_checked(Some(c"arrow_array_stream"))?.cast::<FFI_ArrowArrayStream>();
+    // SAFETY: the capsule is named `arrow_array_stream`, so by the Arrow PyCapsule interface it
+    // holds an `ArrowArrayStream`, which `from_raw` moves out, leaving a released stream behind
+    // for the capsule's destructor, as the interface asks of a consumer.
+    #[allow(unsafe_code)]
+    let stream = unsafe { FFI_ArrowArrayStream::from_raw(ptr.as_ptr()) };
+    let reader = ArrowArrayStreamReader::try_new(stream).map_err(arrow_err)?;
+    let schema = reader.schema();
+    let batches = reader.collect::<Result<Vec<_>, _>>().map_err(arrow_err)?;
+    Ok((schema, batches))
+}
+
+fn partial_table(p: &Partial) -> PyResult<ArrowTable> {
+    let b = tables::partial_entities(p).map_err(arrow_err)?;
+    Ok(ArrowTable { schema: b.schema(), batches: vec![b] })
+}
+
+/// The partial of the entities table that some rows of a mentions table give (`entity_id`,
+/// `text`, `canonical`, in document order), with the dates of `documents` (`doc_id`, date).
+#[pyfunction]
+#[pyo3(signature = (doc_ids, entity_ids, texts, names, documents=None))]
+fn partial_entities(
+    py: Python<'_>,
+    doc_ids: Vec<String>,
+    entity_ids: Vec<String>,
+    texts: Vec<String>,
+    names: Vec<String>,
+    documents: Option<(Vec<String>, Vec<Option<String>>)>,
+) -> PyResult<ArrowTable> {
+    let n = doc_ids.len();
+    if entity_ids.len() != n || texts.len() != n || names.len() != n {
+        return Err(to_pyerr(Error::InvalidArgument(format!("doc_ids, entity_ids, texts and names must have the same length ({n}, {}, {}, {})", entity_ids.len(), texts.len(), names.len()))));
+    }
+    let mut dates = rustc_hash::FxHashMap::default();
+    if let Some((ids, days)) = documents {
+        dates.extend(ids.into_iter().zip(parse_dates(&days)?));
+    }
+    let mut ids = Vec::with_capacity(n);
+    for id in &entity_ids {
+        let parsed = id.split_once(':').and_then(|(l, key)| Some((Label::parse(l)?, key)));
+        ids.push(parsed.ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("entity_id {id:?} is not LABEL:key"))))?);
+    }
+    let rows = (0..n).map(|i| MentionRow { doc_id: &doc_ids[i], label: ids[i].0, key: ids[i].1, text: &texts[i], name: &names[i], date: dates.get(&doc_ids[i]).copied().flatten() });
+    let partial = run(py, 1, |_| Accumulator::partial_of_rows(rows))?;
+    partial_table(&partial)
+}
+
+/// The entities table from partials in corpus order (`Accumulator.partial`, `partial_entities`,
+/// or those tables read back by pyarrow): what one load of all their documents gives.
+#[pyfunction]
+fn merge_entities(py: Python<'_>, partials: Vec<Bound<'_, PyAny>>) -> PyResult<ArrowTable> {
+    let mut read = Vec::with_capacity(partials.len());
+    for p in &partials {
+        let (schema, batches) = arrow_input(p)?;
+        read.push(tables::read_partial(&schema, &batches).map_err(|e| to_pyerr(Error::InvalidArgument(e.to_string())))?);
+    }
+    let partials = read;
+    let batch = run(py, 1, |_| tables::entities(&Accumulator::merge_partials(partials)))?.map_err(arrow_err)?;
+    Ok(ArrowTable { schema: batch.schema(), batches: vec![batch] })
+}
+
 /// True when this module was compiled without optimisations (a slow debug build).
 #[pyfunction]
 fn is_debug_build() -> bool {
@@ -473,6 +556,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(resolve_threads, m)?)?;
     m.add_function(wrap_pyfunction!(is_debug_build, m)?)?;
     m.add_function(wrap_pyfunction!(pooled_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(partial_entities, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_entities, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())
 }

@@ -6,7 +6,8 @@
 
 use std::cell::Cell;
 
-use crate::extract::{Doc, Mention};
+use crate::mention::{Doc, Mention};
+use crate::knowledge::{HONORIFICS, TITLE_BODIES};
 use crate::label::Label;
 use crate::lexicon::Lexicon;
 use crate::names::NameSpan;
@@ -27,9 +28,6 @@ pub struct Role {
     pub org_entity_id: Option<String>,
 }
 
-/// Honorifics introduce a person but are not roles.
-/// Folded tokens: the tokenizer leaves the full stop of `Mr.` out of the word.
-const HONORIFICS: &[&str] = &["comrade", "mr", "mrs", "ms", "dr", "madam", "sir"];
 const JOINERS: &[&str] = &["of", "to", "in", "for", "the", "its", "and", "on", "at"];
 
 struct R<'a, 'd> {
@@ -270,18 +268,87 @@ fn push_phrase(r: &R, mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>)
     }
 }
 
-/// The organisation a title names: `Minister of Foreign Affairs` -> the Ministry; else the
-/// last ORG named inside the title.
+/// The organisation a title names: `Minister of Foreign Affairs` -> the Ministry
+/// (`title_bodies.tsv`); else the last ORG named inside the title.
 fn org_of(r: &R, s: usize, e: usize, names: &[NameSpan], mentions: &[Mention]) -> Option<String> {
     let text = &r.doc.text[r.doc.tokens[s].start..r.doc.tokens[e - 1].end];
-    if let Some(rest) = text.find("Minister of ").map(|i| &text[i + "Minister of ".len()..]) {
-        let key = crate::fold::key(&format!("Ministry of {rest}"));
-        if let Some(e) = r.lex.entry_of(&key).filter(|e| e.label == Label::Org) {
-            return Some(format!("ORG:{}", e.key));
+    for (title, body) in TITLE_BODIES.iter() {
+        if let Some(rest) = text.find(title.as_str()).map(|i| &text[i + title.len()..]) {
+            let key = crate::fold::key(&format!("{body}{rest}"));
+            let key = r.lex.entry_of(&key).filter(|e| e.label == Label::Org).map_or(key.as_str(), |e| e.key.as_str());
+            return Some(Label::Org.entity_id(key));
         }
-        return Some(format!("ORG:{key}"));
     }
     let org = names.iter().rfind(|n| n.ts >= s && n.te <= e && n.label == Label::Org)?;
     let m = mentions.binary_search_by_key(&r.doc.tokens[org.ts].start, |m| m.bstart).ok().map(|i| &mentions[i])?;
     Some(m.entity_id())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Extractor;
+
+    /// (person key, role, org id) of every role in `text`, checking its code-point offsets.
+    fn roles(text: &str) -> Vec<(String, String, Option<String>)> {
+        let r = Extractor::default().extract(text, None);
+        r.roles
+            .iter()
+            .map(|x| {
+                let written: String = text.chars().skip(x.start).take(x.end - x.start).collect();
+                // A plural title (`Politburo members`) is recorded singular.
+                assert!(written == x.role || written == format!("{}s", x.role), "offsets are code points of the title: {written:?} {x:?}");
+                (x.person_key.clone(), x.role.clone(), x.org_entity_id.clone())
+            })
+            .collect()
+    }
+
+    fn role_names(found: &[(String, String, Option<String>)]) -> Vec<(&str, &str)> {
+        found.iter().map(|(p, r, _)| (p.as_str(), r.as_str())).collect()
+    }
+
+    #[test]
+    fn titles_before_a_name_split_at_and_where_a_new_title_follows() {
+        let found = roles("Politburo member and Minister of Foreign Affairs Đào Văn Khải met the delegation.");
+        assert_eq!(role_names(&found), [("dao van khai", "Politburo member"), ("dao van khai", "Minister of Foreign Affairs")]);
+        // The title names the ministry: the org id is the ministry the lexicon knows.
+        assert_eq!(found[1].2.as_deref(), Some("ORG:ministry of foreign affairs"));
+        // Else the organisation named inside the title.
+        assert_eq!(found[0].2.as_deref(), Some("ORG:politburo"));
+    }
+
+    #[test]
+    fn and_inside_a_ministry_name_does_not_split_the_title() {
+        let found = roles("Minister of Science and Technology Vũ Minh Khoa opened the forum.");
+        assert_eq!(role_names(&found), [("vu minh khoa", "Minister of Science and Technology")]);
+        assert_eq!(found[0].2.as_deref(), Some("ORG:ministry of science and technology"));
+    }
+
+    #[test]
+    fn an_apposition_after_the_name_gives_each_title() {
+        let found = roles("Hoàng Văn Tiến, Politburo member, Secretary of the Party Committee of Hải Dương province, spoke.");
+        let names = role_names(&found);
+        assert_eq!(names.len(), 2, "{found:?}");
+        assert_eq!(names[0], ("hoang van tien", "Politburo member"));
+        assert!(names[1].1.starts_with("Secretary of the Party Committee"), "{found:?}");
+    }
+
+    #[test]
+    fn an_honorific_alone_is_not_a_role() {
+        let found = roles("Mr. Đỗ Quang Vinh thanked the hosts.");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_plural_title_is_shared_by_the_people_after_a_semicolon() {
+        let found = roles("Politburo members Lý Văn Sang, head of the commission; and Tạ Quốc Bình attended.");
+        let people: Vec<_> = found.iter().filter(|(_, r, _)| r == "Politburo member").map(|(p, _, _)| p.as_str()).collect();
+        assert_eq!(people, ["ly van sang", "ta quoc binh"], "{found:?}");
+    }
+
+    #[test]
+    fn a_minister_of_an_unknown_ministry_keys_the_ministry_by_its_name() {
+        let found = roles("Minister of Lunar Affairs Phan Đức Toàn arrived.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].2.as_deref(), Some("ORG:ministry of lunar affairs"));
+    }
 }

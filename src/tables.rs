@@ -7,14 +7,15 @@ use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, ListBuilder, StringBuilder, TimestampSecondBuilder};
 use arrow_array::types::Int8Type;
-use arrow_array::{Array, ArrayRef, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array, RecordBatch, StringArray};
+use arrow_array::{Array, ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array, ListArray, RecordBatch, StringArray, TimestampSecondArray};
 use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 use chrono::NaiveDate;
 
 use crate::document::Document;
-use crate::entities::EntityRow;
+use crate::entities::{EntityRow, Partial, PartialRow};
 use crate::error::Issue;
-use crate::extract::{DocResult, Mention};
+use crate::extract::DocResult;
+use crate::mention::Mention;
 use crate::label::Label;
 use crate::values;
 
@@ -49,7 +50,7 @@ pub fn document_bytes(d: &Document) -> usize {
 
 /// The bytes a mention adds to the string columns of the mentions table (before `canonical`,
 /// which `with_names` fills and cuts by itself).
-pub fn mention_bytes(doc_id: &str, m: &crate::extract::Mention) -> usize {
+pub fn mention_bytes(doc_id: &str, m: &Mention) -> usize {
     doc_id.len() + (m.bend - m.bstart) + m.label.entity_id_len(&m.key) + m.value.as_ref().map_or(0, String::len) + m.unit.as_ref().map_or(0, String::len)
 }
 
@@ -192,7 +193,7 @@ pub fn errors(issues: &[Issue]) -> Result<RecordBatch, ArrowError> {
 pub struct DocView<'a> {
     pub doc_id: &'a str,
     pub text: &'a str,
-    pub mentions: &'a [crate::extract::Mention],
+    pub mentions: &'a [Mention],
     pub roles: &'a [crate::roles::Role],
 }
 
@@ -318,10 +319,112 @@ pub fn entities(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
     )
 }
 
+/// A partial of the entities table (`entities::Partial`) as one record batch: how a Dask
+/// partition's counts travel to be merged. Its first and last documents, when it knows them, are
+/// schema metadata (`first_doc`, `last_doc`), which pyarrow keeps through pickling.
+pub fn partial_entities(p: &Partial) -> Result<RecordBatch, ArrowError> {
+    let r = &p.rows;
+    let aliases = string_lists(r.iter().map(|x| x.aliases.as_slice()));
+    let flag = |name: &str| Field::new(name, DataType::Boolean, false);
+    let fields = vec![
+        Field::new("label", label_type(), false),
+        text_field("key", false),
+        text_field("known", true),
+        text_field("best", false),
+        Field::new("aliases", aliases.data_type().clone(), false),
+        int_field("n_mentions"),
+        int_field("n_docs"),
+        date_field("first_date"),
+        date_field("last_date"),
+        flag("in_first_doc"),
+        flag("in_last_doc"),
+    ];
+    let columns = vec![
+        labels(r.iter().map(|x| x.label)),
+        strings(r.iter().map(|x| Some(x.key.as_str()))),
+        strings(r.iter().map(|x| x.known.as_deref())),
+        strings(r.iter().map(|x| Some(x.best.as_str()))),
+        aliases,
+        ints(r.iter().map(|x| x.n_mentions as i64)),
+        ints(r.iter().map(|x| x.n_docs as i64)),
+        dates(r.iter().map(|x| x.first_date)),
+        dates(r.iter().map(|x| x.last_date)),
+        Arc::new(BooleanArray::from(r.iter().map(|x| x.in_first_doc).collect::<Vec<_>>())),
+        Arc::new(BooleanArray::from(r.iter().map(|x| x.in_last_doc).collect::<Vec<_>>())),
+    ];
+    let edges = [("first_doc", &p.first_doc), ("last_doc", &p.last_doc)];
+    let metadata = edges.into_iter().filter_map(|(k, v)| Some((k.to_owned(), v.clone()?))).collect();
+    RecordBatch::try_new(Arc::new(Schema::new(fields).with_metadata(metadata)), columns)
+}
+
+/// The partial that `partial_entities` wrote, from its record batches (as read back from
+/// pyarrow, say); an error names what is not of its shape.
+pub fn read_partial(schema: &Schema, batches: &[RecordBatch]) -> Result<Partial, ArrowError> {
+    fn column<'a, T: 'static>(b: &'a RecordBatch, name: &str) -> Result<&'a T, ArrowError> {
+        b.column_by_name(name)
+            .and_then(|c| c.as_any().downcast_ref::<T>())
+            .ok_or_else(|| ArrowError::SchemaError(format!("not a partial entities table: no column {name:?} of the type partial_entities writes")))
+    }
+    let mut rows = Vec::new();
+    for b in batches {
+        let label = column::<DictionaryArray<Int8Type>>(b, "label")?;
+        let label_names = label.values().as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("label: not strings".into()))?;
+        let (key, known, best) = (column::<StringArray>(b, "key")?, column::<StringArray>(b, "known")?, column::<StringArray>(b, "best")?);
+        let aliases = column::<ListArray>(b, "aliases")?;
+        let (n_mentions, n_docs) = (column::<Int64Array>(b, "n_mentions")?, column::<Int64Array>(b, "n_docs")?);
+        let (first, last) = (column::<TimestampSecondArray>(b, "first_date")?, column::<TimestampSecondArray>(b, "last_date")?);
+        let (in_first, in_last) = (column::<BooleanArray>(b, "in_first_doc")?, column::<BooleanArray>(b, "in_last_doc")?);
+        let day = |a: &TimestampSecondArray, i: usize| a.is_valid(i).then(|| chrono::DateTime::from_timestamp(a.value(i), 0).map(|t| t.date_naive())).flatten();
+        let count = |a: &Int64Array, i: usize| usize::try_from(a.value(i)).map_err(|_| ArrowError::SchemaError(format!("a negative count: {}", a.value(i))));
+        for i in 0..b.num_rows() {
+            let name = label.key(i).map(|k| label_names.value(k));
+            let label = name.and_then(Label::parse).ok_or_else(|| ArrowError::SchemaError(format!("unknown label {name:?}")))?;
+            let alias_list = aliases.value(i);
+            let alias_strings = alias_list.as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("aliases: not lists of strings".into()))?;
+            rows.push(PartialRow {
+                label,
+                key: key.value(i).to_owned(),
+                known: known.is_valid(i).then(|| known.value(i).to_owned()),
+                best: best.value(i).to_owned(),
+                aliases: alias_strings.iter().flatten().map(str::to_owned).collect(),
+                n_mentions: count(n_mentions, i)?,
+                n_docs: count(n_docs, i)?,
+                first_date: day(first, i),
+                last_date: day(last, i),
+                in_first_doc: in_first.value(i),
+                in_last_doc: in_last.value(i),
+            });
+        }
+    }
+    let edge = |k: &str| schema.metadata().get(k).cloned();
+    Ok(Partial { rows, first_doc: edge("first_doc"), last_doc: edge("last_doc") })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::Extractor;
+
+    #[test]
+    fn a_partial_survives_its_table() {
+        let row = |key: &str, known: Option<&str>, first: bool| PartialRow {
+            label: Label::Person,
+            key: key.into(),
+            known: known.map(Into::into),
+            best: "Tô Lâm".into(),
+            aliases: vec!["To Lam".into(), "Tô Lâm".into()],
+            n_mentions: 3,
+            n_docs: 2,
+            first_date: NaiveDate::from_ymd_opt(2026, 1, 5),
+            last_date: None,
+            in_first_doc: first,
+            in_last_doc: !first,
+        };
+        let p = Partial { rows: vec![row("to lam", Some("Tô Lâm"), true), row("le hoai trung", None, false)], first_doc: Some("a".into()), last_doc: None };
+        let b = partial_entities(&p).unwrap();
+        assert_eq!(read_partial(&b.schema(), std::slice::from_ref(&b)).unwrap(), p);
+        assert!(read_partial(&b.schema(), &[entities(&[]).unwrap()]).is_err(), "another table is refused");
+    }
 
     #[test]
     fn mentions_batch_has_contract_columns() {
@@ -352,6 +455,7 @@ mod tests {
 
     #[test]
     fn mentions_carry_typed_values() {
+        type Row = (String, Option<f64>, Option<String>, Option<String>);
         let text = "About 1.9 million people voted in January 2026, 90% of them on 7 January 2026, over 40 years.";
         let result = Extractor::default().extract(text, None);
         let b = mentions(&[DocView::new("a", text, &result)]).unwrap();
@@ -365,7 +469,6 @@ mod tests {
             let a = a.as_any().downcast_ref::<arrow_array::TimestampSecondArray>().unwrap();
             a.is_valid(i).then(|| chrono::DateTime::from_timestamp(a.value(i), 0).unwrap().date_naive().to_string())
         };
-        type Row = (String, Option<f64>, Option<String>, Option<String>);
         let rows: Vec<Row> = (0..b.num_rows())
             .map(|i| (texts.value(i).to_owned(), nums.is_valid(i).then(|| nums.value(i)), day(&starts, i), day(&ends, i)))
             .collect();

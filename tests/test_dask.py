@@ -57,3 +57,33 @@ def test_extractor_pickles_with_pickle_and_cloudpickle():
     want = cc.extract(text, extractor=ex)
     for mod in (pickle, cloudpickle):
         pd.testing.assert_frame_equal(cc.extract(text, extractor=mod.loads(mod.dumps(ex))), want)
+
+
+def test_entities_from_mentions_cut_inside_documents(seeds_corpus):
+    dd = pytest.importorskip("dask.dataframe")
+    # 7 partitions of the rows of 5 documents: at least two cuts fall inside a document.
+    mentions = dd.from_pandas(seeds_corpus.mentions, npartitions=7)
+    parts = [p.compute() for p in mentions.to_delayed()]
+    inside = sum(a.doc_id.iloc[-1] == b.doc_id.iloc[0] for a, b in zip(parts, parts[1:]) if len(a) and len(b))
+    assert inside >= 2
+    pd.testing.assert_frame_equal(ccd.entities(mentions, seeds_corpus.documents), seeds_corpus.entities)
+
+
+def test_partials_travel_as_pyarrow_tables(seeds_corpus):
+    import pyarrow as pa
+
+    from congress_corpus import _core
+
+    m = seeds_corpus.mentions
+    half = len(m) // 2
+    days = seeds_corpus.documents.date.dt.strftime("%Y-%m-%d")
+    docs = (seeds_corpus.documents.doc_id.tolist(), [None if pd.isna(d) else d for d in days])
+    parts = [pa.table(_core.partial_entities(p.doc_id.tolist(), p.entity_id.tolist(), p.text.tolist(), p.canonical.tolist(), docs))
+             for p in (m.iloc[:half], m.iloc[half:])]
+    # What a worker sends: the document each half starts and ends with goes along.
+    sent = [pickle.loads(pickle.dumps(p)) for p in parts]
+    assert sent[1].schema.metadata[b"first_doc"] == m.doc_id.iloc[half].encode()
+    got = cc._tables.from_arrow(_core.merge_entities(sent))
+    pd.testing.assert_frame_equal(got, seeds_corpus.entities)
+    with pytest.raises(ValueError, match=r"\[E003\].*not a partial entities table"):
+        _core.merge_entities([pa.table({"label": [1]})])

@@ -1,5 +1,6 @@
-"""Type stubs for the compiled core. The public API is in ``congress_corpus``; these functions
-return plain columns (dicts of lists) that the package turns into DataFrames."""
+"""Type stubs for the compiled core. The public API is in ``congress_corpus``; tables come back as
+``ArrowTable`` objects (read through ``__arrow_c_stream__``) that the package turns into
+DataFrames, and a few small results as plain lists."""
 
 from typing import Any, final
 
@@ -7,7 +8,8 @@ __version__: str
 __all__ = [
     "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
     "cooccurrence", "discover", "duplicates", "extract", "html_extract", "is_debug_build", "kwic",
-    "plan_from_inputs", "pooled_threads", "records", "resolve_threads", "shingles",
+    "merge_entities", "partial_entities", "plan_from_inputs", "pooled_threads", "records", "resolve_threads",
+    "shingles",
 ]
 
 @final
@@ -27,6 +29,8 @@ class Accumulator:
     """The entities of one load, counted batch by batch."""
 
     def __new__(cls) -> Accumulator: ...
+    def partial(self) -> ArrowTable:
+        """The counts so far as a partial entities table (see ``merge_entities``)."""
 
 @final
 class ArrowTable:
@@ -82,6 +86,20 @@ def extract(
     texts: list[str], doc_ids: list[str], dates: list[str | None], extractor: Extractor, n_threads: int = 0
 ) -> dict[str, ArrowTable]:
     """The mentions, roles and entities tables of in-memory texts."""
+
+def partial_entities(
+    doc_ids: list[str],
+    entity_ids: list[str],
+    texts: list[str],
+    names: list[str],
+    documents: tuple[list[str], list[str | None]] | None = None,
+) -> ArrowTable:
+    """The partial entities table of rows of a mentions table, in document order (``names``: the
+    ``canonical`` column; ``documents``: doc ids and their dates)."""
+
+def merge_entities(partials: list[Any]) -> ArrowTable:
+    """The entities table from partial entities tables in corpus order (ours, or any Arrow table
+    with their columns, such as pyarrow's copy), as one load of their documents gives it."""
 
 def cooccurrence(
     docs: list[int], sentences: list[int], entities: list[int], window: str

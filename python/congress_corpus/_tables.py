@@ -11,20 +11,6 @@ LABELS = ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WOR
           "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"]
 LABEL_DTYPE = pd.CategoricalDtype(LABELS)
 
-_SCHEMAS: dict[str, dict[str, str]] = {
-    "documents": {"doc_id": "str", "path": "str", "title": "str", "date": "date", "dateline": "str",
-                  "source": "str", "url": "str", "text": "str", "n_chars": "int", "n_words": "int",
-                  "n_sentences": "int", "sha256": "str", "captions": "list", "related": "str"},
-    "errors": {"path": "str", "kind": "str", "message": "str", "loaded": "bool"},
-    "mentions": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "text": "str",
-                 "label": "label", "entity_id": "str", "canonical": "str", "value": "str", "unit": "str",
-                 "value_num": "float", "date_start": "date", "date_end": "date"},
-    "entities": {"entity_id": "str", "label": "label", "canonical": "str", "aliases": "list",
-                 "n_mentions": "int", "n_docs": "int", "first_date": "date", "last_date": "date"},
-    "roles": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "person_entity_id": "str",
-              "person": "str", "role": "str", "org_entity_id": "str"},
-}
-
 
 def from_arrow(table) -> pd.DataFrame:
     """A DataFrame from an Arrow table of the core (anything with ``__arrow_c_stream__``).
@@ -47,28 +33,3 @@ def from_arrow(table) -> pd.DataFrame:
         elif pd.api.types.is_object_dtype(df[col].dtype) or str(df[col].dtype) in ("string", "large_string[pyarrow]", "string[pyarrow]"):
             df[col] = df[col].astype(STR_DTYPE)
     return df
-
-
-def frame(name: str, cols: dict[str, list]) -> pd.DataFrame:
-    """The ``name`` table from its columns, with contract dtypes."""
-    schema = _SCHEMAS[name]
-    data = {}
-    for col, kind in schema.items():
-        values = cols[col]
-        if kind == "str":
-            data[col] = pd.Series(values, dtype=STR_DTYPE)
-        elif kind == "int":
-            data[col] = pd.Series(values, dtype="int64")
-        elif kind == "float":
-            data[col] = pd.Series(values, dtype="float64")
-        elif kind == "pos":  # sentence indices and offsets: int32, as the core builds them
-            data[col] = pd.Series(values, dtype="int32")
-        elif kind == "bool":
-            data[col] = pd.Series(values, dtype=bool)
-        elif kind == "date":
-            data[col] = pd.Series(pd.to_datetime(pd.Series(values, dtype=object), format="%Y-%m-%d")).astype("datetime64[s]")
-        elif kind == "label":
-            data[col] = pd.Series(values, dtype=LABEL_DTYPE)
-        else:
-            data[col] = pd.Series(values, dtype=object)
-    return pd.DataFrame(data)

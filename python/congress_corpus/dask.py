@@ -24,6 +24,7 @@ import math
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 
 from . import _args, _core, _tables
 from ._dependencies import require
@@ -33,36 +34,21 @@ from .extract import Extractor, default_extractor
 __all__ = ["entities", "load"]
 
 
-def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int) -> dict[str, pd.DataFrame]:
+def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int) -> tuple[dict[str, pd.DataFrame], Any]:
+    """One partition's tables (display names chosen within it) and its partial entities table
+    (a pyarrow table: our ArrowTable does not pickle, to travel between workers)."""
     plan = _core.plan_from_inputs(rows)
     acc = _core.Accumulator()
     batch = plan.load(0, len(plan), n_threads, max_bytes, extractor._core, acc)
-    return {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True, n_threads).items()}
+    partial = pa.table(acc.partial())
+    tables = {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True, n_threads).items()}
+    return tables, partial
 
 
-def _better(a: str, b: str) -> bool:
-    """Is ``a`` a more complete display form than ``b``? The rule of the Rust core (entities.rs)."""
-    if len(a) != len(b):
-        return len(a) > len(b)
-    da = any(not c.isascii() and c.isalpha() for c in a)
-    db = any(not c.isascii() and c.isalpha() for c in b)
-    if da != db:
-        return da
-    return a < b
-
-
-def _names_of(part: dict[str, pd.DataFrame]) -> dict[str, str]:
-    e = part["entities"]
+def _names(partials: list) -> dict[str, str]:
+    """entity_id -> display name over the whole corpus, reduced in Rust as ``cc.load`` does."""
+    e = _tables.from_arrow(_core.merge_entities(list(partials)))
     return dict(zip(e.entity_id, e.canonical))
-
-
-def _best_names(name_maps: list[dict[str, str]]) -> dict[str, str]:
-    best: dict[str, str] = {}
-    for names in name_maps:
-        for eid, name in names.items():
-            if eid not in best or _better(name, best[eid]):
-                best[eid] = name
-    return best
 
 
 def _with_names(part: dict[str, pd.DataFrame], names: dict[str, str]) -> dict[str, pd.DataFrame]:
@@ -118,9 +104,9 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     chunks = [rows[a:b] for a, b in zip(bounds, bounds[1:])]
     ex = extractor or default_extractor()
     parts = [delayed(_load_part, pure=True)(chunk, ex, max_bytes, n_threads) for chunk in chunks]
-    names = delayed(_best_names)([delayed(_names_of)(p) for p in parts])
-    named = [delayed(_with_names)(p, names) for p in parts]
-    empty = _load_part([], ex, max_bytes, n_threads)
+    names = delayed(_names)([p[1] for p in parts])
+    named = [delayed(_with_names)(p[0], names) for p in parts]
+    empty = _load_part([], ex, max_bytes, n_threads)[0]
     discovery_errors = _tables.from_arrow(_core.assemble([plan.issues()], _core.Accumulator(), False)["errors"])
     out = {}
     # dask would turn the frames' string columns into its own string dtype as soon as one column
@@ -134,16 +120,9 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     return out
 
 
-def _partial_entities(m: pd.DataFrame, dates: dict[str, Any] | None) -> pd.DataFrame:
-    rows = []
-    for eid, g in m.groupby("entity_id", sort=False):
-        surfaces = g.text.str.replace(r"^(the|The) ", "", regex=True).str.replace("’s$", "", regex=True).str.replace("'s$", "", regex=True)
-        ds = [dates.get(d) for d in g.doc_id.unique()] if dates is not None else []
-        ds = [d for d in ds if d is not None and not pd.isna(d)]
-        rows.append({"entity_id": eid, "label": str(g.label.iloc[0]), "canonical": g.canonical.iloc[0],
-                     "aliases": set(surfaces), "n_mentions": len(g), "docs": set(g.doc_id),
-                     "first_date": min(ds) if ds else None, "last_date": max(ds) if ds else None})
-    return pd.DataFrame(rows, columns=["entity_id", "label", "canonical", "aliases", "n_mentions", "docs", "first_date", "last_date"])
+def _partial(m: pd.DataFrame, dates: tuple[list, list] | None) -> Any:
+    """The partial entities table of some rows of a mentions table (counted in Rust), as pyarrow."""
+    return pa.table(_core.partial_entities(m.doc_id.tolist(), m.entity_id.tolist(), m.text.tolist(), m.canonical.tolist(), dates))
 
 
 def entities(mentions, documents=None) -> pd.DataFrame:
@@ -151,6 +130,9 @@ def entities(mentions, documents=None) -> pd.DataFrame:
 
     Equal to ``cc.load(...).entities`` for the same corpus: display names chosen over the whole
     corpus, the same ids, counts and (with ``documents``, for the dates) first and last dates.
+    Each partition is counted and the counts merged by the Rust code that ``cc.load`` uses;
+    partitions must be in corpus order (a document cut between two neighbouring partitions
+    counts once).
 
     >>> import congress_corpus as cc
     >>> c = cc.load(cc.SAMPLE)
@@ -160,38 +142,11 @@ def entities(mentions, documents=None) -> pd.DataFrame:
     dates = None
     if documents is not None:
         docs = documents.compute() if hasattr(documents, "compute") else documents
-        dates = dict(zip(docs.doc_id, docs.date))
+        days = docs.date.dt.strftime("%Y-%m-%d")
+        dates = (docs.doc_id.tolist(), [None if pd.isna(d) else d for d in days])
     if hasattr(mentions, "to_delayed"):
         dask = require("dask", "congress_corpus.dask.entities")
-        partials = dask.compute(*[dask.delayed(_partial_entities)(p, dates) for p in mentions.to_delayed()])
+        partials = list(dask.compute(*[dask.delayed(_partial)(p, dates) for p in mentions.to_delayed()]))
     else:
-        partials = [_partial_entities(mentions, dates)]
-    acc: dict[str, dict] = {}
-    for part in partials:
-        for r in part.itertuples(index=False):
-            a = acc.get(r.entity_id)
-            if a is None:
-                acc[r.entity_id] = {"label": r.label, "canonical": r.canonical, "aliases": set(r.aliases),
-                                    "n_mentions": r.n_mentions, "docs": set(r.docs), "first": r.first_date, "last": r.last_date}
-                continue
-            if _better(r.canonical, a["canonical"]):
-                a["canonical"] = r.canonical
-            a["aliases"] |= r.aliases
-            a["n_mentions"] += r.n_mentions
-            a["docs"] |= r.docs
-            for k, v, f in (("first", r.first_date, min), ("last", r.last_date, max)):
-                if v is not None and not pd.isna(v):
-                    a[k] = v if a[k] is None or pd.isna(a[k]) else f(a[k], v)
-    ids = sorted(acc, key=lambda e: (-acc[e]["n_mentions"], e))
-    cols = {
-        "entity_id": ids,
-        "label": [acc[e]["label"] for e in ids],
-        "canonical": [acc[e]["canonical"] for e in ids],
-        "aliases": [sorted(acc[e]["aliases"]) for e in ids],
-        "n_mentions": [acc[e]["n_mentions"] for e in ids],
-        "n_docs": [len(acc[e]["docs"]) for e in ids],
-        "first_date": [None if acc[e]["first"] is None or pd.isna(acc[e]["first"]) else pd.Timestamp(acc[e]["first"]).date().isoformat() for e in ids],
-        "last_date": [None if acc[e]["last"] is None or pd.isna(acc[e]["last"]) else pd.Timestamp(acc[e]["last"]).date().isoformat() for e in ids],
-    }
-    return _tables.frame("entities", cols)
-
+        partials = [_partial(mentions, dates)]
+    return _tables.from_arrow(_core.merge_entities(partials))

@@ -35,9 +35,7 @@ pub(super) fn inside(c: &Ctx, s: usize, e: usize) -> Scores {
         // (`Quang Chau`, `Tan Van`), so alone they weigh less than a given name.
         if first.given {
             sc[PERSON] += 1.5;
-        } else if first.surname {
-            sc[PERSON] += 1.0;
-        } else if first.given_weak {
+        } else if first.surname || first.given_weak {
             sc[PERSON] += 1.0;
         }
         if last.sector {
@@ -118,9 +116,9 @@ fn after_end(c: &Ctx, e: usize, n: usize) -> Option<usize> {
     (k > e).then(|| k - 1)
 }
 
-/// Where the words that describe a name start: after a second name joined by a dash (`Tân Vạn
-/// - Nhơn Trạch section`) or a short aside in brackets (`Tri Thức (Knowledge) Publishing
-/// House`), which describe both.
+/// Where the words that describe a name start: after a second name joined by a dash
+/// (`Tân Vạn – Nhơn Trạch section`) or a short aside in brackets (`Tri Thức (Knowledge)
+/// Publishing House`), which describe both.
 fn after_aside(c: &Ctx, e: usize) -> usize {
     let Some(t) = c.toks.get(e) else { return e };
     if t.kind != Kind::Punct {

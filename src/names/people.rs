@@ -19,7 +19,7 @@ impl Ctx<'_> {
     pub(super) fn double_name(&self, i: usize) -> bool {
         let text = self.tok_text(i);
         text.split('-').all(|part| part.chars().next().is_some_and(char::is_uppercase) && part.chars().skip(1).any(char::is_lowercase))
-            && self.flags[i].common == false
+            && !self.flags[i].common
             && self.gaz[i].is_none()
     }
     /// An Arabic article joined to a name (`al-Zarqawani`, `el-Sisi`): lower case, yet part of

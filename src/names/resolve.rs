@@ -208,8 +208,8 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         .filter(|w| spans.iter().any(|s| s.label == Label::Event && (s.ts..s.te).any(|j| c.folded(j) == *w)))
         .collect();
     if !named.is_empty() {
-        for j in 1..toks.len() {
-            if c.is_word(j) && !toks[j].cap && named.contains(&c.folded(j)) && c.folded(j - 1) == "the" {
+        for (j, t) in toks.iter().enumerate().skip(1) {
+            if c.is_word(j) && !t.cap && named.contains(&c.folded(j)) && c.folded(j - 1) == "the" {
                 spans.push(NameSpan { ts: j, te: j + 1, label: Label::Event, entry: None, refers_to: None });
             }
         }
