@@ -37,13 +37,6 @@ fn main() {
     time("numeric", &|x| numeric::find_numeric(x, None).len());
     let ex = Extractor::default();
     time("extract", &|x| ex.extract(x, None).mentions.len());
-    if only.as_deref().is_none_or(|o| o == "batch") {
-        let (t, c) = (Instant::now(), cpu_seconds());
-        let docs: Vec<(&str, Option<chrono::NaiveDate>)> = texts.iter().map(|&x| (x, None)).collect();
-        let n: usize = docs.chunks(64).map(|b| ex.extract_many(b).iter().map(|r| r.mentions.len()).sum::<usize>()).sum();
-        let (s, c) = (t.elapsed().as_secs_f64(), cpu_seconds() - c);
-        println!("{:<12} {s:7.3} s {:8.1} MB/s  cpu {c:6.2} s  ({n})", "batch", mb / s);
-    }
 }
 
 /// This thread's CPU time (user + system), from /proc: on a machine shared with builds, wall

@@ -53,16 +53,6 @@ impl Extractor {
 
     /// Mentions and roles of one document, sorted by offset.
     pub fn extract(&self, text: &str, date: Option<NaiveDate>) -> DocResult {
-        self.extract_with(text, date, numeric::find_numeric(text, date))
-    }
-
-    /// Several documents (text, date): each stage over all of them in turn.
-    pub fn extract_many(&self, docs: &[(&str, Option<NaiveDate>)]) -> Vec<DocResult> {
-        let numbers: Vec<_> = docs.iter().map(|&(t, d)| numeric::find_numeric(t, d)).collect();
-        docs.iter().zip(numbers).map(|(&(t, d), n)| self.extract_with(t, d, n)).collect()
-    }
-
-    fn extract_with(&self, text: &str, date: Option<NaiveDate>, numbers: Vec<numeric::NumericSpan>) -> DocResult {
         let folded = fold::fold(text);
         let tokens = tokens::tokenize(text, &folded);
         let doc = Doc { text, sentences: sentences::split(text), tokens, folded };
@@ -151,8 +141,7 @@ impl Extractor {
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart, bend, label, key, known_name: None, value: None, unit: None });
         }
         // Dates and figures, where no name covers them (`14th` in `14th National Party Congress`).
-        let _ = date;
-        let mut numbers: Vec<Mention> = numbers
+        let mut numbers: Vec<Mention> = numeric::find_numeric(text, date)
             .into_iter()
             .map(|s| {
                 let key = fold::key(&text[s.start..s.end]);
@@ -434,8 +423,7 @@ struct FullNames {
 /// A word's hash, as a key without allocating (a collision would join two names; at 64 bits, within
 /// one document, it does not happen).
 fn word_hash(w: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
+    crate::lexicon::word_hash(w.as_bytes())
 }
 
 impl FullNames {

@@ -367,7 +367,7 @@ const FIRST_WORD_BITS: usize = 1 << 17;
 
 /// A word's hash, for sets of words kept without their strings.
 #[inline]
-fn word_hash(w: &[u8]) -> u64 {
+pub(crate) fn word_hash(w: &[u8]) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
     BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
 }
