@@ -20,6 +20,7 @@ pub mod numeric;
 pub mod parallel;
 pub mod patterns;
 pub mod pipeline;
+pub mod quotes;
 pub mod roles;
 pub mod sentences;
 pub mod tables;
