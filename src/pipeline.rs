@@ -11,6 +11,7 @@ use crate::entities::Accumulator;
 use crate::error::Issue;
 use crate::extract::{DocResult, Extractor};
 use crate::loader::{self, LoadOptions};
+use crate::quotes::{self, Quote};
 use crate::tables::{self, DocView};
 use arrow_array::RecordBatch;
 use arrow_schema::ArrowError;
@@ -20,6 +21,8 @@ use arrow_schema::ArrowError;
 pub struct Batch {
     pub documents: Vec<Document>,
     pub results: Vec<DocResult>,
+    /// The quotes of each document, beside `results`.
+    pub quotes: Vec<Vec<Quote>>,
     pub issues: Vec<Issue>,
 }
 
@@ -34,15 +37,24 @@ const PARALLEL_RECORDS: usize = 16;
 /// One input loaded, and extracted with `extractor`.
 fn load_input(input: &Input, opts: &LoadOptions, extractor: Option<&Extractor>) -> Batch {
     let mut loaded = loader::load_one(input, opts);
-    let results: Vec<DocResult> = match extractor {
-        Some(ex) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(|d| ex.extract(&d.text, d.date)).collect(),
-        Some(ex) => loaded.documents.iter().map(|d| ex.extract(&d.text, d.date)).collect(),
-        None => Vec::new(),
+    let read = |d: &Document| {
+        let r = ex_extract(extractor, d);
+        let q = quotes::of_document(&d.text, &r);
+        (r, q)
+    };
+    let (results, quotes): (Vec<DocResult>, Vec<Vec<Quote>>) = match extractor {
+        Some(_) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(read).unzip(),
+        Some(_) => loaded.documents.iter().map(read).unzip(),
+        None => (Vec::new(), Vec::new()),
     };
     for (d, r) in loaded.documents.iter_mut().zip(&results) {
         d.n_sentences = r.n_sentences;
     }
-    Batch { documents: loaded.documents, results, issues: loaded.issues }
+    Batch { documents: loaded.documents, results, quotes, issues: loaded.issues }
+}
+
+fn ex_extract(extractor: Option<&Extractor>, d: &Document) -> DocResult {
+    extractor.map_or_else(DocResult::default, |ex| ex.extract(&d.text, d.date))
 }
 
 fn extraction_options(opts: &LoadOptions, extractor: Option<&Extractor>) -> LoadOptions {
@@ -64,6 +76,7 @@ impl Batch {
     fn append(&mut self, other: Batch) {
         self.documents.extend(other.documents);
         self.results.extend(other.results);
+        self.quotes.extend(other.quotes);
         self.issues.extend(other.issues);
     }
 }
@@ -114,20 +127,20 @@ fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator) -> Result
         out.push(("errors", tables::errors(&batch.issues)?));
     }
     if extracted {
-        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView { doc_id: &d.doc_id, text: &d.text, result: r }).collect();
+        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).zip(&batch.quotes).map(|((d, r), q)| DocView { doc_id: &d.doc_id, text: &d.text, result: r, quotes: q }).collect();
         out.extend(mention_tables(&views, batch.documents.iter().map(|d| d.date), acc)?);
     }
     Ok(out)
 }
 
-/// The non-empty mentions and roles tables of some documents (`dates` in the same order),
+/// The non-empty mentions, roles and quotes tables of some documents (`dates` in the same order),
 /// their entities counted into `acc`.
 fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDate>>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
     for (v, date) in views.iter().zip(dates) {
         acc.add(date, v.text, &v.result.mentions);
     }
     let mut out = Tables::new();
-    for (name, b) in [("mentions", tables::mentions(views)?), ("roles", tables::roles(views)?)] {
+    for (name, b) in [("mentions", tables::mentions(views)?), ("roles", tables::roles(views)?), ("quotes", tables::quotes(views)?)] {
         if b.num_rows() > 0 {
             out.push((name, b));
         }
@@ -144,6 +157,7 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
     if extracted {
         by_name.push(("mentions", vec![]));
         by_name.push(("roles", vec![]));
+        by_name.push(("quotes", vec![]));
     }
     // Display names are filled in every record batch at once, in parallel (order is kept),
     // beside the entities table.
@@ -155,6 +169,7 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
                 let b = match name {
                     "mentions" => tables::with_names(&b, tables::MENTION_ENTITY_ID, tables::MENTION_CANONICAL, &names)?,
                     "roles" => tables::with_names(&b, tables::ROLE_PERSON_ID, tables::ROLE_PERSON, &names)?,
+                    "quotes" => tables::with_names(&b, tables::QUOTE_SPEAKER_ID, tables::QUOTE_SPEAKER, &names)?,
                     _ => b,
                 };
                 Ok((name, b))
@@ -173,7 +188,7 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
     Ok(by_name)
 }
 
-/// The mentions, entities and roles tables of texts in memory, extracted in parallel: like
+/// The mentions, entities, roles and quotes tables of texts in memory, extracted in parallel: like
 /// `load_tables`, each task extracts `INPUTS_PER_TASK` texts and builds their record batches.
 pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDate>], extractor: &Extractor) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
     let order: Vec<usize> = (0..texts.len()).collect();
@@ -181,7 +196,8 @@ pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDa
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
             let results: Vec<DocResult> = chunk.iter().map(|&i| extractor.extract(&texts[i], dates[i])).collect();
-            let views: Vec<DocView> = chunk.iter().zip(&results).map(|(&i, r)| DocView { doc_id: &doc_ids[i], text: &texts[i], result: r }).collect();
+            let quotes: Vec<Vec<Quote>> = chunk.iter().zip(&results).map(|(&i, r)| quotes::of_document(&texts[i], r)).collect();
+            let views: Vec<DocView> = chunk.iter().zip(&results).zip(&quotes).map(|((&i, r), q)| DocView { doc_id: &doc_ids[i], text: &texts[i], result: r, quotes: q }).collect();
             let mut counted = Accumulator::default();
             let tables = mention_tables(&views, chunk.iter().map(|&i| dates[i]), &mut counted)?;
             Ok::<_, ArrowError>((tables, counted))

@@ -249,12 +249,13 @@ fn empty_schema(name: &str) -> Result<arrow_schema::SchemaRef, arrow_schema::Arr
         "errors" => tables::errors(&[])?,
         "mentions" => tables::mentions(&[])?,
         "roles" => tables::roles(&[])?,
+        "quotes" => tables::quotes(&[])?,
         _ => tables::entities(&[])?,
     };
     Ok(b.schema())
 }
 
-/// Extract from strings: a dict with the mentions, entities and roles tables.
+/// Extract from strings: a dict with the mentions, entities, roles and quotes tables.
 #[pyfunction]
 #[pyo3(signature = (texts, doc_ids, dates, extractor, n_threads=0))]
 fn extract<'py>(

@@ -60,12 +60,12 @@ def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
     """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""
 
 def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True) -> dict[str, ArrowTable]:
-    """Tables (documents, errors, and with extraction mentions, roles, entities)."""
+    """Tables (documents, errors, and with extraction mentions, roles, quotes, entities)."""
 
 def extract(
     texts: list[str], doc_ids: list[str], dates: list[str | None], extractor: Extractor, n_threads: int = 0
 ) -> dict[str, ArrowTable]:
-    """The mentions, roles and entities tables of in-memory texts."""
+    """The mentions, roles, quotes and entities tables of in-memory texts."""
 
 def cooccurrence(
     docs: list[int], sentences: list[int], entities: list[int], window: str

@@ -22,6 +22,8 @@ _SCHEMAS: dict[str, dict[str, str]] = {
                  "n_mentions": "int", "n_docs": "int", "first_date": "date", "last_date": "date"},
     "roles": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "person_entity_id": "str",
               "person": "str", "role": "str", "org_entity_id": "str"},
+    "quotes": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "text": "str", "kind": "str",
+               "speaker_entity_id": "str", "speaker": "str", "speaker_start": "pos", "speaker_end": "pos", "cue": "str"},
 }
 
 

@@ -88,8 +88,8 @@ class Corpus:
 
     @property
     def table_names(self) -> list[str]:
-        """The tables this corpus has: documents, errors, and with extraction mentions, entities, roles."""
-        return [n for n in ("documents", "errors", "mentions", "entities", "roles") if n in self._arrow or n in self._tables]
+        """The tables this corpus has: documents, errors, and with extraction mentions, entities, roles, quotes."""
+        return [n for n in ("documents", "errors", "mentions", "entities", "roles", "quotes") if n in self._arrow or n in self._tables]
 
     def _table(self, name: str) -> pd.DataFrame:
         if name not in self._tables:
@@ -141,6 +141,24 @@ class Corpus:
     def roles(self) -> pd.DataFrame:
         """One row per (person, title) a document states: doc_id, sentence, start, end, person_entity_id, person, role, org_entity_id."""
         return self._table("roles")
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        """One row per statement a document attributes to someone: who said what, and where.
+
+        Columns: doc_id, sentence, start, end (the quoted or reported words, offsets into
+        ``documents.text``), text, kind (``direct`` in quotation marks, ``indirect`` for
+        ``X said that ...`` and ``according to X``), speaker_entity_id and speaker (the canonical
+        entity; a speaker who is no entity, such as ``lawyers``, has the words as written and a
+        null id), speaker_start, speaker_end (the words naming the speaker in that sentence, a
+        pronoun or title included; null when named earlier), cue (``said``, ``according to``).
+
+        >>> import congress_corpus as cc
+        >>> q = cc.load(cc.SAMPLE).quotes
+        >>> q[q.text.str.contains("strategic autonomy")][["speaker", "cue"]].values.tolist()[:1]
+        [['Trinh Van Quyet', 'stressed']]
+        """
+        return self._table("quotes")
 
     def cooccurrence(self, labels: Iterable[str] = ("PERSON", "ORG"), window: str = "sentence") -> pd.DataFrame:
         """Pairs of entities mentioned together, and in how many windows.

@@ -95,7 +95,7 @@ def _dates(dates, n: int) -> list[str | None]:
 
 
 def _extract_arrow(texts, doc_ids, dates, extractor: Extractor | None, n_threads: int | None) -> dict:
-    """The core's Arrow tables (mentions, entities, roles) for ``texts``, arguments checked."""
+    """The core's Arrow tables (mentions, entities, roles, quotes) for ``texts``, arguments checked."""
     texts = list(texts)
     for t in texts:
         if not isinstance(t, str):
@@ -108,15 +108,18 @@ def _extract_arrow(texts, doc_ids, dates, extractor: Extractor | None, n_threads
 
 def extract_tables(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = None,
                    n_threads: int | None = None) -> dict[str, pd.DataFrame]:
-    """Like :func:`extract`, but returns every table: ``mentions``, ``entities`` and ``roles``.
+    """Like :func:`extract`, but returns every table: ``mentions``, ``entities``, ``roles`` and ``quotes``.
 
     >>> import congress_corpus as cc
-    >>> t = cc.extract_tables(["Minister of Foreign Affairs Lê Hoài Trung met Lao leaders."])
+    >>> t = cc.extract_tables(["Minister of Foreign Affairs Lê Hoài Trung met Lao leaders. "
+    ...                        "The talks were frank and useful, he said."])
     >>> t["roles"][["person", "role"]].values.tolist()
     [['Lê Hoài Trung', 'Minister of Foreign Affairs']]
+    >>> t["quotes"][["speaker", "text", "cue"]].values.tolist()
+    [['Lê Hoài Trung', 'The talks were frank and useful', 'said']]
     """
     tables = _extract_arrow(texts, doc_ids, dates, extractor, n_threads)
-    return {name: _tables.from_arrow(tables[name]) for name in ("mentions", "entities", "roles")}
+    return {name: _tables.from_arrow(tables[name]) for name in ("mentions", "entities", "roles", "quotes")}
 
 
 def extract(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = None,
