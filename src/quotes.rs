@@ -644,6 +644,7 @@ fn direct_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)], cues: &[Cue
     let text = ctx.text;
     let mut last: Option<Speaker> = None;
     let mut last_end = 0;
+    let mut last_cue = (0, 0);
     for &(os, cs, ce, oe) in quoted {
         if words(&text[cs..ce]) < 2 {
             continue;
@@ -696,12 +697,14 @@ fn direct_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)], cues: &[Cue
                 used[i] = true;
                 last = who.as_ref().map(|f| f.0.clone()).or(last.clone());
                 last_end = oe;
+                last_cue = (cues[i].start, cues[i].end);
                 out.push(Draft { start: cs, end: ce, kind: QuoteKind::Direct, speaker: who, inherited: None, cue: (cues[i].start, cues[i].end) });
             }
             // A quote that opens a paragraph without a cue of its own goes on from the speaker
             // of the quote before it.
             None if opens_sentence(text, os) && last.is_some() && last_end + 400 >= os && words(&text[cs..ce]) >= 4 => {
-                out.push(Draft { start: cs, end: ce, kind: QuoteKind::Direct, speaker: None, inherited: last.clone(), cue: (0, 0) });
+                // The cue is the one that attributed the quote it goes on from.
+                out.push(Draft { start: cs, end: ce, kind: QuoteKind::Direct, speaker: None, inherited: last.clone(), cue: last_cue });
                 last_end = oe;
             }
             None => {}

@@ -11,6 +11,10 @@ LABELS = ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WOR
           "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"]
 LABEL_DTYPE = pd.CategoricalDtype(LABELS)
 
+# Offsets that may be missing (a quote's speaker named in an earlier sentence): pandas' nullable
+# Int32, so they stay integers instead of becoming floats with NaN.
+_OPTIONAL_POSITIONS = ("speaker_start", "speaker_end")
+
 _SCHEMAS: dict[str, dict[str, str]] = {
     "documents": {"doc_id": "str", "path": "str", "title": "str", "date": "date", "dateline": "str",
                   "source": "str", "url": "str", "text": "str", "n_chars": "int", "n_words": "int",
@@ -23,7 +27,7 @@ _SCHEMAS: dict[str, dict[str, str]] = {
     "roles": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "person_entity_id": "str",
               "person": "str", "role": "str", "org_entity_id": "str"},
     "quotes": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "text": "str", "kind": "str",
-               "speaker_entity_id": "str", "speaker": "str", "speaker_start": "pos", "speaker_end": "pos", "cue": "str"},
+               "speaker_entity_id": "str", "speaker": "str", "speaker_start": "opt_pos", "speaker_end": "opt_pos", "cue": "str"},
 }
 
 
@@ -44,6 +48,8 @@ def from_arrow(table) -> pd.DataFrame:
             df[col] = [list(v) for v in df[col]]
         elif col == "label":
             df[col] = df[col].astype(LABEL_DTYPE)
+        elif col in _OPTIONAL_POSITIONS:
+            df[col] = df[col].astype("Int32")
         elif pd.api.types.is_object_dtype(df[col].dtype) or str(df[col].dtype) in ("string", "large_string[pyarrow]", "string[pyarrow]"):
             df[col] = df[col].astype(STR_DTYPE)
     return df
@@ -61,6 +67,8 @@ def frame(name: str, cols: dict[str, list]) -> pd.DataFrame:
             data[col] = pd.Series(values, dtype="int64")
         elif kind == "pos":  # sentence indices and offsets: int32, as the core builds them
             data[col] = pd.Series(values, dtype="int32")
+        elif kind == "opt_pos":
+            data[col] = pd.Series(values, dtype="Int32")
         elif kind == "bool":
             data[col] = pd.Series(values, dtype=bool)
         elif kind == "date":

@@ -155,8 +155,8 @@ class Corpus:
 
         >>> import congress_corpus as cc
         >>> q = cc.load(cc.SAMPLE).quotes
-        >>> q[q.text.str.contains("strategic autonomy")][["speaker", "cue"]].values.tolist()[:1]
-        [['Trinh Van Quyet', 'stressed']]
+        >>> q[q.text.str.contains("strategic autonomy")][["speaker", "cue"]].values.tolist()
+        [['Lê Hoài Trung', 'highlighted'], ['Saadi Salama', 'expressed confidence'], ['Trinh Van Quyet', 'stressed']]
         """
         return self._table("quotes")
 
