@@ -170,3 +170,17 @@ def test_seeds_gold_floor():
     # Measured 1.000 and 1.000 when written: the floor leaves room for rule changes elsewhere.
     assert res["span_f1"] >= 0.9, res["span_f1"]
     assert res["speaker_accuracy"] >= 0.9, res["speaker_accuracy"]
+
+
+def test_words_in_marks_inside_reported_speech_are_a_direct_quote_of_the_same_speaker():
+    text = 'Nguyễn Phú Trọng said the framework will create "favorable conditions" for both countries.'
+    assert [x[:4] for x in rows(text)] == [
+        ("Nguyễn Phú Trọng", 'the framework will create "favorable conditions" for both countries', "indirect", "said"),
+        ("Nguyễn Phú Trọng", "favorable conditions", "direct", "said"),
+    ]
+
+
+def test_honorific_and_family_name_after_a_quote():
+    text = ("Nguyễn Quốc Hùng chairs the fund.\n\n"
+            "“We hope the state will keep supporting the community,” Mr. Hùng emphasised.")
+    assert rows(text)[0][:4] == ("Nguyễn Quốc Hùng", "We hope the state will keep supporting the community,", "direct", "emphasised")
