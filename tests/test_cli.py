@@ -74,3 +74,13 @@ def test_missing_path_is_a_clear_error(tmp_path):
     r = _run(str(tmp_path / "nope"))
     assert r.returncode == 2
     assert "no such file or folder" in r.stderr
+
+
+def test_report_shows_who_said_what_about_the_themes():
+    r = _run("--themes", "strategic autonomy", "breakthrough")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    section = out[out.index('Who said what about "strategic autonomy"'):]
+    assert "Trinh Van Quyet, stressed, 002_d2e10eecdcafdbe8: the need to promote strategic autonomy" in section
+    assert 'Who said what about "breakthrough"' in section
+    assert "Lê Hoài Trung, noted, 000_b223d5d76dda60ac" in section

@@ -25,7 +25,11 @@ def _cell(value: object, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def report(corpus: Corpus, out=sys.stdout) -> None:
+#: Themes of the Congress whose statements the report lists by speaker.
+THEMES = ("strategic autonomy", "breakthrough")
+
+
+def report(corpus: Corpus, out=sys.stdout, themes: tuple[str, ...] = THEMES) -> None:
     """Print the documents and errors of ``corpus`` as a short plain-text report.
 
     >>> import congress_corpus as cc, io
@@ -50,6 +54,8 @@ def report(corpus: Corpus, out=sys.stdout) -> None:
     w("\n")
     if "mentions" in corpus.table_names:
         top_entities(corpus, out)
+    if "quotes" in corpus.table_names:
+        who_said(corpus, themes, out)
     if len(errors):
         w(f"\nErrors ({len(errors)}):\n")
         for row in errors.itertuples(index=False):
@@ -85,13 +91,34 @@ def top_entities(corpus: Corpus, out=sys.stdout, n: int = 8) -> None:
             w(textwrap.fill(f"{person}: " + "; ".join(titles), 96, subsequent_indent="    ", initial_indent="  ") + "\n")
 
 
+def who_said(corpus: Corpus, phrases: tuple[str, ...] = THEMES, out=sys.stdout, width: int = 96) -> None:
+    """Print who said what about ``phrases``: each statement that contains one, by speaker.
+
+    >>> import congress_corpus as cc, io
+    >>> out = io.StringIO(); who_said(cc.load(cc.SAMPLE), ("strategic autonomy",), out)
+    >>> print(out.getvalue().splitlines()[2])
+    Who said what about "strategic autonomy" (3 statements; speaker, cue, document):
+    """
+    q = corpus.quotes
+    w = out.write
+    w(f"\n{len(q)} statements attributed ({(q.kind == 'direct').sum()} in quotation marks)\n")
+    for phrase in phrases:
+        hits = q[q.text.str.contains(phrase, case=False, regex=False)]
+        w(f"Who said what about \"{phrase}\" ({len(hits)} statements; speaker, cue, document):\n")
+        for speaker, g in hits.groupby(hits.speaker.fillna("(unknown)"), sort=True):
+            for r in g.itertuples(index=False):
+                words = " ".join(r.text.split())
+                w(textwrap.fill(f"{speaker}, {r.cue}, {r.doc_id}: {words}", width, initial_indent="  ",
+                                subsequent_indent="      ", max_lines=3, placeholder=" …") + "\n")
+
+
 def write_parquet(corpus: Corpus, out_dir: Path) -> list[Path]:
     """Write each table of ``corpus`` to ``out_dir/<table>.parquet``; returns the paths written.
 
     >>> import congress_corpus as cc, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as d:
     ...     [p.name for p in write_parquet(cc.load(cc.SAMPLE), pathlib.Path(d))]
-    ['documents.parquet', 'errors.parquet', 'mentions.parquet', 'entities.parquet', 'roles.parquet']
+    ['documents.parquet', 'errors.parquet', 'mentions.parquet', 'entities.parquet', 'roles.parquet', 'quotes.parquet']
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -112,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write every table as Parquet into this folder")
     parser.add_argument("--threads", type=int, default=None, help="threads to use (default: all cores)")
     parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    parser.add_argument("--themes", nargs="+", default=list(THEMES), metavar="PHRASE",
+                        help="list the statements that contain these phrases, by speaker (default: %(default)s)")
     args = parser.parse_args(argv)
     try:
         corpus = load(args.paths or [SAMPLE], n_threads=args.threads, progress=args.progress)
@@ -119,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     try:
-        report(corpus)
+        report(corpus, themes=tuple(args.themes))
         if args.out is not None:
             for path in write_parquet(corpus, args.out):
                 print(f"wrote {path}")
