@@ -677,12 +677,13 @@ fn direct_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)], cues: &[Cue
         if words(&text[cs..ce]) < 2 {
             continue;
         }
-        let (ss, se) = ctx.sentence_span(os);
+        let (ss, _) = ctx.sentence_span(os);
         let (_, qe) = ctx.sentence_span(oe.saturating_sub(1));
         let hi = text.len().min(qe.max(oe + 80));
         let mut found: Option<(usize, Option<Found>)> = None;
         // After: `"...," he said`, `"...," said the minister`, `"...", Trung said.`
-        for (i, c) in cues.iter().enumerate().filter(|(_, c)| c.kind == CueKind::Verb && c.start >= oe && c.start < hi) {
+        // The first cue after the quote decides.
+        if let Some((i, c)) = cues.iter().enumerate().find(|(_, c)| c.kind == CueKind::Verb && c.start >= oe && c.start < hi) {
             let between = text[oe..c.start].trim_matches(|ch: char| ch.is_whitespace() || ch == ',');
             let quoted_words = &text[cs..ce];
             // `"Tradition and Friendship", stated that`: a name in quotation marks, not a quote.
@@ -703,14 +704,13 @@ fn direct_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)], cues: &[Cue
                     .or_else(|| ctx.leading_name(after, c.start))
                     .map(|f| (i, Some(f)));
             }
-            break;
         }
         // Before: `Trung said: "..."`, `he said "..."`.
         if found.is_none() {
             let before = cues.iter().enumerate().rev().find(|(_, c)| c.end <= os && c.end >= ss.min(os));
             if let Some((i, c)) = before {
                 let gap = text[c.end..os].trim();
-                let gap = gap.trim_start_matches(|ch: char| ch == ':' || ch == ',').trim();
+                let gap = gap.trim_start_matches([':', ',']).trim();
                 if gap.is_empty() || gap.eq_ignore_ascii_case("that") {
                     let who = match c.kind {
                         CueKind::Verb => ctx.subject(ss, c.start),
@@ -737,7 +737,6 @@ fn direct_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)], cues: &[Cue
             }
             None => {}
         }
-        let _ = se;
     }
 }
 
@@ -808,7 +807,7 @@ fn source_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue]) -> Optio
     } else {
         return None;
     };
-    (end > start).then(|| Draft { start, end, kind: QuoteKind::Indirect, speaker: who, inherited: None, cue: (c.start, c.end) })
+    (end > start).then_some(Draft { start, end, kind: QuoteKind::Indirect, speaker: who, inherited: None, cue: (c.start, c.end) })
 }
 
 /// `X said (that) ...`, `..., X said.`, `..., said X.`, and a participle that opens its sentence
@@ -859,7 +858,7 @@ fn verb_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue], same_sente
         None => return None,
     };
     let end = content_end(ctx, start, se, cues);
-    (end > start).then(|| Draft { start, end, kind: QuoteKind::Indirect, speaker: who, inherited: None, cue: (c.start, c.end) })
+    (end > start).then_some(Draft { start, end, kind: QuoteKind::Indirect, speaker: who, inherited: None, cue: (c.start, c.end) })
 }
 
 /// Where the clause that ends at `comma` starts: the sentence start, or after an earlier
