@@ -12,7 +12,7 @@ fn main() {
     let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load|extract|dump]");
     let mode = std::env::args().nth(2);
     let load_only = mode.as_deref() == Some("load");
-    let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
+    let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
     let opts = loader::LoadOptions::default();
     let ex = Extractor::default();
     let bytes: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
@@ -35,10 +35,11 @@ fn main() {
             let mut le = 0.0;
             let tables = parallel::install(threads, || {
                 let mut acc = congress_corpus::entities::Accumulator::default();
+                let mut ids = congress_corpus::ids::Ids::default();
                 let mut parts = Vec::new();
                 for slice in inputs.chunks(2048) {
                     let t0 = Instant::now();
-                    parts.push(pipeline::load_tables(slice, &opts, Some(&ex), &mut acc).unwrap());
+                    parts.push(pipeline::load_tables(slice, &opts, Some(&ex), &mut acc, &mut ids, &Default::default()).unwrap());
                     le += t0.elapsed().as_secs_f64();
                 }
                 pipeline::finish(parts, acc, true).unwrap()

@@ -5,6 +5,10 @@
 //! panic, and every mention must be a valid, sorted, non-overlapping span whose code-point and
 //! byte offsets agree.
 //!
+//! Hostile inputs too: long runs of adjacent names joined by spaces, commas, U+2028 or U+00A0
+//! (`Hanoi Hanoi ...`, `To Lam, To Lam, ...`), which once cost quadratic time; an input that takes
+//! longer than `SLOW` is a finding as much as a panic.
+//!
 //!     cargo run --release --example fuzz -- 300          # seconds (default 60)
 
 use std::time::{Duration, Instant};
@@ -23,6 +27,25 @@ const FRAGMENTS: &[&str] = &[
     "lives.Responding", "“quoted”", "’s", "'s", "\n", "\n\n", "\r\n", " ", ". ", ", ", "; ", "(", ")", "—", "–", "-",
     "\u{301}", "\u{200d}", "🇻🇳", "İ", "ǅ", "ß", "ﬁ", "שלום", "مرحبا", "\u{202e}", "\u{feff}", "\u{a0}", "\u{3000}", "Đ", "đ",
 ];
+
+/// Units of the hostile runs, and what joins them.
+const RUN_UNITS: &[&str] = &[
+    "Hanoi", "Tô Lâm", "To Lam", "Resolution No.", "Party", "CPV", "Trung", "Lê Hoài Trung", "Minister", "the Congress",
+    "Communist Party of Vietnam (CPV)", "14th National Party Congress", "Ho Chi Minh City", "Politburo member", "Xi",
+];
+const RUN_JOINERS: &[&str] = &[" ", ", ", "\u{2028}", "\u{a0}", " and ", "\n", "; ", " of "];
+
+/// Longest CPU time one input may take: inputs are under ~200 KB, which linear time extracts in
+/// well under a tenth of this even on the densest runs of names.
+const SLOW: Duration = Duration::from_secs(2);
+
+/// CPU time of this thread: a shared machine's load must not make an input look slow.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid timespec for clock_gettime to fill.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
 
 /// xorshift64*: deterministic from the seed, no dependency.
 struct Rng(u64);
@@ -48,6 +71,14 @@ fn input(rng: &mut Rng) -> String {
             }
             1 => s.extend((0..rng.below(8)).filter_map(|_| char::from_u32(rng.below(0x11_0000) as u32))),
             2 => s.push_str(&"Ab".repeat(rng.below(200))),
+            3 => {
+                let (a, b) = (RUN_UNITS[rng.below(RUN_UNITS.len())], RUN_UNITS[rng.below(RUN_UNITS.len())]);
+                let join = RUN_JOINERS[rng.below(RUN_JOINERS.len())];
+                for k in 0..rng.below(4000) {
+                    s.push_str(if k % 2 == 0 { a } else { b });
+                    s.push_str(join);
+                }
+            }
             _ => s.push_str(FRAGMENTS[rng.below(FRAGMENTS.len())]),
         }
     }
@@ -81,9 +112,16 @@ fn main() {
     let mut n = 0u64;
     while start.elapsed() < Duration::from_secs(seconds) {
         let raw = input(&mut rng);
+        let began = thread_cpu();
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&ex, &raw)));
-        if result.is_err() {
-            eprintln!("FINDING after {n} inputs; input: {raw:?}");
+        let took = thread_cpu().saturating_sub(began);
+        if result.is_err() || took > SLOW {
+            let what = if result.is_err() { "panic" } else { "slow input" };
+            // The input goes to a file (a hostile one can be megabytes); a prefix is printed.
+            let saved = std::env::temp_dir().join("congress-corpus-fuzz-finding.txt");
+            let _ = std::fs::write(&saved, &raw);
+            let head: String = raw.chars().take(300).collect();
+            eprintln!("FINDING ({what}, {took:?}) after {n} inputs; input ({} bytes) in {}: {head:?}...", raw.len(), saved.display());
             std::process::exit(1);
         }
         n += 1;

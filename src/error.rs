@@ -16,6 +16,9 @@ pub enum Error {
     InvalidArgument(String),
     /// A patterns or alias file that cannot be read or parsed.
     BadPatterns(String),
+    /// The user pressed Ctrl-C while the core was working, finding files or between documents
+    /// (maps to `KeyboardInterrupt`).
+    Interrupted,
     /// A bug: a panic inside the core, caught before it could abort the interpreter.
     Internal(String),
 }
@@ -28,7 +31,7 @@ impl Error {
             Error::BadPattern(_) => "E002",
             Error::InvalidArgument(_) => "E003",
             Error::BadPatterns(_) => "E004",
-            // E005 is retired: Ctrl-C is honoured by Python between calls into the core.
+            Error::Interrupted => "E005",
             Error::Internal(_) => "E006",
         }
     }
@@ -42,6 +45,7 @@ impl fmt::Display for Error {
             Error::BadPattern(m) => write!(f, "[{code}] invalid glob pattern: {m}"),
             Error::InvalidArgument(m) => write!(f, "[{code}] {m}"),
             Error::BadPatterns(m) => write!(f, "[{code}] cannot use patterns: {m}"),
+            Error::Interrupted => write!(f, "[{code}] interrupted"),
             Error::Internal(m) => write!(f, "[{code}] internal error in congress_corpus (please report it): {m}"),
         }
     }
@@ -59,11 +63,14 @@ pub enum IssueKind {
     Empty,
     TooLarge,
     BadJson,
+    /// A CSV/TSV row that does not parse (wrong number of cells, bad quoting).
+    BadCsv,
     MissingText,
     DuplicateId,
     NotRegular,
     SymlinkLoop,
     BadFileName,
+    UnsupportedType,
 }
 
 impl IssueKind {
@@ -76,11 +83,13 @@ impl IssueKind {
             IssueKind::Empty => "empty",
             IssueKind::TooLarge => "too_large",
             IssueKind::BadJson => "bad_json",
+            IssueKind::BadCsv => "bad_csv",
             IssueKind::MissingText => "missing_text",
             IssueKind::DuplicateId => "duplicate_id",
             IssueKind::NotRegular => "not_regular_file",
             IssueKind::SymlinkLoop => "symlink_loop",
             IssueKind::BadFileName => "bad_file_name",
+            IssueKind::UnsupportedType => "unsupported_type",
         }
     }
 }

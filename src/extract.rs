@@ -3,7 +3,7 @@
 //! state but its lexicon, so it is shared by every thread and rebuilt identically from its
 //! inputs (patterns, aliases) after pickling.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -92,38 +92,64 @@ impl Extractor {
         let names = names::find_names(text, &doc.folded, &doc.tokens, &self.lex, &hits);
         let abbreviations = self.abbreviations(&doc, &hits, &names);
         let mut mentions = Vec::with_capacity(names.len() * 2);
+        // What earlier names the rules look back to, kept as mentions are added so that no
+        // lookup walks every earlier mention (a long run of `Resolution` or `Party` was quadratic).
+        let mut seen = Seen::default();
         for n in &names {
             let (bs, be) = (doc.tokens[n.ts].start, doc.tokens[n.te - 1].end);
             // `mentions` holds one mention per name so far, in the same order as `names`.
-            let (label, key, known) = self.identity(&doc, n, &names, &abbreviations, &mentions, &hits);
+            let (label, key, known) = self.identity(&doc, n, &names, &abbreviations, Earlier { mentions: &mentions, seen: &seen }, &hits);
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: bs, bend: be, label, key, known_name: known, value: None, unit: None });
+            seen.add(&mentions);
         }
         // A lone head word before the full name (`preparations for the Congress` in a lead, the
-        // 14th National Party Congress named later) joins the first full name after it.
-        for i in 0..mentions.len() {
+        // 14th National Party Congress named later) joins the first full name after it: walked
+        // backwards, keeping the nearest later full name of each (label, word).
+        let mut later = FullNames::default();
+        let mut joins = Vec::new();
+        for i in (0..mentions.len()).rev() {
             let m = &mentions[i];
-            if m.known_name.is_some() || m.key.contains(' ') || !matches!(m.label, Label::Event | Label::Law | Label::Org) {
+            let Some(lone) = lone_head(&m.key, m.label).filter(|_| m.known_name.is_none() && matches!(m.label, Label::Event | Label::Law | Label::Org)) else {
+                later.add(m, i);
                 continue;
+            };
+            if let Some(j) = later.find(m.label, lone).filter(|&j| mentions[j].key != m.key) {
+                joins.push((i, j));
             }
-            let later = mentions[i + 1..].iter().find(|x| x.label == m.label && names_word(&x.key, &m.key));
-            if let Some(full) = later.map(|x| x.key.clone()) {
-                mentions[i].key = full;
-            }
+            later.add(m, i);
         }
+        drop(later);
+        for (i, j) in joins {
+            mentions[i].key = mentions[j].key.clone();
+        }
+        // A body with its term and without it (`14th Party Central Committee`, `Party Central
+        // Committee`) is one entity when the document names it in one term only.
+        merge_terms(&mut mentions);
         // An abbreviation defined in this document (`... Exporters (HARE)`) is a mention of
         // that name wherever it stands alone.
-        let mut in_name = vec![false; doc.tokens.len()];
-        for n in &names {
-            in_name[n.ts..n.te].fill(true);
+        let mut expanded = Vec::new();
+        let mut in_name = Vec::new();
+        let mut label_of_key: HashMap<&str, Label> = HashMap::default();
+        if !abbreviations.is_empty() {
+            in_name = vec![false; doc.tokens.len()];
+            for n in &names {
+                in_name[n.ts..n.te].fill(true);
+            }
+            for m in &mentions {
+                label_of_key.entry(m.key.as_str()).or_insert(m.label);
+            }
         }
-        for (i, t) in doc.tokens.iter().enumerate() {
+        for (i, t) in doc.tokens.iter().enumerate().filter(|_| !abbreviations.is_empty()) {
             if !t.upper || in_name[i] {
                 continue;
             }
             let Some(full) = abbreviations.get(t.folded(&doc.folded)) else { continue };
-            let Some(full_m) = mentions.iter().find(|m| &m.key == full) else { continue };
-            let (label, key) = (full_m.label, full.clone());
-            mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart: t.start, bend: t.end, label, key, known_name: None, value: None, unit: None });
+            let Some(&label) = label_of_key.get(full.as_str()) else { continue };
+            expanded.push((t.start, t.end, label, full.clone()));
+        }
+        drop(label_of_key);
+        for (bstart, bend, label, key) in expanded {
+            mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart, bend, label, key, known_name: None, value: None, unit: None });
         }
         // Dates and figures, where no name covers them (`14th` in `14th National Party Congress`).
         let mut numbers: Vec<Mention> = numeric::find_numeric(text, date)
@@ -149,20 +175,24 @@ impl Extractor {
 
     /// `Full Name (ABBR)` in this document: ABBR -> the key of the name before it.
     fn abbreviations(&self, doc: &Doc, hits: &[crate::lexicon::Hit], names: &[NameSpan]) -> HashMap<String, String> {
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         let t = &doc.tokens;
         for i in 1..t.len().saturating_sub(2) {
             if t[i].text(doc.text) != "(" || !t[i + 1].upper || t[i + 2].text(doc.text) != ")" {
                 continue;
             }
             let before = t[i - 1].fend;
-            let full = hits
-                .iter()
-                .find(|h| h.fend == before)
+            // Hits and names are sorted and do not overlap, so their ends are sorted too.
+            let hit = hits.binary_search_by(|h| h.fend.cmp(&before)).ok().map(|k| &hits[k]);
+            let name = names.binary_search_by(|n| n.te.cmp(&i)).ok().map(|k| &names[k]);
+            let full = hit
                 .map(|h| self.lex.entries[h.entry as usize].key.clone())
-                .or_else(|| names.iter().find(|n| n.te == i).map(|n| self.name_key(doc, n.ts, n.te, &HashMap::new(), hits)));
-            if let Some(full) = full {
-                out.insert(t[i + 1].folded(&doc.folded).to_owned(), full);
+                .or_else(|| name.map(|n| self.name_key(doc, n.ts, n.te, &HashMap::default(), hits)));
+            // An abbreviation starts as its name does (`Communist Party of Vietnam (CPV)`); a
+            // credit after a dateline does not (`HANOI (AFP)`).
+            let abbr = t[i + 1].folded(&doc.folded);
+            if let Some(full) = full.filter(|full| full.chars().next() == abbr.chars().next()) {
+                out.insert(abbr.to_owned(), full);
             }
         }
         out
@@ -175,15 +205,17 @@ impl Extractor {
         n: &NameSpan,
         names: &[NameSpan],
         abbreviations: &HashMap<String, String>,
-        earlier: &[Mention],
+        earlier: Earlier,
         hits: &[crate::lexicon::Hit],
     ) -> (Label, String, Option<Arc<str>>) {
+        let Earlier { mentions: earlier, seen } = earlier;
         if let Some(e) = n.entry {
             let e = &self.lex.entries[e as usize];
             return (e.label, e.key.clone(), Some(e.canonical.clone()));
         }
         if let Some((s, e)) = n.refers_to {
-            if let Some(k) = names.iter().position(|x| x.ts == s && x.te == e).and_then(|i| earlier.get(i)).map(|m| &m.key) {
+            let full = names.binary_search_by(|x| x.ts.cmp(&s)).ok().filter(|&i| names[i].te == e);
+            if let Some(k) = full.and_then(|i| earlier.get(i)).map(|m| &m.key) {
                 return (Label::Person, k.clone(), None);
             }
             return (Label::Person, self.name_key(doc, s, e, abbreviations, hits), None);
@@ -192,18 +224,30 @@ impl Extractor {
         // A lone `Party` is the party the document last named in full (else the CPV, the party
         // this coverage is about).
         if n.label == Label::Org && key == "party" {
-            return (Label::Org, doc_party(earlier, &self.lex.home_party), None);
+            return (Label::Org, seen.party(earlier, &self.lex.home_party), None);
         }
         // A party congress is written many ways: `14th National Party Congress`, `14th National
         // Congress of the Communist Party of Việt Nam`, `... of the CPV`, `... of the Party`, or
         // a bare `14th National Congress`. All name the congress of one party: key them so.
         if n.label == Label::Event {
-            if let Some(c) = PARTY_CONGRESS.captures(&key) {
-                let party = match c.name("party").map(|m| m.as_str()) {
-                    None | Some("party") => doc_party(earlier, &self.lex.home_party),
+            // `14th Congress` alone may be another assembly's (`118th Congress`): a party
+            // congress says `national` or `party` somewhere.
+            let ord = PARTY_CONGRESS.captures(&key).filter(|c| c.name("nat").or(c.name("roman")).or(c.name("party")).is_some()).and_then(|c| {
+                let ord = match (c.name("ord"), c.name("roman")) {
+                    (Some(o), _) => o.as_str().to_owned(),
+                    (None, Some(r)) => ordinal(roman(r.as_str())?),
+                    _ => return None,
+                };
+                Some((ord, c.name("party").map(|m| m.as_str().to_owned())))
+            });
+            if let Some((ord, party)) = ord {
+                // The congress is the party's the article is about, the first it names in full
+                // (a lone `Party` is rather the one named last).
+                let party = match party.as_deref() {
+                    None | Some("party") => seen.first_party(earlier, &self.lex.home_party),
                     Some(p) => p.to_owned(),
                 };
-                return (Label::Event, format!("{} national congress of {party}", &c["ord"]), None);
+                return (Label::Event, format!("{ord} national congress of {party}"), None);
             }
         }
         if let Some(e) = self.lex.entry_of(&key) {
@@ -213,9 +257,8 @@ impl Extractor {
         }
         // A lone head word (`the Congress`, `the Resolution`, `the Office`) is the full name of
         // that kind written last in this document.
-        if !key.contains(' ') && n.te - n.ts == 1 {
-            let full = earlier.iter().rev().find(|m| m.label == n.label && names_word(&m.key, &key));
-            if let Some(m) = full {
+        if let Some(lone) = lone_head(&key, n.label) {
+            if let Some(m) = seen.full.find(n.label, lone).map(|i| &earlier[i]).filter(|m| m.key != key) {
                 return (n.label, m.key.clone(), None);
             }
         }
@@ -294,21 +337,169 @@ fn overlapping(sorted: &[Mention], s: usize, e: usize) -> &[Mention] {
 
 /// `14th national party congress`, `14th national congress of communist party of viet nam`.
 static PARTY_CONGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?P<ord>\d+(?:st|nd|rd|th)) national (?:party )?congress(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
+    regex::Regex::new(r"^(?:(?P<ord>\d+(?:st|nd|rd|th)) (?P<nat>national |party |national party )?congress|(?P<nat2>national |party |national party )?congress (?P<roman>[ivxl]+))(?: of (?:the )?(?P<party>.*\bparty\b.*))?$").expect("valid regex")
 });
 
-/// Is `full` a name of several words, one of them `word` (`the Congress` in `14th national party
-/// congress`)?
-fn names_word(full: &str, word: &str) -> bool {
-    full.contains(' ') && full.split(' ').any(|w| w == word)
+/// Key ORG mentions written with an ordinal term (`14th party central committee`) by the body
+/// alone (`party central committee`), unless the document names the body in another term too
+/// (`13th` and `14th`): then the terms stay apart, and the bare name with them.
+fn merge_terms(mentions: &mut [Mention]) {
+    fn term(key: &str) -> Option<(&str, &str)> {
+        let (ord, rest) = key.split_once(' ')?;
+        let digits = ord.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (!digits.is_empty() && digits.len() < ord.len() && digits.bytes().all(|b| b.is_ascii_digit())).then_some((ord, rest))
+    }
+    let termed = |m: &Mention| m.label == Label::Org && m.key.starts_with(|c: char| c.is_ascii_digit());
+    if !mentions.iter().any(termed) {
+        return;
+    }
+    // The one term each body is named in, or None when it is named in several.
+    let mut terms: HashMap<&str, Option<&str>> = HashMap::default();
+    for m in mentions.iter().filter(|m| termed(m)) {
+        if let Some((ord, body)) = term(&m.key) {
+            terms.entry(body).and_modify(|seen| if *seen != Some(ord) { *seen = None }).or_insert(Some(ord));
+        }
+    }
+    let merge: Vec<(usize, String)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| termed(m) && m.known_name.is_none())
+        .filter_map(|(i, m)| term(&m.key).filter(|(_, body)| matches!(terms.get(body), Some(Some(_)))).map(|(_, body)| (i, body.to_owned())))
+        .collect();
+    for (i, body) in merge {
+        mentions[i].key = body;
+    }
 }
 
-/// The party a document is about: the last one it named in full, else the lexicon's home party
-/// (`defaults.tsv`). Only a party the lexicon knows by name (`... Party`, `... Party of X`), never
-/// a body of one (`Standing Office of the Party Central Office`).
-fn doc_party(earlier: &[Mention], home: &str) -> String {
-    let is_party = |m: &&Mention| m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of "));
-    earlier.iter().rev().find(is_party).map_or_else(|| home.to_owned(), |m| m.key.clone())
+/// `xiv` -> 14; None for what is not a Roman numeral.
+fn roman(s: &str) -> Option<u32> {
+    let value = |c| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        _ => None,
+    };
+    let digits: Vec<u32> = s.chars().map(value).collect::<Option<_>>()?;
+    let mut total: i64 = 0;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            total -= d as i64;
+        } else {
+            total += d as i64;
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
+}
+
+/// 14 -> `14th`, 21 -> `21st`.
+fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// A name that only says what kind of thing it is (`congress`, `party congress`, `14th
+/// congress`), and so refers to the full name of that kind the document writes: its head word
+/// and its ordinal, if it has one.
+fn lone_head(key: &str, label: Label) -> Option<(&str, Option<&str>)> {
+    let (mods, head) = key.rsplit_once(' ').unwrap_or(("", key));
+    if mods.is_empty() {
+        return Some((head, None));
+    }
+    // Only events: `Party Committee` is a kind of body, not a reference to the one named.
+    if label != Label::Event {
+        return None;
+    }
+    let mut words = mods.split(' ').peekable();
+    let ord = words.next_if(|w| w.ends_with(|c: char| c.is_ascii_alphabetic()) && w.starts_with(|c: char| c.is_ascii_digit()));
+    words.all(|w| matches!(w, "national" | "party")).then_some((head, ord))
+}
+
+/// The mentions so far, and their index.
+struct Earlier<'a> {
+    mentions: &'a [Mention],
+    seen: &'a Seen,
+}
+
+/// Full names (of several words) by label and word, the last added of each, and by label,
+/// ordinal and word (`14th national congress ...` under `14th` and `congress`): what a lone head
+/// (`the Congress`, `14th Congress`) refers to, found without walking every earlier mention.
+#[derive(Default)]
+struct FullNames {
+    by_word: HashMap<(Label, u64), usize>,
+    by_ordinal: HashMap<(Label, u64, u64), usize>,
+}
+
+/// A word's hash, as a key without allocating (a collision would join two names; at 64 bits, within
+/// one document, it does not happen).
+fn word_hash(w: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
+}
+
+impl FullNames {
+    fn add(&mut self, m: &Mention, i: usize) {
+        if !m.key.contains(' ') {
+            return;
+        }
+        let ord = m.key.split(' ').next().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())).map(word_hash);
+        for w in m.key.split(' ') {
+            let h = word_hash(w);
+            self.by_word.insert((m.label, h), i);
+            if let Some(o) = ord {
+                self.by_ordinal.insert((m.label, o, h), i);
+            }
+        }
+    }
+
+    /// The full name a lone head `(head, ordinal)` refers to.
+    fn find(&self, label: Label, (head, ord): (&str, Option<&str>)) -> Option<usize> {
+        match ord {
+            Some(o) => self.by_ordinal.get(&(label, word_hash(o), word_hash(head))).copied(),
+            None => self.by_word.get(&(label, word_hash(head))).copied(),
+        }
+    }
+}
+
+/// The earlier mentions of a document that later names refer back to, indexed as they are added.
+#[derive(Default)]
+struct Seen {
+    full: FullNames,
+    /// The first and the last party named in full.
+    first_party: Option<usize>,
+    party: Option<usize>,
+}
+
+impl Seen {
+    /// Index the last of `mentions`.
+    fn add(&mut self, mentions: &[Mention]) {
+        let Some(i) = mentions.len().checked_sub(1) else { return };
+        let m = &mentions[i];
+        self.full.add(m, i);
+        // Only a party the lexicon knows by name (`... Party`, `... Party of X`), never a body
+        // of one (`Standing Office of the Party Central Office`).
+        if m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of ")) {
+            self.party = Some(i);
+            self.first_party.get_or_insert(i);
+        }
+    }
+
+    /// The party a document is about: the last one it named in full, else the lexicon's home
+    /// party (`defaults.tsv`).
+    fn party(&self, earlier: &[Mention], home: &str) -> String {
+        self.party.map_or_else(|| home.to_owned(), |i| earlier[i].key.clone())
+    }
+
+    /// The first party the document named in full, else the home party.
+    fn first_party(&self, earlier: &[Mention], home: &str) -> String {
+        self.first_party.map_or_else(|| home.to_owned(), |i| earlier[i].key.clone())
+    }
 }
 
 /// Fill code-point offsets and sentence indices; byte offsets are converted once, walking the

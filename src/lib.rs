@@ -8,10 +8,13 @@ pub mod clean;
 pub mod decode;
 pub mod discover;
 pub mod document;
+pub mod duplicates;
 pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod fold;
+pub mod html;
+pub mod ids;
 pub mod label;
 pub mod lexicon;
 pub mod loader;
@@ -21,10 +24,12 @@ pub mod parallel;
 pub mod patterns;
 pub mod pipeline;
 pub mod quotes;
+pub mod records;
 pub mod roles;
 pub mod sentences;
 pub mod tables;
 pub mod tokens;
+pub mod values;
 
 #[cfg(feature = "python")]
 mod python;

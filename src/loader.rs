@@ -9,20 +9,27 @@ use crate::decode::{decode, normalise_newlines, Decoded};
 use crate::discover::{Format, Input};
 use crate::document::{sha256_hex, Document};
 use crate::error::{Issue, IssueKind};
+use crate::ids::Ids;
 
 /// Default `max_bytes`: far above any article, low enough that a stray database dump is refused.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The most text one file may give, whatever `max_bytes` says: half of what an Arrow string
+/// column holds, so its record batch has room for the rest of the row.
+pub const MAX_TEXT_BYTES: usize = crate::tables::BATCH_BYTES / 2;
+
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
     pub max_bytes: u64,
+    /// Bytes of strings one record batch holds (`tables::BATCH_BYTES`; smaller in tests).
+    pub batch_bytes: usize,
     /// Split sentences for `n_sentences` (off when extraction follows and splits them itself).
     pub count_sentences: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, count_sentences: true }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, batch_bytes: crate::tables::BATCH_BYTES, count_sentences: true }
     }
 }
 
@@ -60,9 +67,16 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         out.issues.push(Issue::new(path, IssueKind::TooLarge, msg, false));
         return out;
     }
+    // Read with the limit, not only checked against the size the file claims: `/proc` and
+    // `/sys` files say 0 bytes and then yield without end.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    if let Err(e) = std::io::Read::read_to_end(&mut file, &mut bytes) {
+    if let Err(e) = std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, opts.max_bytes.saturating_add(1)), &mut bytes) {
         out.issues.push(Issue::new(path, IssueKind::Unreadable, e.to_string(), false));
+        return out;
+    }
+    if bytes.len() as u64 > opts.max_bytes {
+        let msg = format!("more than max_bytes={} bytes (the file said {}): skipped", opts.max_bytes, meta.len());
+        out.issues.push(Issue::new(path, IssueKind::TooLarge, msg, false));
         return out;
     }
     // The raw bytes' hash and emptiness are taken first: decoding consumes them, without a copy.
@@ -80,8 +94,14 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         }
     };
     let text = normalise_newlines(&text);
-    if text.trim().is_empty() {
-        let msg = if was_empty { "file is empty" } else { "file holds only whitespace" };
+    // One document's text is one cell of a record batch: it must stay well inside a column.
+    if text.len() > MAX_TEXT_BYTES {
+        let msg = format!("{} bytes of text is more than one document may hold ({MAX_TEXT_BYTES}): skipped", text.len());
+        out.issues.push(Issue::new(path, IssueKind::TooLarge, msg, false));
+        return out;
+    }
+    if text.chars().all(invisible) {
+        let msg = if was_empty { "file is empty" } else { "file holds only whitespace or invisible characters" };
         out.issues.push(Issue::new(path, IssueKind::Empty, msg, false));
         return out;
     }
@@ -93,6 +113,12 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         Format::JsonLines => load_jsonl(input, &path, &text, opts.count_sentences, &mut out),
     }
     out
+}
+
+/// Whitespace, and the format characters that show nothing (zero-width space and joiners, word
+/// joiner, soft hyphen, byte-order mark, direction marks): a file of only these is empty.
+fn invisible(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Metadata a container format (JSONL) supplies; it wins over what the cleaner finds.
@@ -130,6 +156,8 @@ pub fn from_text(doc_id: String, path: String, raw: &str, sha256: String, meta: 
         n_words: 0,
         n_sentences: 0,
         sha256,
+        captions: c.captions,
+        related: c.related,
     }
     .with_counts(count_sentences)
 }
@@ -150,7 +178,7 @@ fn string_field(obj: &serde_json::Map<String, Value>, key: &str) -> Option<Strin
 }
 
 fn load_jsonl(input: &Input, path: &str, text: &str, count_sentences: bool, out: &mut Loaded) {
-    let mut seen = std::collections::HashSet::new();
+    let mut ids = Ids::default();
     for (i, line) in text.split('\n').enumerate() {
         let lineno = i + 1;
         if line.trim().is_empty() {
@@ -172,12 +200,11 @@ fn load_jsonl(input: &Input, path: &str, text: &str, count_sentences: bool, out:
             out.issues.push(Issue::new(at, IssueKind::MissingText, "no non-empty string field `text`", false));
             continue;
         };
-        let mut doc_id = string_field(&obj, "id").unwrap_or_else(|| format!("{}#{lineno}", input.doc_id));
-        if !seen.insert(doc_id.clone()) {
-            let renamed = format!("{doc_id}#{lineno}");
-            let msg = format!("id {doc_id:?} seen before in this file: loaded as {renamed:?}");
+        let wanted = string_field(&obj, "id").unwrap_or_else(|| format!("{}#{lineno}", input.doc_id));
+        let doc_id = ids.claim(&wanted, Some(lineno));
+        if doc_id != wanted {
+            let msg = format!("id {wanted:?} seen before in this file: loaded as {doc_id:?}");
             out.issues.push(Issue::new(at.clone(), IssueKind::DuplicateId, msg, true));
-            doc_id = renamed;
         }
         let date_raw = string_field(&obj, "date");
         let date = date_raw.as_deref().and_then(parse_date);
@@ -225,11 +252,12 @@ mod tests {
     #[test]
     fn each_problem_is_one_row() {
         let opts = LoadOptions { max_bytes: 100, ..Default::default() };
-        let cases: [(&str, &[u8], IssueKind, bool); 4] = [
+        let cases: [(&str, &[u8], IssueKind, bool); 5] = [
             ("empty.txt", b"", IssueKind::Empty, false),
             ("ws.txt", b"  \n\t\n", IssueKind::Empty, false),
             ("big.txt", &[b'a'; 200], IssueKind::TooLarge, false),
             ("latin.txt", b"caf\xe9 au lait", IssueKind::NotUtf8, true),
+            ("zw.txt", "\u{200b}\u{200d} \u{feff}\u{2060}".as_bytes(), IssueKind::Empty, false),
         ];
         for (name, bytes, kind, loaded) in cases {
             let r = load_one(&input("p", name, bytes), &opts);
@@ -237,6 +265,15 @@ mod tests {
             assert_eq!(r.issues[0].kind, kind, "{name}");
             assert_eq!(r.documents.len(), usize::from(loaded), "{name}");
         }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn limit_holds_for_files_that_claim_no_size() {
+        // `/proc/self/maps` says 0 bytes: read with the limit, it is refused, not read whole.
+        let i = Input { path: "/proc/self/maps".into(), doc_id: "maps".into(), format: Format::Text };
+        let r = load_one(&i, &LoadOptions { max_bytes: 16, ..Default::default() });
+        assert_eq!(r.issues.iter().map(|i| i.kind).collect::<Vec<_>>(), [IssueKind::TooLarge]);
     }
 
     #[test]

@@ -163,7 +163,7 @@ const RULES: &[(Rule, &str, bool)] = &[
     (Rule::PastNext, r"{THE}{SP}+(?P<rel>(?i-u:past|next|last|coming|previous|following|first|final|remaining|initial)){SP}+(?:(?P<n>{NUM})(?:{RNG}(?P<n2>{NUM}))?{SP}+|(?P<v>(?i-u:few|several|many)){SP}+)?(?P<u>{UNITT})(?:{SP}+(?i-u:of){SP}+(?:{YEAR}|(?i-u:this|last|next){SP}+(?i-u:year){B}))?", false),
     (Rule::DurationAgo, r"(?i-u:an?){SP}+(?P<u>{UNITT}){SP}+(?P<rel>(?i-u:ago|earlier|later)){B}", false),
     (Rule::Aged, r"(?i-u:aged){SP}+(?P<s>{NUM})", false),
-    (Rule::Duration, r"(?P<n>{NUM})(?:{RNG}(?P<n2>{NUM}))?(?:{SP}+|{SP}*{HY}{SP}*)(?:(?i-u:working|business|consecutive|calendar){SP}+)?(?P<u>{UNITT})(?P<old>(?:{SP}+|{HY})(?i-u:olds?){B})?(?:{SP}+(?P<rel>(?i-u:ago|earlier|later|on)){B})?", false),
+    (Rule::Duration, r"(?:(?P<n>{NUM})(?:{RNG}(?P<n2>{NUM}))?|(?P<a>(?i-u:an?)){B})(?:{SP}+|{SP}*{HY}{SP}*)(?:(?i-u:working|business|consecutive|calendar){SP}+)?(?P<u>{UNITT})(?P<old>(?:{SP}+|{HY})(?i-u:olds?){B})?(?:{SP}+(?P<rel>(?i-u:ago|earlier|later|on)){B})?", false),
     (Rule::YearPrefixed, r"{PFX}(?:{HY}|{SP}+)(?P<y>{YEAR})", false),
     (Rule::BareMonth, r"(?P<pfx>{PFX}(?:{HY}|{SP}+))?(?P<m>{MONF})", false),
     (Rule::Weekday, r"(?P<wd>{WEEKDAY})", false),
@@ -782,9 +782,17 @@ impl Scan<'_> {
             rel = None;
             end = h.at("old").or(h.at("u")).map_or(h.end, |(_, e)| e);
         }
+        // `a week` is a duration; `once a year`, `twice a week`, `$5 a day` are rates.
+        // `in a second`, `wait a minute` are idioms, not durations.
+        if h.has("a") && h.lower("u").is_some_and(|u| u.starts_with("sec") || u.starts_with("min")) {
+            return Step::Skip;
+        }
+        if h.has("a") && (matches!(prev_word(h.text, h.start).as_str(), "once" | "twice" | "thrice" | "times" | "per") || h.text[..h.start].trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%')) {
+            return Step::Skip;
+        }
         let n = match h.s("n") {
             Some(n) => parse_number(n),
-            None => Some("1".to_string()), // `a year ago`
+            None => Some("1".to_string()), // `a year ago`, `a week`
         };
         let value = if h.has("n2") {
             None
@@ -1807,6 +1815,9 @@ mod tests {
         check("over the past decade", None, "the past decade", DATE, Some("P10Y"));
         check("three months", None, "three months", DATE, Some("P3M"));
         check("for two weeks", None, "two weeks", DATE, Some("P2W"));
+        check("It took a week to agree", None, "a week", DATE, Some("P1W"));
+        check("for an hour", None, "an hour", TIME, Some("PT1H"));
+        assert!(texts("meets twice a year and pays $5 a day").iter().all(|t| !t.contains("a year") && !t.contains("a day")));
         check("for three decades", None, "three decades", DATE, Some("P30Y"));
         check("within 10 working days", None, "10 working days", DATE, Some("P10D"));
         check("a three-hour meeting", None, "three-hour", TIME, Some("PT3H"));

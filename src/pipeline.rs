@@ -8,9 +8,13 @@ use rayon::prelude::*;
 use crate::discover::Input;
 use crate::document::Document;
 use crate::entities::Accumulator;
-use crate::error::Issue;
+use crate::decode::normalise_newlines;
+use crate::document::sha256_hex;
+use crate::error::{Issue, IssueKind};
 use crate::extract::{DocResult, Extractor};
-use crate::loader::{self, LoadOptions};
+use crate::ids::Ids;
+use crate::loader::{self, LoadOptions, Meta};
+use crate::parallel::Cancel;
 use crate::quotes::{self, Quote};
 use crate::tables::{self, DocView};
 use arrow_array::RecordBatch;
@@ -85,24 +89,92 @@ impl Batch {
 pub type Tables = Vec<(&'static str, RecordBatch)>;
 
 /// Load `inputs` (and extract, with `extractor`) straight into Arrow tables, counting entities
-/// into `acc`. Each task of `INPUTS_PER_TASK` inputs builds its own record batches and entity
-/// counts, so the Rust values of a document live only as long as its task, and building the
-/// tables is spread over every thread; the counts are merged in input order.
-pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+/// into `acc` and giving each document an id that `ids` has not given yet. Each task of
+/// `INPUTS_PER_TASK` inputs builds its own record batches and entity counts, so the Rust values
+/// of a document live only as long as its task, and building the tables is spread over every
+/// thread; the counts are merged and the ids made unique in input order.
+/// Once `cancel` is set, the inputs not yet started are skipped (the caller discards the tables).
+pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator, ids: &mut Ids, cancel: &Cancel) -> Result<Tables, ArrowError> {
     let opts = extraction_options(opts, extractor);
-    let parts: Vec<(Tables, Accumulator)> = inputs
+    let parts: Vec<(Tables, Accumulator, Vec<DocRows>)> = inputs
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
             let mut batch = Batch::default();
-            for input in chunk {
+            for input in chunk.iter().take_while(|_| !cancel.is_set()) {
                 batch.append(load_input(input, &opts, extractor));
             }
             let mut counted = Accumulator::default();
-            let tables = batch_tables(&batch, extractor.is_some(), &mut counted)?;
-            Ok::<_, ArrowError>((tables, counted))
+            let tables = batch_tables(&batch, extractor.is_some(), &mut counted, opts.batch_bytes)?;
+            Ok::<_, ArrowError>((tables, counted, DocRows::of(&batch)))
         })
         .collect::<Result<_, _>>()?;
-    Ok(in_order(parts, acc))
+    let mut tables = Tables::new();
+    for (t, counted, docs) in parts {
+        tables.extend(unique_ids(t, &docs, ids)?);
+        acc.merge(counted);
+    }
+    Ok(tables)
+}
+
+/// What renaming a document's rows needs: its id, where it came from, and its rows in the
+/// mentions, roles and quotes tables.
+struct DocRows {
+    doc_id: String,
+    path: String,
+    mentions: usize,
+    roles: usize,
+    quotes: usize,
+}
+
+impl DocRows {
+    fn of(batch: &Batch) -> Vec<DocRows> {
+        let counts = |i: usize| batch.results.get(i).map_or((0, 0), |r| (r.mentions.len(), r.roles.len()));
+        let quotes = |i: usize| batch.quotes.get(i).map_or(0, Vec::len);
+        batch
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DocRows { doc_id: d.doc_id.clone(), path: d.path.clone(), mentions: counts(i).0, roles: counts(i).1, quotes: quotes(i) })
+            .collect()
+    }
+}
+
+/// One task's tables with each document's id claimed in `ids`. Ids are rarely taken, so the
+/// tables are rebuilt only then: `doc_id` (column 0 of documents, mentions, roles and quotes) is
+/// rewritten and a `duplicate_id` row added per renamed document.
+fn unique_ids(tables: Tables, docs: &[DocRows], ids: &mut Ids) -> Result<Tables, ArrowError> {
+    let mut renamed = Vec::new();
+    let given: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            let id = ids.claim(&d.doc_id, None);
+            if id != d.doc_id {
+                let msg = format!("doc_id {:?} is taken by an earlier input: loaded as {id:?}", d.doc_id);
+                renamed.push(Issue::new(d.path.clone(), IssueKind::DuplicateId, msg, true));
+            }
+            id
+        })
+        .collect();
+    if renamed.is_empty() {
+        return Ok(tables);
+    }
+    // Each table's rows in order, as the ids they take (documents: one row per document).
+    let rows_of = |rows: fn(&DocRows) -> usize| -> Vec<&str> { docs.iter().zip(&given).flat_map(|(d, id)| std::iter::repeat_n(id.as_str(), rows(d))).collect() };
+    let mut renaming: [(&str, Vec<&str>, usize); 4] =
+        [("documents", rows_of(|_| 1), 0), ("mentions", rows_of(|d| d.mentions), 0), ("roles", rows_of(|d| d.roles), 0), ("quotes", rows_of(|d| d.quotes), 0)];
+    let mut out = Tables::new();
+    for (name, b) in tables {
+        let Some((_, rows, at)) = renaming.iter_mut().find(|(n, _, _)| *n == name) else {
+            out.push((name, b));
+            continue;
+        };
+        let mut cols = b.columns().to_vec();
+        cols[0] = tables::strings(rows[*at..*at + b.num_rows()].iter().map(|s| Some(*s)));
+        *at += b.num_rows();
+        out.push((name, RecordBatch::try_new(b.schema(), cols)?));
+    }
+    out.push(("errors", tables::errors(&renamed)?));
+    Ok(out)
 }
 
 /// The tasks' record batches in input order, their entity counts merged into `acc`. Each task's
@@ -117,35 +189,65 @@ fn in_order(parts: Vec<(Tables, Accumulator)>, acc: &mut Accumulator) -> Tables 
     tables
 }
 
-/// The non-empty tables of one batch (display names still empty), its entities counted into `acc`.
-fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+/// The non-empty tables of one batch (display names still empty), its entities counted into
+/// `acc`, each table cut into record batches of at most `limit` bytes.
+fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator, limit: usize) -> Result<Tables, ArrowError> {
     let mut out = Tables::new();
-    if !batch.documents.is_empty() {
-        out.push(("documents", tables::documents(&batch.documents)?));
+    for rows in tables::cut(batch.documents.iter().map(tables::document_bytes), limit) {
+        out.push(("documents", tables::documents(&batch.documents[rows])?));
     }
     if !batch.issues.is_empty() {
         out.push(("errors", tables::errors(&batch.issues)?));
     }
     if extracted {
-        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).zip(&batch.quotes).map(|((d, r), q)| DocView { doc_id: &d.doc_id, text: &d.text, result: r, quotes: q }).collect();
-        out.extend(mention_tables(&views, batch.documents.iter().map(|d| d.date), acc)?);
+        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).zip(&batch.quotes).map(|((d, r), q)| DocView::new(&d.doc_id, &d.text, r, q)).collect();
+        out.extend(mention_tables(&views, batch.documents.iter().map(|d| d.date), acc, limit)?);
     }
     Ok(out)
 }
 
 /// The non-empty mentions, roles and quotes tables of some documents (`dates` in the same order),
-/// their entities counted into `acc`.
-fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDate>>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+/// cut by size, their entities counted into `acc`.
+fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDate>>, acc: &mut Accumulator, limit: usize) -> Result<Tables, ArrowError> {
     for (v, date) in views.iter().zip(dates) {
-        acc.add(date, v.text, &v.result.mentions);
+        acc.add(date, v.text, v.mentions);
     }
     let mut out = Tables::new();
-    for (name, b) in [("mentions", tables::mentions(views)?), ("roles", tables::roles(views)?), ("quotes", tables::quotes(views)?)] {
-        if b.num_rows() > 0 {
-            out.push((name, b));
-        }
+    let mention_rows = |v: &DocView| v.mentions.iter().map(|m| tables::mention_bytes(v.doc_id, m)).collect::<Vec<_>>();
+    for part in pieces(views, mention_rows, limit, |v, r| DocView { mentions: &v.mentions[r], roles: &[], quotes: &[], ..*v }) {
+        out.push(("mentions", tables::mentions(&part)?));
+    }
+    let role_rows = |v: &DocView| v.roles.iter().map(|r| tables::role_bytes(v.doc_id, r)).collect::<Vec<_>>();
+    for part in pieces(views, role_rows, limit, |v, r| DocView { roles: &v.roles[r], mentions: &[], quotes: &[], ..*v }) {
+        out.push(("roles", tables::roles(&part)?));
+    }
+    let quote_rows = |v: &DocView| v.quotes.iter().map(|q| tables::quote_bytes(v.doc_id, v.text, q)).collect::<Vec<_>>();
+    for part in pieces(views, quote_rows, limit, |v, r| DocView { quotes: &v.quotes[r], mentions: &[], roles: &[], ..*v }) {
+        out.push(("quotes", tables::quotes(&part)?));
     }
     Ok(out)
+}
+
+/// The documents' rows of one table (sized by `rows`) in groups of at most `limit` bytes; a
+/// document whose rows do not fit is split across groups (`restrict` keeps a range of them).
+fn pieces<'a>(views: &[DocView<'a>], rows: impl Fn(&DocView<'a>) -> Vec<usize>, limit: usize, restrict: impl Fn(&DocView<'a>, std::ops::Range<usize>) -> DocView<'a>) -> Vec<Vec<DocView<'a>>> {
+    let sizes: Vec<Vec<usize>> = views.iter().map(&rows).collect();
+    // Rows are numbered across documents; each cut range is mapped back to (document, rows).
+    let starts: Vec<usize> = sizes.iter().scan(0, |n, s| Some(std::mem::replace(n, *n + s.len()))).collect();
+    tables::cut(sizes.iter().flatten().copied(), limit)
+        .into_iter()
+        .map(|range| {
+            views
+                .iter()
+                .zip(&starts)
+                .zip(&sizes)
+                .filter_map(|((v, &s), sz)| {
+                    let (lo, hi) = (range.start.max(s), range.end.min(s + sz.len()));
+                    (lo < hi).then(|| restrict(v, lo - s..hi - s))
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The corpus tables from every batch's partial tables: display names filled in, the entities
@@ -164,17 +266,19 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
     let entities = || if extracted { tables::entities(&rows).map(Some) } else { Ok(None) };
     let fill = || -> Result<Vec<(&'static str, RecordBatch)>, ArrowError> {
         let all: Vec<(&'static str, RecordBatch)> = parts.into_iter().flatten().collect();
-        all.into_par_iter()
+        let named: Vec<Vec<(&'static str, RecordBatch)>> = all
+            .into_par_iter()
             .map(|(name, b)| {
-                let b = match name {
-                    "mentions" => tables::with_names(&b, tables::MENTION_ENTITY_ID, tables::MENTION_CANONICAL, &names)?,
-                    "roles" => tables::with_names(&b, tables::ROLE_PERSON_ID, tables::ROLE_PERSON, &names)?,
-                    "quotes" => tables::with_names(&b, tables::QUOTE_SPEAKER_ID, tables::QUOTE_SPEAKER, &names)?,
-                    _ => b,
+                let bs = match name {
+                    "mentions" => tables::with_names(&b, tables::MENTION_ENTITY_ID, tables::MENTION_CANONICAL, &names, tables::BATCH_BYTES)?,
+                    "roles" => tables::with_names(&b, tables::ROLE_PERSON_ID, tables::ROLE_PERSON, &names, tables::BATCH_BYTES)?,
+                    "quotes" => tables::with_names(&b, tables::QUOTE_SPEAKER_ID, tables::QUOTE_SPEAKER, &names, tables::BATCH_BYTES)?,
+                    _ => vec![b],
                 };
-                Ok((name, b))
+                Ok(bs.into_iter().map(|b| (name, b)).collect())
             })
-            .collect()
+            .collect::<Result<_, ArrowError>>()?;
+        Ok(named.into_iter().flatten().collect())
     };
     let (named, entities) = rayon::join(fill, entities);
     for (name, b) in named? {
@@ -190,16 +294,24 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
 
 /// The mentions, entities, roles and quotes tables of texts in memory, extracted in parallel: like
 /// `load_tables`, each task extracts `INPUTS_PER_TASK` texts and builds their record batches.
-pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDate>], extractor: &Extractor) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
+/// Once `cancel` is set, the texts not yet started are left empty (the caller discards the tables).
+pub fn text_tables(
+    doc_ids: &[String],
+    texts: &[String],
+    dates: &[Option<NaiveDate>],
+    extractor: &Extractor,
+    cancel: &Cancel,
+) -> Result<Vec<(&'static str, Vec<RecordBatch>)>, ArrowError> {
     let order: Vec<usize> = (0..texts.len()).collect();
     let parts: Vec<(Tables, Accumulator)> = order
         .par_chunks(INPUTS_PER_TASK)
         .map(|chunk| {
-            let results: Vec<DocResult> = chunk.iter().map(|&i| extractor.extract(&texts[i], dates[i])).collect();
+            let results: Vec<DocResult> =
+                chunk.iter().map(|&i| if cancel.is_set() { DocResult::default() } else { extractor.extract(&texts[i], dates[i]) }).collect();
             let quotes: Vec<Vec<Quote>> = chunk.iter().zip(&results).map(|(&i, r)| quotes::of_document(&texts[i], r)).collect();
-            let views: Vec<DocView> = chunk.iter().zip(&results).zip(&quotes).map(|((&i, r), q)| DocView { doc_id: &doc_ids[i], text: &texts[i], result: r, quotes: q }).collect();
+            let views: Vec<DocView> = chunk.iter().zip(&results).zip(&quotes).map(|((&i, r), q)| DocView::new(&doc_ids[i], &texts[i], r, q)).collect();
             let mut counted = Accumulator::default();
-            let tables = mention_tables(&views, chunk.iter().map(|&i| dates[i]), &mut counted)?;
+            let tables = mention_tables(&views, chunk.iter().map(|&i| dates[i]), &mut counted, tables::BATCH_BYTES)?;
             Ok::<_, ArrowError>((tables, counted))
         })
         .collect::<Result<_, _>>()?;
@@ -207,4 +319,177 @@ pub fn text_tables(doc_ids: &[String], texts: &[String], dates: &[Option<NaiveDa
     let parts = in_order(parts, &mut acc);
     let tables = finish(vec![parts], acc, true)?;
     Ok(tables.into_iter().filter(|(n, _)| !matches!(*n, "documents" | "errors")).collect())
+}
+
+/// An article held in memory (a DataFrame row): its id, its raw text (None when missing) and the
+/// metadata given beside it, which wins over what the cleaner finds, as in JSONL.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub doc_id: String,
+    pub text: Option<String>,
+    pub meta: Meta,
+}
+
+/// Load and extract articles held in memory exactly as `load_tables` does files: each text is
+/// cleaned by `loader::from_text` (title, date marker, dateline, credit, captions), so a text gives
+/// the same rows whether it comes from a `.txt` file or a DataFrame. Rows are named
+/// `{source}#{i}` (`i` the 0-based position) in `path`. Missing or blank texts are error rows;
+/// a repeated id is kept apart as `{id}#{i}` with a `duplicate_id` row, as JSONL ids are.
+pub fn record_tables(source: &str, records: Vec<Record>, extractor: Option<&Extractor>, acc: &mut Accumulator) -> Result<Tables, ArrowError> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut ids = Vec::with_capacity(records.len());
+    let mut issues = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        let mut id = r.doc_id.clone();
+        if !seen.insert(id.clone()) {
+            let mut k = i;
+            while !seen.insert(format!("{}#{k}", r.doc_id)) {
+                k += records.len();
+            }
+            id = format!("{}#{k}", r.doc_id);
+            issues.push(Issue::new(format!("{source}#{i}"), IssueKind::DuplicateId, format!("id {:?} already used: loaded as {id:?}", r.doc_id), true));
+        }
+        ids.push(id);
+    }
+    let count_sentences = extractor.is_none();
+    let rows: Vec<(usize, Record, String)> = records.into_iter().zip(ids).enumerate().map(|(i, (r, id))| (i, r, id)).collect();
+    let parts: Vec<(Tables, Accumulator)> = rows
+        .par_chunks(INPUTS_PER_TASK)
+        .map(|chunk| {
+            let mut batch = Batch::default();
+            for (i, r, id) in chunk {
+                let path = format!("{source}#{i}");
+                let text = match r.text.as_deref() {
+                    None => {
+                        batch.issues.push(Issue::new(path, IssueKind::MissingText, "the text is missing (null)", false));
+                        continue;
+                    }
+                    Some(t) => normalise_newlines(t),
+                };
+                if text.trim().is_empty() {
+                    batch.issues.push(Issue::new(path, IssueKind::Empty, "the text is empty or only whitespace", false));
+                    continue;
+                }
+                let sha = sha256_hex(r.text.as_deref().unwrap_or_default().as_bytes());
+                let mut doc = loader::from_text(id.clone(), path, &text, sha, r.meta.clone(), count_sentences);
+                if let Some(ex) = extractor {
+                    let result = ex.extract(&doc.text, doc.date);
+                    doc.n_sentences = result.n_sentences;
+                    batch.quotes.push(quotes::of_document(&doc.text, &result));
+                    batch.results.push(result);
+                }
+                batch.documents.push(doc);
+            }
+            let mut counted = Accumulator::default();
+            let tables = batch_tables(&batch, extractor.is_some(), &mut counted, tables::BATCH_BYTES)?;
+            Ok::<_, ArrowError>((tables, counted))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut out = Tables::new();
+    if !issues.is_empty() {
+        out.push(("errors", tables::errors(&issues)?));
+    }
+    out.extend(in_order(parts, acc));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::discover::discover;
+    use arrow_array::{Array, StringArray};
+
+    fn column<'a>(tables: &'a Tables, name: &str, col: usize) -> Vec<&'a str> {
+        let batches = tables.iter().filter(|(n, _)| *n == name);
+        batches.flat_map(|(_, b)| b.column(col).as_any().downcast_ref::<StringArray>().expect("strings").iter().map(Option::unwrap_or_default)).collect()
+    }
+
+    #[test]
+    fn doc_ids_are_unique_and_mentions_follow_their_document() {
+        let d = std::env::temp_dir().join(format!("cc-pipeline-ids-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::write(d.join("a.txt"), "Hanoi.").unwrap();
+        std::fs::write(d.join("a.TXT"), "Hue and Hanoi.").unwrap();
+        std::fs::write(d.join("a.text"), "Hue, Hanoi and Da Nang.").unwrap();
+        std::fs::write(d.join("b.jsonl"), "{\"id\": \"a\", \"text\": \"Vietnam.\"}\n").unwrap();
+        let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
+        let (ex, mut acc, mut ids) = (Extractor::default(), Accumulator::default(), Ids::default());
+        // One input per call, as slices of a load: ids stay unique across calls.
+        let mut tables = Tables::new();
+        for one in inputs.chunks(1) {
+            tables.extend(load_tables(one, &LoadOptions::default(), Some(&ex), &mut acc, &mut ids, &Cancel::default()).unwrap());
+        }
+        assert_eq!(column(&tables, "documents", 0), ["a", "a#2", "a#3", "a#4"]);
+        // a.TXT, a.text, a.txt in path order, then the JSONL record: 2, 3, 1 and 1 places.
+        let texts = column(&tables, "documents", 7);
+        assert_eq!(texts[..2], ["Hue and Hanoi.", "Hue, Hanoi and Da Nang."]);
+        assert_eq!(column(&tables, "mentions", 0), ["a", "a", "a#2", "a#2", "a#2", "a#3", "a#4"]);
+        assert_eq!(column(&tables, "mentions", 4), ["Hue", "Hanoi", "Hue", "Hanoi", "Da Nang", "Hanoi", "Vietnam"]);
+        let kinds = column(&tables, "errors", 1);
+        assert_eq!(kinds, ["duplicate_id"; 3]);
+    }
+
+    #[test]
+    fn tables_are_cut_by_size_and_hold_the_same_rows() {
+        let d = std::env::temp_dir().join(format!("cc-pipeline-cut-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        for i in 0..6 {
+            std::fs::write(d.join(format!("{i}.txt")), "Tô Lâm met Lao leaders in Hanoi and Hue. ".repeat(i + 1)).unwrap();
+        }
+        let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
+        let ex = Extractor::default();
+        let run = |limit: usize| {
+            let opts = LoadOptions { batch_bytes: limit, ..Default::default() };
+            let mut acc = Accumulator::default();
+            let parts = load_tables(&inputs, &opts, Some(&ex), &mut acc, &mut Ids::default(), &Cancel::default()).unwrap();
+            finish(vec![parts], acc, true).unwrap()
+        };
+        let (whole, cut) = (run(tables::BATCH_BYTES), run(300));
+        for ((name, a), (_, b)) in whole.iter().zip(&cut) {
+            let rows = |bs: &[RecordBatch]| string_rows(bs);
+            assert_eq!(rows(a), rows(b), "{name}");
+            if matches!(*name, "documents" | "mentions") {
+                assert!(b.len() > a.len(), "{name}: {} batches", b.len());
+                for batch in b.iter().filter(|b| b.num_rows() > 1) {
+                    let bytes: usize = batch.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value_data().len()).max().unwrap_or(0);
+                    assert!(bytes <= 300, "{name}: a column of {bytes} bytes");
+                }
+            }
+        }
+    }
+
+    /// Every string cell of some record batches, row by row.
+    fn string_rows(batches: &[RecordBatch]) -> Vec<Vec<String>> {
+        batches
+            .iter()
+            .flat_map(|b| (0..b.num_rows()).map(move |r| b.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value(r).to_owned()).collect()))
+            .collect()
+    }
+
+    fn rows(tables: &Tables, name: &str) -> usize {
+        tables.iter().filter(|(n, _)| *n == name).map(|(_, b)| b.num_rows()).sum()
+    }
+
+    #[test]
+    fn records_are_cleaned_like_files_and_bad_rows_are_errors() {
+        let rec = |id: &str, text: Option<&str>| Record { doc_id: id.into(), text: text.map(Into::into), meta: Meta::default() };
+        let records = vec![
+            rec("a", Some("Party congress opens\n\nHÀ NỘI — Tô Lâm spoke in Hà Nội on Monday.")),
+            rec("a", Some("Lê Hoài Trung met Lao leaders.")),
+            rec("b", None),
+            rec("c", Some("  \n ")),
+        ];
+        let mut acc = Accumulator::default();
+        let t = record_tables("df", records, Some(&Extractor::default()), &mut acc).unwrap();
+        assert_eq!(rows(&t, "documents"), 2);
+        assert_eq!(rows(&t, "errors"), 3);
+        let docs = &t.iter().find(|(n, _)| *n == "documents").unwrap().1;
+        let ids = docs.column(0).as_any().downcast_ref::<arrow_array::StringArray>().unwrap();
+        assert_eq!((ids.value(0), ids.value(1)), ("a", "a#1"));
+        let text = docs.column(docs.schema().index_of("text").unwrap()).as_any().downcast_ref::<arrow_array::StringArray>().unwrap().value(0).to_owned();
+        assert!(text.starts_with("Tô Lâm"), "headline and dateline are cleaned off: {text:?}");
+        assert!(rows(&t, "mentions") >= 4);
+    }
 }

@@ -6,17 +6,20 @@ use std::sync::Mutex;
 
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
 use arrow_array::{RecordBatch, RecordBatchIterator};
-use pyo3::exceptions::{PyFileNotFoundError, PyRuntimeError, PyValueError};
+use pyo3::exceptions::{PyFileNotFoundError, PyKeyboardInterrupt, PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict};
 
 use crate::discover::Input;
 use crate::error::{Error, Issue};
 use crate::extract::Extractor;
+use crate::label::Label;
+use crate::ids::Ids;
 use crate::loader::{self, LoadOptions};
 use crate::pipeline;
 use crate::tables;
-use crate::{parallel, patterns};
+use crate::parallel::{self, Cancel};
+use crate::patterns;
 
 /// A table held in Rust as an Arrow record batch. pandas (`DataFrame.from_arrow`), pyarrow
 /// (`pa.table`), polars (`pl.DataFrame`) and DuckDB read it through `__arrow_c_stream__`.
@@ -64,20 +67,28 @@ fn to_pyerr(e: Error) -> PyErr {
     match e {
         Error::NotFound(_) => PyFileNotFoundError::new_err(msg),
         Error::BadPattern(_) | Error::InvalidArgument(_) | Error::BadPatterns(_) => PyValueError::new_err(msg),
+        Error::Interrupted => PyKeyboardInterrupt::new_err(msg),
         Error::Internal(_) => PyRuntimeError::new_err(msg),
     }
 }
 
-/// The one way long work runs: GIL released, on the sized pool, panics caught.
-fn run<R: Send>(py: Python<'_>, n_threads: usize, f: impl FnOnce() -> R + Send) -> PyResult<R> {
-    py.detach(|| parallel::install(n_threads, f)).map_err(to_pyerr)
+/// The one way long work runs: GIL released, on the sized pool, panics caught, and Python's
+/// signal handlers run every 50 ms: Ctrl-C stops the work between documents and is raised.
+fn run<R: Send>(py: Python<'_>, n_threads: usize, f: impl FnOnce(&Cancel) -> R + Send) -> PyResult<R> {
+    let mut raised: Option<PyErr> = None;
+    let stop = || Python::attach(|py| py.check_signals()).map_err(|e| raised = Some(e)).is_err();
+    let result = py.detach(|| parallel::install_watched(n_threads, f, stop));
+    match (result, raised) {
+        (Err(Error::Interrupted), Some(e)) => Err(e),
+        (result, _) => result.map_err(to_pyerr),
+    }
 }
 
 /// Panics inside the worker pool, to test that a bug becomes an exception (not an abort).
 #[pyfunction]
 fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
     use rayon::prelude::*;
-    run(py, 2, || (0..64).into_par_iter().for_each(|i| if i == 42 { panic!("deliberate test panic in worker {i}") }))
+    run(py, 2, |_| (0..64).into_par_iter().for_each(|i| if i == 42 { panic!("deliberate test panic in worker {i}") }))
 }
 
 /// The entity extractor (shipped lexicon plus user patterns and aliases).
@@ -90,14 +101,24 @@ struct PyExtractor {
 impl PyExtractor {
     #[new]
     #[pyo3(signature = (patterns_jsonl=None, aliases=None))]
-    fn new(py: Python<'_>, patterns_jsonl: Option<String>, aliases: Option<Vec<(String, String)>>) -> PyResult<Self> {
+    fn new(py: Python<'_>, patterns_jsonl: Option<String>, aliases: Option<Vec<(String, String, Option<String>)>>) -> PyResult<Self> {
+        let mut parsed = Vec::new();
+        for (alias, name, label) in aliases.unwrap_or_default() {
+            let label = match label {
+                Some(l) => Some(Label::parse(&l).ok_or_else(|| to_pyerr(Error::BadPatterns(format!("alias {alias:?}: unknown label {l:?}"))))?),
+                None => None,
+            };
+            parsed.push((alias, name, label));
+        }
         let inner = py
             .detach(|| {
-                let specs = match &patterns_jsonl {
+                let mut specs = match &patterns_jsonl {
                     Some(t) => patterns::parse_entity_ruler("patterns", t)?,
                     None => Vec::new(),
                 };
-                Extractor::new(specs, aliases.unwrap_or_default())
+                let (entries, joins) = patterns::resolve_aliases(&specs, parsed)?;
+                specs.extend(entries);
+                Extractor::new(specs, joins)
             })
             .map_err(to_pyerr)?;
         Ok(PyExtractor { inner })
@@ -110,6 +131,8 @@ impl PyExtractor {
 struct Plan {
     inputs: Vec<Input>,
     issues: Vec<Issue>,
+    /// The doc_ids given so far: unique across every slice a load or `iter_batches` reads.
+    ids: Mutex<Ids>,
 }
 
 /// The tables of some loaded files, waiting for display names (`assemble`).
@@ -187,17 +210,33 @@ impl Plan {
             Some(g) => g.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?,
             None => &mut fallback,
         };
-        let parts = run(py, n_threads, || pipeline::load_tables(slice, &opts, ex, acc_ref))?.map_err(arrow_err)?;
+        let mut ids = self.ids.lock().map_err(poisoned)?;
+        let ids = &mut *ids;
+        let parts = run(py, n_threads, |cancel| pipeline::load_tables(slice, &opts, ex, acc_ref, ids, cancel))?.map_err(arrow_err)?;
         Ok(Batch { inner: Mutex::new(Some(parts)) })
     }
 }
 
-/// Find the inputs named by `sources` (folders, files, globs).
+/// Find the inputs named by `sources` (folders, files, globs). Runs on the calling thread, not
+/// the pool, so that it can run Python's signal handlers: Ctrl-C stops a long walk.
 #[pyfunction]
 #[pyo3(signature = (sources, pattern=None))]
 fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> PyResult<Plan> {
-    let (inputs, issues) = run(py, 1, || crate::discover::discover(&sources, pattern.as_deref()))?.map_err(to_pyerr)?;
-    Ok(Plan { inputs, issues })
+    let raised: Mutex<Option<PyErr>> = Mutex::new(None);
+    let interrupted = || match Python::attach(|py| py.check_signals()) {
+        Ok(()) => false,
+        Err(e) => {
+            *raised.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+            true
+        }
+    };
+    let found = py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::discover::discover(&sources, pattern.as_deref(), &interrupted))));
+    let found = found.map_err(|_| to_pyerr(Error::Internal("panic while finding files".into())))?;
+    if let Some(e) = raised.into_inner().unwrap_or_else(|p| p.into_inner()) {
+        return Err(e);
+    }
+    let (inputs, issues) = found.map_err(to_pyerr)?;
+    Ok(Plan { inputs, issues, ids: Mutex::default() })
 }
 
 /// A plan from `Plan.inputs()` rows (on a Dask worker).
@@ -212,21 +251,21 @@ fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
             format: if jsonl { crate::discover::Format::JsonLines } else { crate::discover::Format::Text },
         })
         .collect();
-    Plan { inputs, issues: Vec::new() }
+    Plan { inputs, issues: Vec::new(), ids: Mutex::default() }
 }
 
 /// Assemble batches into tables (a dict of name -> ArrowTable), filling display names from `acc`.
 /// Consumes the batches and the accumulator.
 #[pyfunction]
-#[pyo3(signature = (batches, acc, extracted=true))]
-fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, acc: PyRef<'py, PyAccumulator>, extracted: bool) -> PyResult<Bound<'py, PyDict>> {
+#[pyo3(signature = (batches, acc, extracted=true, n_threads=0))]
+fn assemble<'py>(py: Python<'py>, batches: Vec<PyRef<'py, Batch>>, acc: PyRef<'py, PyAccumulator>, extracted: bool, n_threads: usize) -> PyResult<Bound<'py, PyDict>> {
     let mut parts = Vec::with_capacity(batches.len());
     for b in &batches {
         let taken = b.inner.lock().map_err(poisoned)?.take();
         parts.push(taken.ok_or_else(|| PyRuntimeError::new_err("batch already assembled"))?);
     }
     let acc = acc.inner.lock().map_err(poisoned)?.take().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?;
-    let built = run(py, 0, || pipeline::finish(parts, acc, extracted))?;
+    let built = run(py, n_threads, |_| pipeline::finish(parts, acc, extracted))?;
     tables_dict(py, built)
 }
 
@@ -255,6 +294,50 @@ fn empty_schema(name: &str) -> Result<arrow_schema::SchemaRef, arrow_schema::Arr
     Ok(b.schema())
 }
 
+fn parse_dates(dates: &[Option<String>]) -> PyResult<Vec<Option<chrono::NaiveDate>>> {
+    dates
+        .iter()
+        .map(|d| match d {
+            None => Ok(None),
+            Some(s) => loader::parse_date(s).map(Some).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("cannot read date {s:?}: use YYYY-MM-DD")))),
+        })
+        .collect()
+}
+
+/// Load (and extract from) articles held in memory, counting entities into `acc`: a batch
+/// like `Plan.load`'s. Every list has one item per article.
+#[pyfunction]
+#[pyo3(signature = (source, doc_ids, texts, titles, dates, acc, n_threads=0, extractor=None))]
+#[allow(clippy::too_many_arguments)]
+fn records(
+    py: Python<'_>,
+    source: String,
+    doc_ids: Vec<String>,
+    texts: Vec<Option<String>>,
+    titles: Vec<Option<String>>,
+    dates: Vec<Option<String>>,
+    acc: PyRef<'_, PyAccumulator>,
+    n_threads: usize,
+    extractor: Option<PyRef<'_, PyExtractor>>,
+) -> PyResult<Batch> {
+    let n = doc_ids.len();
+    if texts.len() != n || titles.len() != n || dates.len() != n {
+        return Err(to_pyerr(Error::InvalidArgument(format!("doc_ids, texts, titles and dates must have the same length ({n}, {}, {}, {})", texts.len(), titles.len(), dates.len()))));
+    }
+    let parsed = parse_dates(&dates)?;
+    let rows: Vec<pipeline::Record> = doc_ids
+        .into_iter()
+        .zip(texts)
+        .zip(titles.into_iter().zip(parsed))
+        .map(|((doc_id, text), (title, date))| pipeline::Record { doc_id, text, meta: loader::Meta { title, date, ..Default::default() } })
+        .collect();
+    let ex = extractor.as_ref().map(|e| &e.inner);
+    let mut guard = acc.inner.lock().map_err(poisoned)?;
+    let acc_ref = guard.as_mut().ok_or_else(|| PyRuntimeError::new_err("accumulator already finished"))?;
+    let parts = run(py, n_threads, |_| pipeline::record_tables(&source, rows, ex, acc_ref))?.map_err(arrow_err)?;
+    Ok(Batch { inner: Mutex::new(Some(parts)) })
+}
+
 /// Extract from strings: a dict with the mentions, entities, roles and quotes tables.
 #[pyfunction]
 #[pyo3(signature = (texts, doc_ids, dates, extractor, n_threads=0))]
@@ -274,15 +357,9 @@ fn extract<'py>(
             dates.len()
         ))));
     }
-    let mut parsed = Vec::with_capacity(dates.len());
-    for d in &dates {
-        parsed.push(match d {
-            None => None,
-            Some(s) => Some(loader::parse_date(s).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("cannot read date {s:?}: use YYYY-MM-DD"))))?),
-        });
-    }
+    let parsed = parse_dates(&dates)?;
     let ex = &extractor.inner;
-    let built = run(py, n_threads, || pipeline::text_tables(&doc_ids, &texts, &parsed, ex))?;
+    let built = run(py, n_threads, |cancel| pipeline::text_tables(&doc_ids, &texts, &parsed, ex, cancel))?;
     tables_dict(py, built)
 }
 
@@ -298,15 +375,16 @@ fn cooccurrence(py: Python<'_>, docs: Vec<u32>, sentences: Vec<u32>, entities: V
         return Err(to_pyerr(Error::InvalidArgument("columns must have the same length".into())));
     }
     let triples: Vec<(u32, u32, u32)> = docs.into_iter().zip(sentences).zip(entities).map(|((d, s), e)| (d, s, e)).collect();
-    let pairs = run(py, 1, || crate::analysis::cooccurrence(&triples, w))?;
+    let pairs = run(py, 1, |_| crate::analysis::cooccurrence(&triples, w))?;
     Ok((pairs.iter().map(|p| p.0).collect(), pairs.iter().map(|p| p.1).collect(), pairs.iter().map(|p| p.2).collect()))
 }
 
 /// Keyword in context: columns doc (index), start, left, match, right.
 #[pyfunction]
-fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize) -> PyResult<Bound<'py, PyDict>> {
+#[pyo3(signature = (texts, phrase, width, n_threads=0))]
+fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize, n_threads: usize) -> PyResult<Bound<'py, PyDict>> {
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let hits = run(py, 0, || crate::analysis::kwic(&refs, &phrase, width))?;
+    let hits = run(py, n_threads, |_| crate::analysis::kwic(&refs, &phrase, width))?;
     let d = PyDict::new(py);
     d.set_item("doc", hits.iter().map(|h| h.doc).collect::<Vec<_>>())?;
     d.set_item("start", hits.iter().map(|h| h.start).collect::<Vec<_>>())?;
@@ -316,10 +394,57 @@ fn kwic<'py>(py: Python<'py>, texts: Vec<String>, phrase: String, width: usize) 
     Ok(d)
 }
 
+/// Near-duplicate documents of a documents table (its `text` column): row indices of each
+/// document and of its cluster's first document, and their similarity.
+#[pyfunction]
+#[pyo3(signature = (documents, threshold=0.8, n_threads=0))]
+fn duplicates(py: Python<'_>, documents: PyRef<'_, ArrowTable>, threshold: f64, n_threads: usize) -> PyResult<(Vec<usize>, Vec<usize>, Vec<f64>)> {
+    let mut texts: Vec<&str> = Vec::with_capacity(documents.__len__());
+    for b in &documents.batches {
+        let col = b
+            .column_by_name("text")
+            .and_then(|c| c.as_any().downcast_ref::<arrow_array::StringArray>())
+            .ok_or_else(|| to_pyerr(Error::InvalidArgument("duplicates needs the documents table (a text column)".into())))?;
+        texts.extend(col.iter().map(|t| t.unwrap_or("")));
+    }
+    let rows = run(py, n_threads, |_| crate::duplicates::duplicates(&texts, threshold))?.map_err(to_pyerr)?;
+    Ok((rows.iter().map(|r| r.doc).collect(), rows.iter().map(|r| r.cluster).collect(), rows.iter().map(|r| r.similarity).collect()))
+}
+
+/// The shingle hashes `duplicates` compares for `text` (sorted, distinct), for benchmarks.
+#[pyfunction]
+fn shingles(text: &str) -> Vec<u64> {
+    crate::duplicates::shingles(text)
+}
+
 /// The threads a call given `n_threads` uses (0: `CONGRESS_CORPUS_THREADS`, else every core).
 #[pyfunction]
 fn resolve_threads(n_threads: usize) -> usize {
     parallel::resolve_threads(n_threads)
+}
+
+/// The number of threads in the pools kept now (at most `MAX_POOLS` pools).
+#[pyfunction]
+fn pooled_threads() -> usize {
+    parallel::pooled_threads()
+}
+
+/// An HTML page's article: text, title, date, author, captions and metadata (a dict).
+#[pyfunction]
+fn html_extract<'py>(py: Python<'py>, html: String) -> PyResult<Bound<'py, PyDict>> {
+    let page = run(py, 1, |_| crate::html::extract(&html))?;
+    let d = PyDict::new(py);
+    d.set_item("text", page.text)?;
+    d.set_item("title", page.title)?;
+    d.set_item("date", page.date)?;
+    d.set_item("author", page.author)?;
+    d.set_item("captions", page.captions)?;
+    let meta = PyDict::new(py);
+    for (k, v) in page.metadata {
+        meta.set_item(k, v)?;
+    }
+    d.set_item("metadata", meta)?;
+    Ok(d)
 }
 
 /// True when this module was compiled without optimisations (a slow debug build).
@@ -340,10 +465,15 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assemble, m)?)?;
     m.add_function(wrap_pyfunction!(plan_from_inputs, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(records, m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(kwic, m)?)?;
+    m.add_function(wrap_pyfunction!(duplicates, m)?)?;
+    m.add_function(wrap_pyfunction!(shingles, m)?)?;
+    m.add_function(wrap_pyfunction!(html_extract, m)?)?;
     m.add_function(wrap_pyfunction!(resolve_threads, m)?)?;
     m.add_function(wrap_pyfunction!(is_debug_build, m)?)?;
+    m.add_function(wrap_pyfunction!(pooled_threads, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_test, m)?)?;
     Ok(())
 }

@@ -114,6 +114,21 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lex
     let r = R { doc, lex, name_of, title_ends: vec![Cell::new(None); n] };
     // Mentions are sorted by offset.
     let mention_at = |bstart: usize| mentions.binary_search_by_key(&bstart, |m| m.bstart).ok().map(|i| &mentions[i]);
+    // Where the clause holding each token ends (`;`, `.`, `:`, a dash or a new line), found in
+    // one backward pass: scanning forward from every name made a long clause quadratic.
+    // (Only for documents with a person followed by a comma: most have none.)
+    let clause_end: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
+    let clause_end_of = |j: usize| -> usize {
+        let ends = clause_end.get_or_init(|| {
+            let mut ends = vec![n; n];
+            for i in (0..n).rev() {
+                let ends_here = matches!(r.surface(i), ";" | "." | ":" | "—" | "–") || doc.tokens[i].newline_before;
+                ends[i] = if ends_here { i } else { ends.get(i + 1).copied().unwrap_or(n) };
+            }
+            ends
+        });
+        ends.get(j).copied().unwrap_or(n)
+    };
     let mut out: Vec<Role> = Vec::new();
     let mut pending_plural: Option<(usize, usize, u32)> = None; // (role start, end, sentence)
     for span in names.iter().filter(|s| s.label == Label::Person && s.refers_to.is_none()) {
@@ -161,14 +176,7 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lex
         let mut j = span.te;
         if j < n && r.surface(j) == "," {
             j += 1;
-            let mut stop = j;
-            while stop < n {
-                let s = r.surface(stop);
-                if matches!(s, ";" | "." | ":" | "—" | "–") || doc.tokens[stop].newline_before {
-                    break;
-                }
-                stop += 1;
-            }
+            let stop = clause_end_of(j);
             // Phrases separated by top-level commas; the first that is not a role ends the list.
             let mut p = j;
             while p < stop {

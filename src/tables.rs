@@ -7,16 +7,68 @@ use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, ListBuilder, StringBuilder, TimestampSecondBuilder};
 use arrow_array::types::Int8Type;
-use arrow_array::{Array, ArrayRef, DictionaryArray, Int32Array, Int64Array, Int8Array, RecordBatch, StringArray};
+use arrow_array::{Array, ArrayRef, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array, RecordBatch, StringArray};
 use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 use chrono::NaiveDate;
 
 use crate::document::Document;
 use crate::entities::EntityRow;
 use crate::error::Issue;
-use crate::extract::DocResult;
+use crate::extract::{DocResult, Mention};
 use crate::label::Label;
 use crate::quotes::{Quote, Speaker};
+use crate::values;
+
+/// Bytes the string columns of one record batch may hold: Arrow's `Utf8` has 32-bit offsets,
+/// so a column stops at 2 GiB. Tables are cut into record batches below this, by size.
+pub const BATCH_BYTES: usize = i32::MAX as usize;
+
+/// Consecutive row ranges whose `weights` add up to at most `limit` (a row heavier than the
+/// limit alone in its range).
+pub fn cut(weights: impl Iterator<Item = usize>, limit: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes, mut n) = (0, 0usize, 0);
+    for (i, w) in weights.enumerate() {
+        if bytes > 0 && bytes.saturating_add(w) > limit {
+            out.push(start..i);
+            (start, bytes) = (i, 0);
+        }
+        bytes = bytes.saturating_add(w);
+        n = i + 1;
+    }
+    if n > start {
+        out.push(start..n);
+    }
+    out
+}
+
+/// The bytes a document adds to the string columns of the documents table.
+pub fn document_bytes(d: &Document) -> usize {
+    let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+    d.doc_id.len() + d.path.len() + d.text.len() + d.sha256.len() + opt(&d.title) + opt(&d.dateline) + opt(&d.source) + opt(&d.url) + opt(&d.related) + d.captions.iter().map(String::len).sum::<usize>()
+}
+
+/// The bytes a mention adds to the string columns of the mentions table (before `canonical`,
+/// which `with_names` fills and cuts by itself).
+pub fn mention_bytes(doc_id: &str, m: &crate::extract::Mention) -> usize {
+    doc_id.len() + (m.bend - m.bstart) + m.label.entity_id_len(&m.key) + m.value.as_ref().map_or(0, String::len) + m.unit.as_ref().map_or(0, String::len)
+}
+
+/// The bytes a quote adds to the string columns of the quotes table (`speaker` counted as
+/// written, which `with_names` replaces for entities and cuts by itself).
+pub fn quote_bytes(doc_id: &str, text: &str, q: &Quote) -> usize {
+    let speaker = match &q.speaker {
+        Some(Speaker::Entity(l, k)) => l.entity_id_len(k),
+        Some(Speaker::Words(w)) => w.len(),
+        None => 0,
+    };
+    doc_id.len() + q.text(text).len() + q.kind.as_str().len() + speaker + q.cue.len()
+}
+
+/// The bytes a role adds to the string columns of the roles table (before `person`).
+pub fn role_bytes(doc_id: &str, r: &crate::roles::Role) -> usize {
+    doc_id.len() + Label::Person.entity_id_len(&r.person_key) + r.role.len() + r.org_entity_id.as_ref().map_or(0, String::len)
+}
 
 fn seconds(d: NaiveDate) -> i64 {
     d.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp())
@@ -58,7 +110,7 @@ fn labels(values: impl Iterator<Item = Label> + Clone) -> ArrayRef {
 // Columns are sized exactly, by a first pass over the values: a builder left to grow holds up
 // to twice the memory it needs for as long as the table lives (and copies itself as it grows).
 
-fn strings<'a>(values: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
+pub fn strings<'a>(values: impl Iterator<Item = Option<&'a str>> + Clone) -> ArrayRef {
     let (n, bytes) = values.clone().fold((0, 0), |(n, b), v| (n + 1, b + v.map_or(0, str::len)));
     let mut b = StringBuilder::with_capacity(n, bytes);
     for v in values {
@@ -95,9 +147,22 @@ fn batch(fields: Vec<Field>, columns: Vec<ArrayRef>) -> Result<RecordBatch, Arro
     RecordBatch::try_new(Arc::new(Schema::new(fields)), columns)
 }
 
+/// A list-of-strings column, one list per row.
+fn string_lists<'a>(rows: impl Iterator<Item = &'a [String]>) -> ArrayRef {
+    let mut b = ListBuilder::new(StringBuilder::new());
+    for row in rows {
+        for s in row {
+            b.values().append_value(s);
+        }
+        b.append(true);
+    }
+    Arc::new(b.finish())
+}
+
 pub fn documents(docs: &[Document]) -> Result<RecordBatch, ArrowError> {
+    let captions = string_lists(docs.iter().map(|d| d.captions.as_slice()));
     batch(
-        vec![text_field("doc_id", false), text_field("path", false), text_field("title", true), date_field("date"), text_field("dateline", true), text_field("source", true), text_field("url", true), text_field("text", false), int_field("n_chars"), int_field("n_words"), int_field("n_sentences"), text_field("sha256", false)],
+        vec![text_field("doc_id", false), text_field("path", false), text_field("title", true), date_field("date"), text_field("dateline", true), text_field("source", true), text_field("url", true), text_field("text", false), int_field("n_chars"), int_field("n_words"), int_field("n_sentences"), text_field("sha256", false), Field::new("captions", captions.data_type().clone(), false), text_field("related", true)],
         vec![
             strings(docs.iter().map(|d| Some(d.doc_id.as_str()))),
             strings(docs.iter().map(|d| Some(d.path.as_str()))),
@@ -111,6 +176,8 @@ pub fn documents(docs: &[Document]) -> Result<RecordBatch, ArrowError> {
             ints(docs.iter().map(|d| d.n_words as i64)),
             ints(docs.iter().map(|d| d.n_sentences as i64)),
             strings(docs.iter().map(|d| Some(d.sha256.as_str()))),
+            captions,
+            strings(docs.iter().map(|d| d.related.as_deref())),
         ],
     )
 }
@@ -131,18 +198,28 @@ pub fn errors(issues: &[Issue]) -> Result<RecordBatch, ArrowError> {
     )
 }
 
-/// One document's inputs to the mentions, roles and quotes tables.
+/// One document's inputs to the mentions, roles and quotes tables (all its rows, or the part of
+/// them that one record batch holds).
+#[derive(Clone, Copy)]
 pub struct DocView<'a> {
     pub doc_id: &'a str,
     pub text: &'a str,
-    pub result: &'a DocResult,
+    pub mentions: &'a [crate::extract::Mention],
+    pub roles: &'a [crate::roles::Role],
     pub quotes: &'a [Quote],
+}
+
+impl<'a> DocView<'a> {
+    pub fn new(doc_id: &'a str, text: &'a str, result: &'a DocResult, quotes: &'a [Quote]) -> Self {
+        DocView { doc_id, text, mentions: &result.mentions, roles: &result.roles, quotes }
+    }
 }
 
 /// Column of display names, looked up by the entity ids in column `ids` of `batch`; the names
 /// are known only once the whole corpus is seen, so they are filled in last. Where the id is
-/// null (a quote's speaker who is no entity) the name already there is kept.
-pub fn with_names(batch: &RecordBatch, ids: usize, target: usize, names: &HashMap<&str, &str>) -> Result<RecordBatch, ArrowError> {
+/// null (a quote's speaker who is no entity) the name already there is kept. The batch is cut
+/// in several where the names would hold more than `limit` bytes.
+pub fn with_names(batch: &RecordBatch, ids: usize, target: usize, names: &HashMap<&str, &str>, limit: usize) -> Result<Vec<RecordBatch>, ArrowError> {
     let as_strings = |i: usize| batch.column(i).as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("entity ids and names are not strings".into()));
     let (id_col, kept) = (as_strings(ids)?, as_strings(target)?);
     let named: Vec<Option<&str>> = id_col
@@ -153,18 +230,20 @@ pub fn with_names(batch: &RecordBatch, ids: usize, target: usize, names: &HashMa
             None => kept,
         })
         .collect();
-    let mut b = StringBuilder::with_capacity(named.len(), named.iter().map(|s| s.map_or(0, str::len)).sum());
-    for name in named {
-        b.append_option(name);
-    }
-    let mut cols = batch.columns().to_vec();
-    cols[target] = Arc::new(b.finish());
-    RecordBatch::try_new(batch.schema(), cols)
+    cut(named.iter().map(|s| s.map_or(0, str::len)), limit)
+        .into_iter()
+        .map(|rows| {
+            let part = batch.slice(rows.start, rows.len());
+            let mut cols = part.columns().to_vec();
+            cols[target] = strings(named[rows].iter().copied());
+            RecordBatch::try_new(part.schema(), cols)
+        })
+        .collect()
 }
 
 /// The mentions table; `canonical` is empty until `with_names` fills it.
 pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
-    let all = || docs.iter().flat_map(|d| d.result.mentions.iter().map(move |m| (d, m)));
+    let all = || docs.iter().flat_map(|d| d.mentions.iter().map(move |m| (d, m)));
     let n = all().count();
     let (mut id_bytes, mut text_bytes, mut eid_bytes, mut value_bytes, mut unit_bytes) = (0, 0, 0, 0, 0);
     for (d, m) in all() {
@@ -180,7 +259,7 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
     let mut value = StringBuilder::with_capacity(n, value_bytes);
     let mut unit = StringBuilder::with_capacity(n, unit_bytes);
     for d in docs {
-        for m in &d.result.mentions {
+        for m in d.mentions {
             doc_id.append_value(d.doc_id);
             text.append_value(m.text(d.text));
             // Written straight into the column: no string per mention.
@@ -191,7 +270,7 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
         }
     }
     batch(
-        vec![text_field("doc_id", false), position_field("sentence"), position_field("start"), position_field("end"), text_field("text", false), Field::new("label", label_type(), false), text_field("entity_id", false), text_field("canonical", false), text_field("value", true), text_field("unit", true)],
+        vec![text_field("doc_id", false), position_field("sentence"), position_field("start"), position_field("end"), text_field("text", false), Field::new("label", label_type(), false), text_field("entity_id", false), text_field("canonical", false), text_field("value", true), text_field("unit", true), Field::new("value_num", DataType::Float64, true), date_field("date_start"), date_field("date_end")],
         vec![
             Arc::new(doc_id.finish()),
             positions(all().map(|(_, m)| m.sentence as usize))?,
@@ -203,8 +282,15 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
             strings(all().map(|_| Some(""))),
             Arc::new(value.finish()),
             Arc::new(unit.finish()),
+            Arc::new(all().map(|(_, m)| m.value.as_deref().and_then(|v| values::number(m.label, v))).collect::<Float64Array>()),
+            dates(all().map(|(_, m)| spans(m).map(|s| s.0))),
+            dates(all().map(|(_, m)| spans(m).map(|s| s.1))),
         ],
     )
+}
+
+fn spans(m: &Mention) -> Option<(NaiveDate, NaiveDate)> {
+    m.value.as_deref().and_then(|v| values::date_span(m.label, v))
 }
 
 /// Mentions columns that `with_names` reads and fills.
@@ -268,7 +354,7 @@ pub fn quotes(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
 
 /// The roles table; `person` is empty until `with_names` fills it.
 pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
-    let all = || docs.iter().flat_map(|d| d.result.roles.iter().map(move |r| (d, r)));
+    let all = || docs.iter().flat_map(|d| d.roles.iter().map(move |r| (d, r)));
     let mut pid = StringBuilder::with_capacity(all().count(), all().map(|(_, r)| Label::Person.entity_id_len(&r.person_key)).sum());
     for (_, r) in all() {
         let _ = Label::Person.write_entity_id(&mut pid, &r.person_key);
@@ -290,21 +376,14 @@ pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
 }
 
 pub fn entities(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
-    let mut aliases = ListBuilder::new(StringBuilder::new());
-    for r in rows {
-        for a in &r.aliases {
-            aliases.values().append_value(a);
-        }
-        aliases.append(true);
-    }
-    let aliases = aliases.finish();
+    let aliases = string_lists(rows.iter().map(|r| r.aliases.as_slice()));
     batch(
         vec![text_field("entity_id", false), Field::new("label", label_type(), false), text_field("canonical", false), Field::new("aliases", aliases.data_type().clone(), false), int_field("n_mentions"), int_field("n_docs"), date_field("first_date"), date_field("last_date")],
         vec![
             strings(rows.iter().map(|r| Some(r.entity_id.as_str()))),
             labels(rows.iter().map(|r| r.label)),
             strings(rows.iter().map(|r| Some(r.canonical.as_str()))),
-            Arc::new(aliases),
+            aliases,
             ints(rows.iter().map(|r| r.n_mentions as i64)),
             ints(rows.iter().map(|r| r.n_docs as i64)),
             dates(rows.iter().map(|r| r.first_date)),
@@ -322,17 +401,55 @@ mod tests {
     fn mentions_batch_has_contract_columns() {
         let text = "Tô Lâm visited Hà Nội.";
         let result = Extractor::default().extract(text, None);
-        let b = mentions(&[DocView { doc_id: "a", text, result: &result, quotes: &[] }]).unwrap();
+        let b = mentions(&[DocView::new("a", text, &result, &[])]).unwrap();
         let names: Vec<_> = b.schema().fields().iter().map(|f| f.name().clone()).collect();
-        assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit"]);
+        assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit", "value_num", "date_start", "date_end"]);
         assert_eq!(b.num_rows(), 2);
         let text_col = b.column(4).as_any().downcast_ref::<StringArray>().unwrap();
         assert_eq!(text_col.value(0), "Tô Lâm");
         let label_col = b.column(5).as_any().downcast_ref::<DictionaryArray<Int8Type>>().unwrap();
         assert_eq!(label_col.values().len(), 18);
-        let named = with_names(&b, MENTION_ENTITY_ID, MENTION_CANONICAL, &HashMap::from_iter([("PERSON:to lam", "Tô Lâm")])).unwrap();
-        let canon = named.column(MENTION_CANONICAL).as_any().downcast_ref::<StringArray>().unwrap();
+        let names = HashMap::from_iter([("PERSON:to lam", "Tô Lâm")]);
+        let named = with_names(&b, MENTION_ENTITY_ID, MENTION_CANONICAL, &names, BATCH_BYTES).unwrap();
+        let canon = named[0].column(MENTION_CANONICAL).as_any().downcast_ref::<StringArray>().unwrap();
         assert_eq!((canon.value(0), canon.value(1)), ("Tô Lâm", "ha noi"));
+        // Names over the limit cut the batch: one row each here.
+        let cut_up = with_names(&b, MENTION_ENTITY_ID, MENTION_CANONICAL, &names, 7).unwrap();
+        assert_eq!(cut_up.iter().map(RecordBatch::num_rows).collect::<Vec<_>>(), [1, 1]);
+    }
+
+    #[test]
+    fn cut_keeps_each_range_under_the_limit() {
+        assert_eq!(cut([3, 3, 3, 9, 1, 1].into_iter(), 6), [0..2, 2..3, 3..4, 4..6]);
+        assert!(cut(std::iter::empty(), 6).is_empty());
+    }
+
+    #[test]
+    fn mentions_carry_typed_values() {
+        let text = "About 1.9 million people voted in January 2026, 90% of them on 7 January 2026, over 40 years.";
+        let result = Extractor::default().extract(text, None);
+        let b = mentions(&[DocView::new("a", text, &result, &[])]).unwrap();
+        let col = |name: &str| b.column(b.schema().index_of(name).unwrap()).clone();
+        let texts = col("text");
+        let texts = texts.as_any().downcast_ref::<StringArray>().unwrap();
+        let nums = col("value_num");
+        let nums = nums.as_any().downcast_ref::<Float64Array>().unwrap();
+        let (starts, ends) = (col("date_start"), col("date_end"));
+        let day = |a: &ArrayRef, i: usize| {
+            let a = a.as_any().downcast_ref::<arrow_array::TimestampSecondArray>().unwrap();
+            a.is_valid(i).then(|| chrono::DateTime::from_timestamp(a.value(i), 0).unwrap().date_naive().to_string())
+        };
+        type Row = (String, Option<f64>, Option<String>, Option<String>);
+        let rows: Vec<Row> = (0..b.num_rows())
+            .map(|i| (texts.value(i).to_owned(), nums.is_valid(i).then(|| nums.value(i)), day(&starts, i), day(&ends, i)))
+            .collect();
+        let find = |t: &str| rows.iter().find(|r| r.0 == t).unwrap_or_else(|| panic!("no mention {t:?} in {rows:?}")).clone();
+        assert_eq!(find("1.9 million"), ("1.9 million".into(), Some(1_900_000.0), None, None));
+        assert_eq!(find("90%"), ("90%".into(), Some(90.0), None, None));
+        assert_eq!(find("January 2026"), ("January 2026".into(), None, Some("2026-01-01".into()), Some("2026-01-31".into())));
+        assert_eq!(find("7 January 2026"), ("7 January 2026".into(), None, Some("2026-01-07".into()), Some("2026-01-07".into())));
+        let years = rows.iter().find(|r| r.0.contains("40 years")).unwrap_or_else(|| panic!("no duration in {rows:?}"));
+        assert_eq!((years.1, years.2.clone()), (None, None), "a duration covers no days");
     }
 
     #[test]

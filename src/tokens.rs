@@ -54,6 +54,13 @@ pub(crate) fn word_after(s: &str, i: usize) -> bool {
     s[i..].chars().next().is_some_and(is_word_char)
 }
 
+/// Does `rest` open with a suffix that makes the capitalised word before its hyphen a place or a
+/// market (`Ankara-based`, `Hong Kong-listed`)?
+fn locative_suffix(rest: &str) -> bool {
+    const SUFFIXES: [&str; 6] = ["based", "listed", "headquartered", "registered", "born", "bound"];
+    SUFFIXES.iter().any(|s| rest.len() >= s.len() && rest.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes()) && !rest[s.len()..].starts_with(is_word_char))
+}
+
 /// ASCII letters and digits: word chars, without decoding.
 pub(crate) const ASCII_WORD: [bool; 256] = {
     let mut t = [false; 256];
@@ -148,8 +155,12 @@ pub fn tokenize(original: &str, f: &Folded) -> Vec<Token> {
                 }
                 let next = t[i + d.len_utf8()..].chars().next();
                 let next_word = next.is_some_and(is_word_char);
-                // Hyphenated compounds stay whole: `14th-tenure`, `Hi-Tech`, `self-reliance`.
+                // Hyphenated compounds stay whole: `14th-tenure`, `Hi-Tech`, `self-reliance`;
+                // but a name before `-based`, `-listed` is a place of its own (`Ankara-based`).
                 if d == '-' && next_word {
+                    if original[f.orig(start)..].starts_with(char::is_uppercase) && locative_suffix(&t[i + 1..]) {
+                        break;
+                    }
                     i += 1;
                     continue;
                 }

@@ -17,7 +17,9 @@ from congress_corpus import dask as ccd  # noqa: E402
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    # The scheduler's HTTP server on a free port: its default, 8787, may be taken by another test
+    # run on the same machine, and the warning that says so fails the tests (filterwarnings=error).
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0")
     c = distributed.Client(cluster)
     yield c
     c.close()

@@ -267,3 +267,24 @@ def test_iter_batches_concatenate_to_a_whole_load(seeds_corpus):
     assert list(m.entity_id) == list(whole.entity_id) and list(m.start) == list(whole.start)
     with pytest.raises(ValueError):
         next(cc.iter_batches(SEEDS, batch_size=0))
+
+
+def test_captions_and_related_are_kept_aside(seeds_corpus, gold):
+    docs = seeds_corpus.documents.set_index("doc_id")
+    for doc_id, g in gold.items():
+        captions = " ".join(docs.loc[doc_id, "captions"])
+        for m in g["mentions"]:
+            if m["zone"] == "caption":
+                assert m["text"] in captions, (doc_id, m["text"])
+            if m["zone"] == "related":
+                assert m["text"] in docs.loc[doc_id, "related"], (doc_id, m["text"])
+    assert docs.loc["004_9ebf1ee7a7ea8587", "related"].startswith("Related News\n\n14th National Party Congress")
+
+
+@pytest.mark.parametrize("head", ["Latest news", "Keywords", "Tags", "See Also", "Related News"])
+def test_a_heading_inside_an_article_cuts_nothing(tmp_path, head):
+    body = f"HANOI — The Congress opened.\n\n{head}\n\nTô Lâm was re-elected general secretary.\n\nDelegates voted."
+    (tmp_path / "a.txt").write_text(body, encoding="utf-8")
+    row = cc.load(tmp_path).documents.iloc[0]
+    assert row.text == f"The Congress opened.\n\n{head}\n\nTô Lâm was re-elected general secretary.\n\nDelegates voted."
+    assert pd.isna(row.related)

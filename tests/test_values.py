@@ -74,3 +74,36 @@ def test_unresolvable_dates_stay_null():
     m = cc.extract(["They met on Friday and again on January 26."])
     assert m[m.label == "DATE"].value.isna().all()
     assert set(m.text) >= {"Friday", "January 26"}
+
+
+TYPED = [
+    # (sentence, mention text, value_num, date_start, date_end), worked out by hand; doc date 2026-01-08
+    ("About 1.9 million people voted.", "1.9 million", 1_900_000.0, None, None),
+    ("Growth reached 6.5% last year.", "6.5%", 6.5, None, None),
+    ("It raised 15 billion USD.", "15 billion USD", 15e9, None, None),
+    ("It was adopted on 2026-01-08.", "2026-01-08", None, "2026-01-08", "2026-01-08"),
+    ("It started in October 2025.", "October 2025", None, "2025-10-01", "2025-10-31"),
+    ("The term (2021–26) ended.", "2021–26", None, "2021-01-01", "2026-12-31"),
+    ("It ran 19–23 January.", "19–23 January", None, "2026-01-19", "2026-01-23"),
+    ("The committee met on Wednesday.", "Wednesday", None, "2026-01-07", "2026-01-07"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "num", "first", "last"), TYPED)
+def test_typed_values(sentence, text, num, first, last):
+    m = cc.extract([sentence], dates=[DOC_DATE])
+    row = m[m.text == text]
+    assert len(row) == 1, m[["text", "label", "value"]]
+    row = row.iloc[0]
+    assert (pd.isna(row.value_num) if num is None else row.value_num == num), row.value_num
+    for got, want in ((row.date_start, first), (row.date_end, last)):
+        assert (pd.isna(got) if want is None else got == pd.Timestamp(want)), (got, want)
+
+
+def test_typed_value_dtypes_and_durations_are_nat():
+    m = cc.extract(["The Party has led for 40 years and 3 ministers spoke."], dates=[DOC_DATE])
+    assert str(m.value_num.dtype) == "float64"
+    assert str(m.date_start.dtype) == str(m.date_end.dtype) == "datetime64[s]"
+    years = m[m.value == "P40Y"].iloc[0]
+    assert pd.isna(years.date_start) and pd.isna(years.date_end) and pd.isna(years.value_num)
+    assert m[m.label == "CARDINAL"].value_num.tolist() == [3.0]

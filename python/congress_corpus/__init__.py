@@ -14,11 +14,12 @@ import warnings
 from . import _core
 from .corpus import DEFAULT_MAX_BYTES, SAMPLE, Corpus, iter_batches, load
 from .extract import Extractor, extract, extract_tables
+from .frames import from_pandas
 from .render import render, render_text
 
 __version__: str = _core.__version__
 
-__all__ = ["DEFAULT_MAX_BYTES", "SAMPLE", "Corpus", "Extractor", "__version__", "extract", "extract_tables", "iter_batches", "load", "render", "render_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "SAMPLE", "Corpus", "Extractor", "__version__", "extract", "extract_tables", "from_pandas", "iter_batches", "load", "render", "render_text"]
 
 if _core.is_debug_build():
     # A debug build is 10-50x slower; say so, so that a slow bug report explains itself.

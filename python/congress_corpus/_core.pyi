@@ -6,14 +6,17 @@ from typing import Any, final
 __version__: str
 __all__ = [
     "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
-    "cooccurrence", "discover", "extract", "is_debug_build", "kwic", "plan_from_inputs", "resolve_threads",
+    "cooccurrence", "discover", "duplicates", "extract", "html_extract", "is_debug_build", "kwic",
+    "plan_from_inputs", "pooled_threads", "records", "resolve_threads", "shingles",
 ]
 
 @final
 class Extractor:
     """The entity extractor: shipped lexicon plus user patterns (EntityRuler JSONL text) and aliases."""
 
-    def __new__(cls, patterns_jsonl: str | None = None, aliases: list[tuple[str, str]] | None = None) -> Extractor: ...
+    def __new__(
+        cls, patterns_jsonl: str | None = None, aliases: list[tuple[str, str, str | None]] | None = None
+    ) -> Extractor: ...
 
 @final
 class Batch:
@@ -54,13 +57,26 @@ class Plan:
         """Load (and extract from) files ``start..end``, counting entities into ``acc``."""
 
 def discover(sources: list[str], pattern: str | None = None) -> Plan:
-    """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source."""
+    """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source
+    or a glob that matches nothing, KeyboardInterrupt on Ctrl-C."""
 
 def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
     """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""
 
-def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True) -> dict[str, ArrowTable]:
+def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True, n_threads: int = 0) -> dict[str, ArrowTable]:
     """Tables (documents, errors, and with extraction mentions, roles, quotes, entities)."""
+
+def records(
+    source: str,
+    doc_ids: list[str],
+    texts: list[str | None],
+    titles: list[str | None],
+    dates: list[str | None],
+    acc: Accumulator,
+    n_threads: int = 0,
+    extractor: Extractor | None = None,
+) -> Batch:
+    """Load (and extract from) articles held in memory, cleaned as files are; paths are ``source#row``."""
 
 def extract(
     texts: list[str], doc_ids: list[str], dates: list[str | None], extractor: Extractor, n_threads: int = 0
@@ -72,14 +88,36 @@ def cooccurrence(
 ) -> tuple[list[int], list[int], list[int]]:
     """Co-occurring entity code pairs and their weights."""
 
-def kwic(texts: list[str], phrase: str, width: int) -> dict[str, list[Any]]:
+def kwic(texts: list[str], phrase: str, width: int, n_threads: int = 0) -> dict[str, list[Any]]:
     """Keyword-in-context hits as columns doc, start, left, match, right."""
+
+def duplicates(
+    documents: ArrowTable, threshold: float = 0.8, n_threads: int = 0
+) -> tuple[list[int], list[int], list[float]]:
+    """Near-duplicate documents as row indices (document, its cluster's first document) and similarity."""
+
+def shingles(text: str) -> list[int]:
+    """The sorted, distinct shingle hashes that ``duplicates`` compares for ``text``."""
+
+def html_extract(html: str) -> dict[str, Any]:
+    """An HTML page's article, as ``src/html.rs`` finds it (the loader will call it for ``.html``).
+
+    Keys: ``text`` (main text, paragraphs separated by a blank line; no headline, captions,
+    menus, comments, share buttons or related links), ``title``, ``date`` (as the page states
+    it), ``author`` (names joined by ``, ``), ``captions`` (list), ``metadata`` (dict: ``url``,
+    ``site_name``, ``section``, ``description``, ``keywords``, ``language``, ``modified``,
+    ``type``, where the page has them).
+
+    """
 
 def _panic_for_test() -> None:
     """Panics inside the worker pool (tests that a bug becomes RuntimeError, not an abort)."""
 
 def resolve_threads(n_threads: int) -> int:
     """The threads a call given ``n_threads`` uses (0: ``CONGRESS_CORPUS_THREADS``, else every core)."""
+
+def pooled_threads() -> int:
+    """The threads of the thread pools kept now (at most two pools are kept)."""
 
 def is_debug_build() -> bool:
     """True when the extension was compiled without optimisations."""

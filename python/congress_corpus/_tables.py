@@ -18,10 +18,11 @@ _OPTIONAL_POSITIONS = ("speaker_start", "speaker_end")
 _SCHEMAS: dict[str, dict[str, str]] = {
     "documents": {"doc_id": "str", "path": "str", "title": "str", "date": "date", "dateline": "str",
                   "source": "str", "url": "str", "text": "str", "n_chars": "int", "n_words": "int",
-                  "n_sentences": "int", "sha256": "str"},
+                  "n_sentences": "int", "sha256": "str", "captions": "list", "related": "str"},
     "errors": {"path": "str", "kind": "str", "message": "str", "loaded": "bool"},
     "mentions": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "text": "str",
-                 "label": "label", "entity_id": "str", "canonical": "str", "value": "str", "unit": "str"},
+                 "label": "label", "entity_id": "str", "canonical": "str", "value": "str", "unit": "str",
+                 "value_num": "float", "date_start": "date", "date_end": "date"},
     "entities": {"entity_id": "str", "label": "label", "canonical": "str", "aliases": "list",
                  "n_mentions": "int", "n_docs": "int", "first_date": "date", "last_date": "date"},
     "roles": {"doc_id": "str", "sentence": "pos", "start": "pos", "end": "pos", "person_entity_id": "str",
@@ -35,7 +36,7 @@ def from_arrow(table) -> pd.DataFrame:
     """A DataFrame from an Arrow table of the core (anything with ``__arrow_c_stream__``).
 
     Strings arrive as pandas' string dtype, labels as a categorical with the 18 labels, dates as
-    ``datetime64[s]``; list columns (entity aliases) become Python lists.
+    ``datetime64[s]``; list columns (entity aliases, captions) become Python lists.
     """
     if hasattr(pd.DataFrame, "from_arrow"):
         df = pd.DataFrame.from_arrow(table)
@@ -44,8 +45,9 @@ def from_arrow(table) -> pd.DataFrame:
 
         df = pa.table(table).to_pandas()
     for col in df.columns:
-        if col == "aliases":
-            df[col] = [list(v) for v in df[col]]
+        if col in ("aliases", "captions"):
+            # As an object Series: an empty list would make the column float64.
+            df[col] = pd.Series([list(v) for v in df[col]], index=df.index, dtype=object)
         elif col == "label":
             df[col] = df[col].astype(LABEL_DTYPE)
         elif col in _OPTIONAL_POSITIONS:
@@ -65,6 +67,8 @@ def frame(name: str, cols: dict[str, list]) -> pd.DataFrame:
             data[col] = pd.Series(values, dtype=STR_DTYPE)
         elif kind == "int":
             data[col] = pd.Series(values, dtype="int64")
+        elif kind == "float":
+            data[col] = pd.Series(values, dtype="float64")
         elif kind == "pos":  # sentence indices and offsets: int32, as the core builds them
             data[col] = pd.Series(values, dtype="int32")
         elif kind == "opt_pos":

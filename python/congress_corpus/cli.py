@@ -1,9 +1,11 @@
-"""`python -m congress_corpus`: load a corpus (the bundled sample by default), print a short
-report, and optionally write every table as Parquet. The place a new user starts."""
+"""`python -m congress_corpus`: load a corpus (the bundled sample by default), print a report
+that fits a screen whatever the corpus size, and optionally write every table (Parquet, CSV or
+JSONL). The place a new user starts."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import textwrap
@@ -13,6 +15,8 @@ import pandas as pd
 
 from . import __version__
 from .corpus import SAMPLE, Corpus, load
+from .extract import Extractor
+from .summary import Summary, summarise
 
 
 def _cell(value: object, width: int) -> str:
@@ -25,12 +29,19 @@ def _cell(value: object, width: int) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
+#: Up to this many documents, the report lists them one per line; beyond, it summarises them.
+LIST_DOCUMENTS = 20
+
 #: Themes of the Congress whose statements the report lists by speaker.
 THEMES = ("strategic autonomy", "breakthrough")
 
 
-def report(corpus: Corpus, out=sys.stdout, themes: tuple[str, ...] = THEMES) -> None:
-    """Print the documents and errors of ``corpus`` as a short plain-text report.
+def report(corpus: Corpus, out=sys.stdout, top: int = 5, themes: tuple[str, ...] = THEMES) -> None:
+    """Print what ``corpus`` holds as a plain-text report that fits a screen at any size.
+
+    A small corpus lists its documents; a large one is summarised: counts, date range, sources,
+    errors by kind, the ``top`` entities of each label ("and K more"), the most repeated titles,
+    and who said what about ``themes`` (the ``top`` speakers of each).
 
     >>> import congress_corpus as cc, io
     >>> out = io.StringIO(); report(cc.load(cc.SAMPLE), out)
@@ -38,95 +49,139 @@ def report(corpus: Corpus, out=sys.stdout, themes: tuple[str, ...] = THEMES) -> 
     True
     """
     docs, errors = corpus.documents, corpus.errors
+    s = summarise(corpus, top)
     w = out.write
-    w(f"congress_corpus {__version__}: {len(docs)} documents, {len(errors)} errors\n\n")
-    cols = [("doc_id", 24), ("date", 10), ("dateline", 10), ("source", 9), ("n_words", 7), ("title", 44)]
-    w("  ".join(name.ljust(width) for name, width in cols).rstrip() + "\n")
-    for row in docs.itertuples(index=False):
-        cells = [_cell(getattr(row, name), width).ljust(width) for name, width in cols]
-        w("  ".join(cells).rstrip() + "\n")
-    total_words = int(docs["n_words"].sum()) if len(docs) else 0
-    w(f"\n{total_words} words in all")
-    if len(docs):
-        dates = docs["date"].dropna()
-        if len(dates):
-            w(f"; dated {dates.min().date()} to {dates.max().date()} ({len(dates)} of {len(docs)} documents)")
-    w("\n")
+    w(f"congress_corpus {__version__}: {len(docs):,} documents, {len(errors):,} errors\n\n")
+    if len(docs) <= LIST_DOCUMENTS:
+        cols = [("doc_id", 24), ("date", 10), ("dateline", 10), ("source", 9), ("n_words", 7), ("title", 44)]
+        w("  ".join(name.ljust(width) for name, width in cols).rstrip() + "\n")
+        for row in docs.itertuples(index=False):
+            cells = [_cell(getattr(row, name), width).ljust(width) for name, width in cols]
+            w("  ".join(cells).rstrip() + "\n")
+        w("\n")
+    w(f"{s.words:,} words in all; dated {s.date_range()}\n")
+    if s.sources.items:
+        w(_fill(f"Sources: {s.sources.text()}"))
+    if s.titles.items:
+        w(_fill(f"Most repeated titles: {s.titles.text()}"))
     if "mentions" in corpus.table_names:
-        top_entities(corpus, out)
+        top_entities(corpus, out, n=top, summary=s)
     if "quotes" in corpus.table_names:
-        who_said(corpus, themes, out)
+        who_said(corpus, themes, out, top=top)
     if len(errors):
-        w(f"\nErrors ({len(errors)}):\n")
-        for row in errors.itertuples(index=False):
+        w(f"\nErrors ({len(errors):,}): {s.errors_by_kind.text()}\n")
+        for row in errors.head(top).itertuples(index=False):
             state = "loaded" if row.loaded else "skipped"
-            w(f"  {row.kind:<14} {state:<8} {row.path}\n")
-            w(textwrap.indent(textwrap.fill(str(row.message), 90), " " * 26) + "\n")
+            w(_cut(f"  {row.kind:<14} {state:<8} {row.path}: {row.message}") + "\n")
+        if len(errors) > top:
+            w(f"  and {len(errors) - top:,} more: see corpus.errors or --out\n")
 
 
-def top_entities(corpus: Corpus, out=sys.stdout, n: int = 8) -> None:
-    """Print the most-mentioned people, organisations and places, and who holds which titles.
+def _fill(text: str) -> str:
+    return textwrap.fill(text, WIDTH, subsequent_indent="    ") + "\n"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= WIDTH else text[: WIDTH - 1] + "…"
+
+
+WIDTH = 100
+
+
+def top_entities(corpus: Corpus, out=sys.stdout, n: int = 5, summary: Summary | None = None) -> None:
+    """Print the ``n`` most frequent entities of each label (by documents), and who holds which titles.
 
     >>> import congress_corpus as cc, io
     >>> out = io.StringIO(); top_entities(cc.load(cc.SAMPLE), out)
     >>> "Lê Hoài Trung" in out.getvalue()
     True
     """
-    e = corpus.entities
+    s = summary or summarise(corpus, n)
     w = out.write
-    w(f"\n{len(corpus.mentions)} mentions of {len(e)} entities\n")
-    for title, labels in (("People", ["PERSON"]), ("Organisations", ["ORG"]), ("Places", ["GPE", "LOC", "FAC"]),
-                          ("Events and documents", ["EVENT", "LAW"])):
-        rows = e[e.label.isin(labels)].sort_values(["n_docs", "n_mentions", "entity_id"], ascending=[False, False, True]).head(n)
-        if not len(rows):
-            continue
-        w(f"\n{title} (documents, mentions):\n")
-        for r in rows.itertuples(index=False):
-            w(f"  {r.n_docs:>3} {r.n_mentions:>4}  {r.canonical}\n")
+    w(f"\n{s.mentions:,} mentions of {s.entities:,} entities; the most frequent of each label (documents):\n")
+    for label, (count, top) in s.by_label.items():
+        w(textwrap.fill(f"{label} {count:,}: {top.text()}", WIDTH, initial_indent="  ", subsequent_indent="      ") + "\n")
     roles = corpus.roles
     if len(roles):
-        w("\nWho holds which titles:\n")
-        for person, g in roles.groupby("person", sort=True):
-            titles = list(dict.fromkeys(g.role))
-            w(textwrap.fill(f"{person}: " + "; ".join(titles), 96, subsequent_indent="    ", initial_indent="  ") + "\n")
+        people = roles.groupby("person", sort=True)["role"].agg(lambda r: list(dict.fromkeys(r)))
+        docs = roles.groupby("person")["doc_id"].nunique()
+        shown = sorted(people.index, key=lambda p: (-docs[p], p))[:n]
+        w(f"\nWho holds which titles ({len(people):,} people; the {len(shown)} in most documents):\n")
+        for person in sorted(shown):
+            w(_cut(f"  {person}: " + "; ".join(people[person])) + "\n")
+        if len(people) > len(shown):
+            w(f"  and {len(people) - len(shown):,} more: see corpus.roles\n")
 
 
-def who_said(corpus: Corpus, phrases: tuple[str, ...] = THEMES, out=sys.stdout, width: int = 96) -> None:
-    """Print who said what about ``phrases``: each statement that contains one, by speaker.
+def who_said(corpus: Corpus, phrases: tuple[str, ...] = THEMES, out=sys.stdout, top: int = 5) -> None:
+    """Print who said what about ``phrases``: for each, the ``top`` speakers of the statements
+    that contain it (most statements first), each with the first such statement, one line each.
 
     >>> import congress_corpus as cc, io
     >>> out = io.StringIO(); who_said(cc.load(cc.SAMPLE), ("strategic autonomy",), out)
     >>> print(out.getvalue().splitlines()[2])
-    Who said what about "strategic autonomy" (3 statements; speaker, cue, document):
+    Who said what about "strategic autonomy" (3 statements by 3 speakers):
     """
     q = corpus.quotes
     w = out.write
-    w(f"\n{len(q)} statements attributed ({(q.kind == 'direct').sum()} in quotation marks)\n")
+    w(f"\n{len(q):,} statements attributed ({int((q.kind == 'direct').sum()):,} in quotation marks); "
+      "by theme: speaker, cue, document: words\n")
     for phrase in phrases:
         hits = q[q.text.str.contains(phrase, case=False, regex=False)]
-        w(f"Who said what about \"{phrase}\" ({len(hits)} statements; speaker, cue, document):\n")
-        for speaker, g in hits.groupby(hits.speaker.fillna("(unknown)"), sort=True):
-            for r in g.itertuples(index=False):
-                words = " ".join(r.text.split())
-                w(textwrap.fill(f"{speaker}, {r.cue}, {r.doc_id}: {words}", width, initial_indent="  ",
-                                subsequent_indent="      ", max_lines=3, placeholder=" …") + "\n")
+        speakers = hits.speaker.fillna("(unknown)")
+        counts = speakers.value_counts()
+        order = sorted(counts.index, key=lambda p: (-counts[p], p))
+        w(_cut(f"Who said what about \"{phrase}\" ({len(hits):,} statements by {len(order):,} speakers):") + "\n")
+        for speaker in order[:top]:
+            r = hits[speakers == speaker].iloc[0]
+            n = f" ({counts[speaker]} statements)" if counts[speaker] > 1 else ""
+            w(_cut(f"  {speaker}{n}, {r.cue}, {r.doc_id}: {' '.join(r.text.split())}") + "\n")
+        if len(order) > top:
+            w(f"  and {len(order) - top:,} more speakers: see corpus.quotes\n")
 
 
-def write_parquet(corpus: Corpus, out_dir: Path) -> list[Path]:
-    """Write each table of ``corpus`` to ``out_dir/<table>.parquet``; returns the paths written.
+FORMATS = ("parquet", "csv", "jsonl")
+
+
+def write_tables(corpus: Corpus, out_dir: Path, fmt: str = "parquet") -> list[Path]:
+    """Write each table of ``corpus`` to ``out_dir/<table>.<fmt>`` (parquet, csv or jsonl).
 
     >>> import congress_corpus as cc, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     [p.name for p in write_parquet(cc.load(cc.SAMPLE), pathlib.Path(d))]
+    ...     [p.name for p in write_tables(cc.load(cc.SAMPLE), pathlib.Path(d))]
     ['documents.parquet', 'errors.parquet', 'mentions.parquet', 'entities.parquet', 'roles.parquet', 'quotes.parquet']
     """
+    if fmt not in FORMATS:
+        raise ValueError(f"[E003] format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in corpus.table_names:
-        path = out_dir / f"{name}.parquet"
-        getattr(corpus, name).to_parquet(path, index=False)
+        path = out_dir / f"{name}.{fmt}"
+        df = getattr(corpus, name)
+        if fmt == "parquet":
+            df.to_parquet(path, index=False)
+        elif fmt == "csv":
+            df.to_csv(path, index=False)
+        else:
+            df.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
         written.append(path)
     return written
+
+
+def _aliases(path: str) -> dict[str, str]:
+    """An aliases file: a JSON object ``{"alias": "canonical"}``, or lines ``alias<TAB>canonical``."""
+    text = Path(path).read_text(encoding="utf-8")
+    if path.endswith(".json"):
+        return dict(json.loads(text))
+    out = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, sep, canonical = line.partition("\t")
+        if not sep:
+            raise ValueError(f"[E004] {path}:{n}: expected alias<TAB>canonical name")
+        out[alias.strip()] = canonical.strip()
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,21 +191,38 @@ def main(argv: list[str] | None = None) -> int:
         description="Load news articles and report what is in them.",
     )
     parser.add_argument("paths", nargs="*", help="folders, files or globs (default: the bundled sample)")
-    parser.add_argument("--out", type=Path, help="write every table as Parquet into this folder")
+    parser.add_argument("--version", action="version", version=f"congress_corpus {__version__}")
+    parser.add_argument("--out", type=Path, help="write every table into this folder")
+    parser.add_argument("--format", choices=FORMATS, default="parquet", help="file format of --out (default: parquet)")
+    parser.add_argument("--top", type=int, default=5, metavar="N", help="entities, titles and sources listed per kind (default: 5)")
+    parser.add_argument("--pattern", help="glob that files in folders must match, e.g. '2026/**/*.txt'")
+    parser.add_argument("--patterns", metavar="FILE", help="extra names, spaCy EntityRuler JSONL")
+    parser.add_argument("--aliases", metavar="FILE", help="alias<TAB>canonical lines, or a JSON object")
     parser.add_argument("--threads", type=int, default=None, help="threads to use (default: all cores)")
-    parser.add_argument("--progress", action="store_true", help="show a progress bar")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bar (default: on when stderr is a terminal)")
     parser.add_argument("--themes", nargs="+", default=list(THEMES), metavar="PHRASE",
-                        help="list the statements that contain these phrases, by speaker (default: %(default)s)")
+                        help="list who said what about these phrases (default: %(default)s)")
     args = parser.parse_args(argv)
+    if args.top < 1:
+        parser.error("--top must be at least 1")
+    if args.out is not None and args.out.exists() and not args.out.is_dir():
+        print(f"error: --out {args.out} is a file; give a folder to write the tables into", file=sys.stderr)
+        return 2
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
-        corpus = load(args.paths or [SAMPLE], n_threads=args.threads, progress=args.progress)
-    except (FileNotFoundError, ValueError) as e:
+        extractor = None
+        if args.patterns or args.aliases:
+            extractor = Extractor(patterns=args.patterns, aliases=_aliases(args.aliases) if args.aliases else None)
+        corpus = load(args.paths or [SAMPLE], pattern=args.pattern, n_threads=args.threads, progress=progress,
+                      extractor=extractor)
+    except (FileNotFoundError, ValueError, TypeError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     try:
-        report(corpus, themes=tuple(args.themes))
+        report(corpus, top=args.top, themes=tuple(args.themes))
         if args.out is not None:
-            for path in write_parquet(corpus, args.out):
+            for path in write_tables(corpus, args.out, args.format):
                 print(f"wrote {path}")
         sys.stdout.flush()
     except BrokenPipeError:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Union
 import numpy as np
 import pandas as pd
 
-from . import _core, _tables
+from . import _args, _core, _tables
 from ._dependencies import optional
 from .extract import Extractor, default_extractor
 
@@ -81,10 +81,17 @@ class Corpus:
     ['doc_id', 'sentence', 'start', 'end', 'text', 'label']
     """
 
-    def __init__(self, tables: dict[str, object]) -> None:
+    def __init__(self, tables: dict[str, object], n_threads: int | None = None) -> None:
         # Tables stay Arrow (in Rust memory) until first asked for as pandas.
         self._arrow = {k: v for k, v in tables.items() if not isinstance(v, pd.DataFrame)}
         self._tables: dict[str, pd.DataFrame] = {k: v for k, v in tables.items() if isinstance(v, pd.DataFrame)}
+        # The threads it was loaded with, for its own parallel work (kwic).
+        self._n_threads = n_threads
+        self._duplicates: dict[float, pd.DataFrame] = {}
+
+    def __reduce__(self):
+        # Pickled (and deep-copied) as its pandas tables: the Arrow tables live in Rust memory.
+        return (Corpus, ({name: self._table(name) for name in self.table_names}, self._n_threads))
 
     @property
     def table_names(self) -> list[str]:
@@ -119,7 +126,7 @@ class Corpus:
 
     @property
     def documents(self) -> pd.DataFrame:
-        """One row per document: doc_id, path, title, date, dateline, source, url, text, counts, sha256."""
+        """One row per document: doc_id, path, title, date, dateline, source, url, text, counts, sha256, captions, related."""
         return self._table("documents")
 
     @property
@@ -129,7 +136,8 @@ class Corpus:
 
     @property
     def mentions(self) -> pd.DataFrame:
-        """One row per entity mention: doc_id, sentence, start, end, text, label, entity_id, canonical, value, unit."""
+        """One row per entity mention: doc_id, sentence, start, end, text, label, entity_id, canonical, value, unit,
+        and typed values: value_num (float64) for figures, date_start/date_end (the days a DATE covers)."""
         return self._table("mentions")
 
     @property
@@ -160,20 +168,107 @@ class Corpus:
         """
         return self._table("quotes")
 
-    def cooccurrence(self, labels: Iterable[str] = ("PERSON", "ORG"), window: str = "sentence") -> pd.DataFrame:
-        """Pairs of entities mentioned together, and in how many windows.
+    def duplicates(self, threshold: float = 0.8, *, n_threads: int | None = None) -> pd.DataFrame:
+        """Documents that tell the same story: syndicated copies, reprints, lightly edited versions.
 
-        ``window`` is ``"sentence"`` or ``"document"``; ``labels`` keeps mentions of those labels.
-        Returns columns entity_a, entity_b (entity ids, ``a < b``), canonical_a, canonical_b,
-        weight, most frequent first. Computed in Rust.
+        Bodies are compared by their sets of five-word shingles after folding case, diacritics,
+        quotes, dashes and joined spellings (``Việt Nam``/``Vietnam``, ``Hà Nội``/``Hanoi``), so a
+        copy with its own headline, dateline and credit, or a paragraph dropped or added, still
+        matches. Candidates come from MinHash LSH, each verified by the exact Jaccard similarity
+        of the two shingle sets; a cluster is the documents linked by pairs of at least
+        ``threshold``. Computed in Rust, in parallel; the same clusters on any number of threads.
+
+        Returns one row per document in a cluster of two or more: doc_id, cluster (the doc_id
+        of the cluster's first document in corpus order), similarity (Jaccard of the document's
+        shingles to that first document's; 1.0 for itself), ordered by cluster, then document.
 
         >>> import congress_corpus as cc
-        >>> pairs = cc.load(cc.SAMPLE).cooccurrence(labels=["PERSON", "ORG"], window="document")
+        >>> cc.load(cc.SAMPLE).duplicates().columns.tolist()
+        ['doc_id', 'cluster', 'similarity']
+        """
+        if not 0 < threshold <= 1:
+            raise ValueError(f"[E003] threshold must be in (0, 1], not {threshold}")
+        if n_threads is not None and n_threads < 1:
+            raise ValueError(f"[E003] n_threads must be at least 1, not {n_threads}")
+        key = float(threshold)
+        if key not in self._duplicates:
+            # A corpus rebuilt from pandas tables (unpickled) hands its texts over through Arrow.
+            documents = self._arrow.get("documents")
+            if documents is None:
+                import pyarrow as pa
+
+                documents = pa.Table.from_pandas(self.documents[["doc_id", "text"]], preserve_index=False)
+            docs, clusters, sims = _core.duplicates(documents, key, n_threads or 0)
+            ids = self._doc_ids()
+            self._duplicates[key] = pd.DataFrame({
+                "doc_id": pd.Series(ids.take(np.asarray(docs, dtype=np.intp)), dtype=_tables.STR_DTYPE),
+                "cluster": pd.Series(ids.take(np.asarray(clusters, dtype=np.intp)), dtype=_tables.STR_DTYPE),
+                "similarity": pd.Series(sims, dtype="float64"),
+            })
+        return self._duplicates[key].copy()
+
+    def _doc_ids(self) -> np.ndarray:
+        # From Arrow, so asking for duplicates does not convert every text to pandas.
+        if "documents" in self._tables:
+            return self._tables["documents"].doc_id.to_numpy(dtype=object)
+        import pyarrow as pa
+
+        return pa.table(self._arrow["documents"]).column("doc_id").to_numpy()
+
+    def _mentions(self, labels: Iterable[str] | None, dedupe: bool, threshold: float) -> pd.DataFrame:
+        """The mentions of ``labels`` (all when None); with ``dedupe``, only of each cluster's first document."""
+        m = self.mentions
+        if labels is not None:
+            m = m[m.label.isin(_args.labels(labels))]
+        if dedupe:
+            d = self.duplicates(threshold)
+            copies = d.doc_id[d.doc_id != d.cluster]
+            m = m[~m.doc_id.isin(copies)]
+        return m
+
+    def entity_counts(self, labels: Iterable[str] | None = None, *, dedupe: bool = False, threshold: float = 0.8) -> pd.DataFrame:
+        """How often each entity is mentioned, and in how many documents; with ``dedupe=True``
+        each story counts once.
+
+        ``dedupe=True`` counts one document per cluster of :meth:`duplicates` (at ``threshold``):
+        the cluster's first document, so a VNA story reprinted by five papers is one document,
+        not six. Documents in no cluster all count. ``labels`` keeps entities of those labels.
+        Returns columns entity_id, label, canonical, n_mentions, n_docs, most mentioned first
+        (ties by entity_id). Without dedupe, the counts are those of :attr:`entities`.
+
+        >>> import congress_corpus as cc
+        >>> counts = cc.load(cc.SAMPLE).entity_counts(["PERSON"], dedupe=True)
+        >>> counts.columns.tolist()
+        ['entity_id', 'label', 'canonical', 'n_mentions', 'n_docs']
+        """
+        m = self._mentions(labels, dedupe, threshold)
+        g = m.groupby("entity_id", sort=True, observed=True)
+        out = pd.DataFrame({
+            "label": g.label.first(),
+            "canonical": g.canonical.first(),
+            "n_mentions": g.size().astype("int64"),
+            "n_docs": g.doc_id.nunique().astype("int64"),
+        }).reset_index()
+        out["entity_id"] = out.entity_id.astype(_tables.STR_DTYPE)
+        return out.sort_values(["n_mentions", "entity_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+    def cooccurrence(self, labels: str | Iterable[str] = ("PERSON", "ORG"), window: str = "sentence", *,
+                     dedupe: bool = False, threshold: float = 0.8) -> pd.DataFrame:
+        """Pairs of entities mentioned together, and in how many windows.
+
+        ``window`` is ``"sentence"`` or ``"document"``; ``labels`` (one label or several) keeps
+        mentions of those labels, and an unknown label is a ``ValueError``;
+        ``dedupe=True`` counts one document per cluster of :meth:`duplicates` (see
+        :meth:`entity_counts`). Returns columns entity_a, entity_b (entity ids, ``a < b``),
+        canonical_a, canonical_b, weight, most frequent first. Computed in Rust.
+
+        >>> import congress_corpus as cc
+        >>> pairs = cc.load(cc.SAMPLE).cooccurrence(labels=["PERSON", "ORG"], window="document", dedupe=True)
         >>> pairs.columns.tolist()
         ['entity_a', 'entity_b', 'canonical_a', 'canonical_b', 'weight']
         """
-        m = self.mentions
-        m = m[m.label.isin(list(labels))]
+        wanted = _args.labels(labels)
+        m = self._mentions(wanted, dedupe, threshold)
         doc_codes, _ = pd.factorize(m.doc_id)
         ent_codes, ents = pd.factorize(m.entity_id, sort=True)
         a, b, w = _core.cooccurrence(doc_codes.astype("uint32").tolist(), m.sentence.astype("uint32").tolist(),
@@ -189,10 +284,11 @@ class Corpus:
             "weight": pd.Series(w, dtype="int64"),
         })
 
-    def kwic(self, phrase: str, width: int = 60) -> pd.DataFrame:
+    def kwic(self, phrase: str, width: int = 60, *, n_threads: int | None = None) -> pd.DataFrame:
         """Every occurrence of ``phrase`` in the bodies, with ``width`` characters either side.
 
         Diacritic- and case-insensitive (``"doi moi"`` finds ``đổi mới``), on word boundaries.
+        Runs on ``n_threads`` threads (default: those the corpus was loaded with).
         Returns columns doc_id, start (offset into ``text``), left, match, right.
 
         >>> import congress_corpus as cc
@@ -200,10 +296,10 @@ class Corpus:
         >>> k["match"].str.lower().unique().tolist()
         ['strategic autonomy']
         """
-        if width < 0:
-            raise ValueError(f"[E003] width must be >= 0, not {width}")
+        width = _args.width(width)
+        threads = _args.n_threads(self._n_threads if n_threads is None else n_threads)
         docs = self.documents
-        cols = _core.kwic(docs.text.tolist(), phrase, width)
+        cols = _core.kwic(docs.text.tolist(), phrase, width, threads)
         ids = docs.doc_id.tolist()
         return pd.DataFrame({
             "doc_id": pd.Series([ids[i] for i in cols["doc"]], dtype=_tables.STR_DTYPE),
@@ -224,11 +320,24 @@ class Corpus:
         extra = f", {self._n_rows('mentions')} mentions" if "mentions" in self.table_names else ""
         return f"<Corpus: {len(self)} documents{extra}, {self._n_rows('errors')} errors>"
 
+    def __reduce__(self):
+        # The tables are the corpus: pickled as pyarrow tables (zero-copy from Rust) or, once
+        # converted, as the DataFrames themselves, so Dask and multiprocessing can ship a corpus.
+        import pyarrow as pa
+
+        tables = {n: self._tables[n] if n in self._tables else pa.table(self._arrow[n]) for n in self.table_names}
+        return (Corpus, (tables,))
+
+    def _repr_html_(self) -> str:
+        """A small card for Jupyter: documents, date range, sources, errors and the top entities."""
+        from .summary import html_card
+
+        return html_card(self)
+
 
 def _plan(source: Source, pattern: str | None, n_threads: int | None, extract: bool, extractor: Extractor | None):
     """The files to load (checked arguments) and the core extractor to run, if any."""
-    if n_threads is not None and n_threads < 1:
-        raise ValueError(f"[E003] n_threads must be at least 1, not {n_threads}")
+    _args.n_threads(n_threads)
     plan = _core.discover(_sources(source), pattern)
     return plan, (extractor or default_extractor())._core if extract else None
 
@@ -248,8 +357,10 @@ def load(
     ``source`` is a folder (walked recursively; hidden files and folders skipped), a ``.txt`` or
     ``.jsonl`` file, a glob (``"news/**/*.txt"``), or a list of these. Files are read, cleaned and
     their entities found in parallel in Rust with the GIL released; the documents come back
-    sorted by path, whatever the number of threads. A file that cannot be read cleanly becomes a
-    row of ``corpus.errors``; a source that does not exist raises ``FileNotFoundError``.
+    sorted by path, whatever the number of threads, each file once and each ``doc_id`` unique. A
+    file that cannot be read cleanly, or of a type without a reader, becomes a row of
+    ``corpus.errors``; a source that does not exist, or a glob that matches no file, raises
+    ``FileNotFoundError``.
 
     Args:
         source: what to load.
@@ -266,23 +377,23 @@ def load(
     >>> corpus.documents.loc[0, ["doc_id", "dateline", "source"]].tolist()
     ['000_b223d5d76dda60ac', 'HÀ NỘI', 'VNS']
     """
-    if max_bytes < 1:
-        raise ValueError(f"[E003] max_bytes must be positive, not {max_bytes}")
+    max_bytes = _args.max_bytes(max_bytes)
     plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
+    threads = _args.n_threads(n_threads)
     # Each slice becomes Arrow tables as soon as it is loaded; its entities are counted into
     # `acc`, which names them once the whole corpus has been seen.
     acc = _core.Accumulator()
     batches = [plan.issues()]
     bar = _Progress(len(plan), progress)
     try:
-        step = _SLICE_PER_THREAD * _core.resolve_threads(n_threads or 0)
+        step = _SLICE_PER_THREAD * _core.resolve_threads(threads)
         for start in range(0, len(plan), step):
             end = min(start + step, len(plan))
-            batches.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor, acc))
+            batches.append(plan.load(start, end, threads, max_bytes, core_extractor, acc))
             bar.update(end - start)
     finally:
         bar.close()
-    return Corpus(dict(_core.assemble(batches, acc, extract)))
+    return Corpus(dict(_core.assemble(batches, acc, extract, threads)), n_threads)
 
 
 def iter_batches(
@@ -308,13 +419,14 @@ def iter_batches(
     >>> [len(b) for b in cc.iter_batches(cc.SAMPLE, batch_size=2)]
     [2, 2, 1]
     """
-    if batch_size < 1:
-        raise ValueError(f"[E003] batch_size must be at least 1, not {batch_size}")
+    batch_size = _args.batch_size(batch_size)
+    max_bytes = _args.max_bytes(max_bytes)
     plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
+    threads = _args.n_threads(n_threads)
     pending = [plan.issues()]
     for start in range(0, max(len(plan), 1), batch_size):
         end = min(start + batch_size, len(plan))
         acc = _core.Accumulator()
-        pending.append(plan.load(start, end, n_threads or 0, max_bytes, core_extractor, acc))
-        yield Corpus(dict(_core.assemble(pending, acc, extract)))
+        pending.append(plan.load(start, end, threads, max_bytes, core_extractor, acc))
+        yield Corpus(dict(_core.assemble(pending, acc, extract, threads)), n_threads)
         pending = []

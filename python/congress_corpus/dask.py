@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import _core, _tables
+from . import _args, _core, _tables
 from ._dependencies import require
 from .corpus import DEFAULT_MAX_BYTES, Source, _sources
 from .extract import Extractor, default_extractor
@@ -37,7 +37,7 @@ def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int)
     plan = _core.plan_from_inputs(rows)
     acc = _core.Accumulator()
     batch = plan.load(0, len(plan), n_threads, max_bytes, extractor._core, acc)
-    return {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True).items()}
+    return {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True, n_threads).items()}
 
 
 def _better(a: str, b: str) -> bool:
@@ -107,12 +107,12 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     dask = require("dask", "congress_corpus.dask")
     dd = require("dask.dataframe", "congress_corpus.dask")
     delayed = dask.delayed
+    max_bytes, n_threads = _args.max_bytes(max_bytes), _args.n_threads(n_threads)
     plan = _core.discover(_sources(source), pattern)
     rows = plan.inputs()
     if npartitions is None:
         npartitions = max(1, math.ceil(len(rows) / 2000))
-    if npartitions < 1:
-        raise ValueError(f"[E003] npartitions must be at least 1, not {npartitions}")
+    npartitions = _args.integer("npartitions", npartitions, 1, 2**63 - 1)
     npartitions = max(1, min(npartitions, len(rows))) if rows else 1
     # Exactly `npartitions` contiguous groups whose sizes differ by at most one.
     base, extra = divmod(len(rows), npartitions)
@@ -127,11 +127,14 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     empty = _load_part([], ex, max_bytes, n_threads)
     discovery_errors = _tables.from_arrow(_core.assemble([plan.issues()], _core.Accumulator(), False)["errors"])
     out = {}
-    for name in ("documents", "errors", "mentions", "roles", "quotes"):
-        pieces = [delayed(lambda p, n=name: p[n])(p) for p in named]
-        if name == "errors":
-            pieces = [delayed(discovery_errors)] + pieces
-        out[name] = dd.from_delayed(pieces, meta=empty[name], verify_meta=False)
+    # dask would turn the frames' string columns into its own string dtype as soon as one column
+    # holds objects (`documents.captions`, lists): the tables keep the dtypes `cc.load` gives.
+    with dask.config.set({"dataframe.convert-string": False}):
+        for name in ("documents", "errors", "mentions", "roles", "quotes"):
+            pieces = [delayed(lambda p, n=name: p[n])(p) for p in named]
+            if name == "errors":
+                pieces = [delayed(discovery_errors)] + pieces
+            out[name] = dd.from_delayed(pieces, meta=empty[name], verify_meta=False)
     return out
 
 

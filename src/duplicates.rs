@@ -1,0 +1,439 @@
+//! Near-duplicate documents: the same story syndicated under another headline, dateline and
+//! credit. Each body becomes a set of word shingles after folding typography, a one-permutation
+//! MinHash signature of that set is cut into LSH bands, documents sharing a band are candidate
+//! pairs, and each candidate pair is verified by the exact Jaccard similarity of the two sets.
+//! Clusters are the connected components of the verified pairs.
+//!
+//! Everything is a function of document contents (fixed hash seeds, no counters), and clusters
+//! are named by their first document in corpus order, so the result is the same on any number of
+//! threads and whatever unrelated documents are loaded beside.
+
+use std::sync::LazyLock;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::error::Error;
+use crate::fold;
+
+/// Words per shingle. Five words rarely repeat across different stories on the same event
+/// (shared names and titles are two or three words), while a syndicated copy keeps whole sentences.
+pub const SHINGLE_WORDS: usize = 5;
+
+/// MinHash bins (the signature's length).
+const BINS: usize = 128;
+
+/// Probability that a pair exactly at the threshold becomes a candidate; the banding is chosen
+/// for it. Candidates are verified exactly, so a lower bar would only lose true pairs.
+const CANDIDATE_RECALL: f64 = 0.999;
+
+/// How far below the threshold a candidate's estimated similarity may be and still be verified:
+/// 4 standard errors of a 128-bin estimate at 0.8, so a true pair is lost about once in 10^5.
+const MARGIN: f64 = 0.15;
+
+/// One row of the duplicates table: a document in a cluster of two or more.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Duplicate {
+    /// Index of the document in the input.
+    pub doc: usize,
+    /// Index of the cluster's first document.
+    pub cluster: usize,
+    /// Jaccard similarity of the document's shingles to the first document's (1.0 for itself).
+    pub similarity: f64,
+}
+
+#[inline]
+fn mix(mut z: u64) -> u64 {
+    // splitmix64's finaliser: every input bit reaches every output bit.
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a, then mixed: fixed, so hashes (and clusters) never change between runs or machines.
+fn word_hash(w: &str) -> u64 {
+    mix(w.bytes().fold(FNV_OFFSET, |h, b| (h ^ b as u64).wrapping_mul(FNV_PRIME)))
+}
+
+/// Spellings that fold to different word sequences but are the same word (`viet nam`, `vietnam`):
+/// by first word hash, the rest of the words and the hash of the joined spelling. Taken from the
+/// places gazetteer, where an entry lists both (`Việt Nam`, `Vietnam`; `Hà Nội`, `Hanoi`).
+type Joins = HashMap<u64, Vec<(Vec<u64>, u64)>>;
+
+static JOINS: LazyLock<Joins> = LazyLock::new(|| {
+    let specs = crate::lexicon::parse_tsv("places.tsv", include_str!("data/places.tsv")).expect("the shipped places.tsv parses");
+    let mut joins: Joins = HashMap::default();
+    for spec in specs {
+        let keys: Vec<String> = std::iter::once(&spec.canonical).chain(&spec.aliases).map(|n| words(n).join(" ")).collect();
+        for k in &keys {
+            let joined = k.replace(' ', "");
+            if k.contains(' ') && keys.contains(&joined) {
+                let hashes: Vec<u64> = k.split(' ').map(word_hash).collect();
+                let entry = joins.entry(hashes[0]).or_default();
+                let rest = hashes[1..].to_vec();
+                if !entry.iter().any(|(r, _)| *r == rest) {
+                    entry.push((rest, word_hash(&joined)));
+                }
+            }
+        }
+    }
+    joins
+});
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Calls `f` with the hash (`word_hash`) of each folded word of `text`: letters and digits,
+/// everything else a separator, so quotes, dashes, case and diacritics never make two copies
+/// differ. Words are hashed byte by byte as they are read, never built as strings.
+fn each_word(text: &str, mut f: impl FnMut(u64)) {
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    let mut buf = String::new();
+    let mut end = |h: &mut u64, in_word: &mut bool| {
+        if *in_word {
+            f(mix(*h));
+            *h = FNV_OFFSET;
+            *in_word = false;
+        }
+    };
+    for c in text.chars() {
+        // News prose is mostly ASCII: no folding buffer for it.
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+                in_word = true;
+            } else {
+                end(&mut h, &mut in_word);
+            }
+            continue;
+        }
+        buf.clear();
+        fold::fold_char(c, &mut buf);
+        for g in buf.chars() {
+            if g.is_alphanumeric() {
+                let mut bytes = [0u8; 4];
+                for &b in g.encode_utf8(&mut bytes).as_bytes() {
+                    h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
+                }
+                in_word = true;
+            } else {
+                end(&mut h, &mut in_word);
+            }
+        }
+    }
+    end(&mut h, &mut in_word);
+}
+
+/// The folded words of a gazetteer name, as `each_word` reads them.
+fn words(name: &str) -> Vec<String> {
+    fold::key(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
+}
+
+/// Word hashes of `text`, with joined spellings made one word.
+fn word_hashes(text: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    each_word(text, |w| hashes.push(w));
+    let joins = &*JOINS;
+    let mut out = Vec::with_capacity(hashes.len());
+    let mut i = 0;
+    while i < hashes.len() {
+        let joined = joins.get(&hashes[i]).and_then(|alts| alts.iter().find(|(rest, _)| hashes[i + 1..].starts_with(rest)));
+        match joined {
+            Some((rest, j)) => {
+                out.push(*j);
+                i += 1 + rest.len();
+            }
+            None => {
+                out.push(hashes[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Calls `f` with the hash of each shingle of `text` (`SHINGLE_WORDS` consecutive folded
+/// words), repeats included. A text shorter than a shingle is one shingle; an empty text has none.
+fn each_shingle(text: &str, f: impl FnMut(u64)) {
+    let w = word_hashes(text);
+    w.windows(SHINGLE_WORDS.min(w.len()).max(1)).map(|win| win.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &x| mix(h ^ x))).for_each(f);
+}
+
+/// The shingles of `text`, sorted and distinct: the set whose Jaccard similarity is compared.
+pub fn shingles(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    each_shingle(text, |s| out.push(s));
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// One-permutation MinHash with densification (Shrivastava 2017): each shingle is hashed once
+/// into one of `BINS` bins, keeping the least per bin, instead of `BINS` hashes per shingle. An
+/// empty bin borrows the value of the first full bin on a probe sequence that depends only on
+/// the bin, so two documents borrow alike. None for a text without shingles. Repeated shingles
+/// do not change a minimum, so the set is never built.
+fn signature(text: &str) -> Option<[u64; BINS]> {
+    let mut sig = [u64::MAX; BINS];
+    let mut any = false;
+    each_shingle(text, |s| {
+        let h = mix(s ^ 0x5851_f42d_4c95_7f2d);
+        let bin = (h >> 57) as usize;
+        sig[bin] = sig[bin].min(h);
+        any = true;
+    });
+    if !any {
+        return None;
+    }
+    let full = sig;
+    for (i, v) in sig.iter_mut().enumerate() {
+        if *v != u64::MAX {
+            continue;
+        }
+        let mut attempt = 1u64;
+        loop {
+            let j = (mix(((i as u64) << 32) | attempt) % BINS as u64) as usize;
+            if full[j] != u64::MAX {
+                *v = full[j];
+                break;
+            }
+            attempt += 1;
+        }
+    }
+    Some(sig)
+}
+
+/// Bands and rows per band: the most rows (fewest chance candidates) whose banding still makes a
+/// pair at `threshold` a candidate with probability `CANDIDATE_RECALL`.
+fn banding(threshold: f64) -> (usize, usize) {
+    for rows in (1..=BINS).rev() {
+        let bands = BINS / rows;
+        let p = 1.0 - (1.0 - threshold.powi(rows as i32)).powi(bands as i32);
+        if p >= CANDIDATE_RECALL {
+            return (bands, rows);
+        }
+    }
+    (BINS, 1)
+}
+
+/// A document's LSH band keys and its signature cut to 32 bits (enough to tell minima apart).
+type Sketch = (Vec<u64>, Box<[u32; BINS]>);
+
+/// Jaccard similarity of two sorted, distinct sets.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut both) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    both as f64 / (a.len() + b.len() - both) as f64
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Documents of `texts` whose shingle sets are at least `threshold` similar (Jaccard), directly
+/// or through a chain of such pairs, grouped in clusters; ordered by cluster, then document.
+/// Runs on the current rayon pool.
+pub fn duplicates(texts: &[&str], threshold: f64) -> Result<Vec<Duplicate>, Error> {
+    if !(threshold > 0.0 && threshold <= 1.0) {
+        return Err(Error::InvalidArgument(format!("threshold must be in (0, 1], not {threshold}")));
+    }
+    let (bands, rows) = banding(threshold);
+    // Band keys and a 32-bit signature only: the shingle sets are not kept, so memory stays at
+    // under 1 KB per document however long the texts.
+    let keys: Vec<Option<Sketch>> = texts
+        .par_iter()
+        .map(|t| {
+            signature(t).map(|sig| {
+                let bands = (0..bands).map(|b| sig[b * rows..(b + 1) * rows].iter().fold(mix(b as u64 + 1), |h, &x| mix(h ^ x))).collect();
+                (bands, Box::new(sig.map(|v| v as u32)))
+            })
+        })
+        .collect();
+    let mut entries: Vec<(u64, u32)> = Vec::with_capacity(texts.len() * bands);
+    for (d, k) in keys.iter().enumerate() {
+        if let Some((k, _)) = k {
+            entries.extend(k.iter().map(|&h| (h, d as u32)));
+        }
+    }
+    entries.par_sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for group in entries.chunk_by(|a, b| a.0 == b.0) {
+        for (i, a) in group.iter().enumerate() {
+            pairs.extend(group[i + 1..].iter().map(|b| (a.1, b.1)));
+        }
+    }
+    drop(entries);
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    // Most candidates share a band by chance; the signatures' agreement estimates their
+    // similarity (standard error 0.035 at 0.8), and only those within MARGIN of the threshold
+    // have their sets built and compared exactly.
+    let min_agree = ((threshold - MARGIN) * BINS as f64).ceil().max(0.0) as usize;
+    pairs.retain(|&(a, b)| {
+        let (Some((_, sa)), Some((_, sb))) = (&keys[a as usize], &keys[b as usize]) else { return false };
+        sa.iter().zip(sb.iter()).filter(|(x, y)| x == y).count() >= min_agree
+    });
+    drop(keys);
+
+    // Exact verification needs the sets of the candidates only (few documents).
+    let mut involved: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    involved.par_sort_unstable();
+    involved.dedup();
+    let sets: HashMap<u32, Vec<u64>> = involved.par_iter().map(|&d| (d, shingles(texts[d as usize]))).collect();
+    let verified: Vec<(u32, u32)> = pairs.into_par_iter().filter(|(a, b)| jaccard(&sets[a], &sets[b]) >= threshold).collect();
+
+    let mut parent: Vec<usize> = (0..texts.len()).collect();
+    for &(a, b) in &verified {
+        let (ra, rb) = (find(&mut parent, a as usize), find(&mut parent, b as usize));
+        // The smaller index becomes the root: the cluster's first document in corpus order.
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi] = lo;
+    }
+    let mut in_pair: Vec<u32> = verified.iter().flat_map(|&(a, b)| [a, b]).collect();
+    in_pair.sort_unstable();
+    in_pair.dedup();
+    let mut members: Vec<(usize, usize)> = in_pair.iter().map(|&d| (find(&mut parent, d as usize), d as usize)).collect();
+    members.sort_unstable();
+    Ok(members
+        .into_par_iter()
+        .map(|(root, d)| Duplicate {
+            doc: d,
+            cluster: root,
+            similarity: if root == d { 1.0 } else { jaccard(&sets[&(root as u32)], &sets[&(d as u32)]) },
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "The 14th National Congress of the Communist Party of Việt Nam opened in Hà Nội on Monday, with 1,586 delegates representing more than 5.6 million Party members across the country.\n\n\
+General Secretary Tô Lâm said in his opening speech that the congress would chart “a new era of national rise” and called for “strategic autonomy” in the economy — a phrase repeated by several speakers.\n\n\
+The congress will review the implementation of the resolution of the 13th congress, adopt the political report and elect the new Central Committee, which will in turn elect the Politburo.\n\n\
+Delegates also discussed the draft socio-economic development strategy, which targets growth of at least 10 per cent a year and a per capita income of USD 8,500 by 2030.\n\n\
+Prime Minister Phạm Minh Chính told reporters on the sidelines that administrative reform and the streamlining of the state apparatus were the decisive breakthroughs of the coming term.\n\n\
+Foreign ambassadors and international organisations sent messages of congratulation, praising Việt Nam’s role in regional peace, stability and cooperation.\n\n\
+The congress is scheduled to close on Friday after electing the leadership for the 2026–2031 term, according to the organising committee.\n\n\
+Security has been tightened around the National Convention Centre, where the sessions are held, and several roads in the capital have been closed to traffic.";
+
+    /// The source as another outlet republishes it: ASCII quotes and dashes, `Vietnam`,
+    /// `Hanoi`, the last paragraph dropped and one of its own added.
+    fn syndicated() -> String {
+        let mut paras: Vec<String> = SOURCE
+            .replace(['“', '”'], "\"")
+            .replace('’', "'")
+            .replace(['—', '–'], "-")
+            .replace("Việt Nam", "Vietnam")
+            .replace("Hà Nội", "Hanoi")
+            .split("\n\n")
+            .map(str::to_owned)
+            .collect();
+        paras.pop();
+        paras.push("Readers can follow the congress live on our website and on the VNA app.".into());
+        paras.join("\n\n")
+    }
+
+    /// Another story on the same event: the same people, figures and phrases, its own sentences.
+    const SAME_EVENT: &str = "More than 1,586 delegates gathered in Hà Nội on Monday as the 14th National Congress of the Communist Party of Việt Nam began its week of sessions.\n\n\
+Outside the National Convention Centre, residents said they hoped the new leadership would keep up the fight against corruption and make housing more affordable.\n\n\
+Economists noted that the target of 10 per cent growth a year was ambitious, given slowing demand in the country's main export markets and the cost of new infrastructure.\n\n\
+General Secretary Tô Lâm has made strategic autonomy and a new era of national rise the themes of his term, and analysts expect the congress to endorse both.\n\n\
+Prime Minister Phạm Minh Chính is expected to remain a member of the Politburo, according to diplomats in the capital.";
+
+    fn clusters(texts: &[&str], threshold: f64) -> Vec<(usize, usize)> {
+        duplicates(texts, threshold).unwrap().into_iter().map(|d| (d.cluster, d.doc)).collect()
+    }
+
+    #[test]
+    fn typography_and_joined_spellings_fold_away() {
+        assert_eq!(shingles("“Việt Nam’s” economy — 2026–2030 grew"), shingles("\"Vietnam's\" economy - 2026-2030 grew"));
+        assert_eq!(shingles("in Hà Nội today, said the minister"), shingles("in Hanoi today, said the minister"));
+        assert_ne!(shingles("in Hà Nội today, said the minister"), shingles("in Hà Nam today, said the minister"));
+        assert!(shingles(" \n—").is_empty());
+        assert_eq!(shingles("Three words only").len(), 1);
+    }
+
+    #[test]
+    fn syndicated_copy_joins_its_source() {
+        let copy = syndicated();
+        let j = jaccard(&shingles(SOURCE), &shingles(&copy));
+        assert!(j > 0.8 && j < 1.0, "{j}");
+        let texts = ["An unrelated story about rice exports from the Mekong Delta to the Philippines this year.", SOURCE, &copy];
+        let d = duplicates(&texts, 0.8).unwrap();
+        assert_eq!(d.iter().map(|d| (d.cluster, d.doc)).collect::<Vec<_>>(), vec![(1, 1), (1, 2)]);
+        assert_eq!(d[0].similarity, 1.0);
+        assert!((d[1].similarity - j).abs() < 1e-12);
+    }
+
+    #[test]
+    fn another_story_on_the_same_event_stays_apart() {
+        let j = jaccard(&shingles(SOURCE), &shingles(SAME_EVENT));
+        assert!(j < 0.2, "{j}");
+        assert!(clusters(&[SOURCE, SAME_EVENT], 0.8).is_empty());
+        assert!(clusters(&[SOURCE, SAME_EVENT], 0.3).is_empty());
+    }
+
+    #[test]
+    fn exact_copies_and_chains_are_one_cluster_named_by_the_first() {
+        let copy = syndicated();
+        let texts = [SAME_EVENT, &copy, "", SOURCE, SOURCE, ""];
+        assert_eq!(clusters(&texts, 0.8), vec![(1, 1), (1, 3), (1, 4)]);
+    }
+
+    #[test]
+    fn same_clusters_on_any_thread_count_and_order() {
+        let copy = syndicated();
+        let mut texts: Vec<String> = (0..60).map(|i| format!("Story {i}: {}", SAME_EVENT.replace("1,586", &i.to_string()).repeat(1 + i % 3))).collect();
+        texts.push(SOURCE.to_owned());
+        texts.push(copy);
+        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let one = crate::parallel::install(1, || duplicates(&refs, 0.8)).unwrap().unwrap();
+        let two = crate::parallel::install(2, || duplicates(&refs, 0.8)).unwrap().unwrap();
+        assert_eq!(one, two);
+        // Reversed order: the same groups of texts, each named by its first document.
+        let rev: Vec<&str> = refs.iter().rev().copied().collect();
+        let back = duplicates(&rev, 0.8).unwrap();
+        let groups = |d: &[Duplicate], names: &[&str]| {
+            let mut g: Vec<Vec<String>> = Vec::new();
+            for c in d.chunk_by(|a, b| a.cluster == b.cluster) {
+                let mut v: Vec<String> = c.iter().map(|x| names[x.doc].to_owned()).collect();
+                v.sort();
+                g.push(v);
+            }
+            g.sort();
+            g
+        };
+        assert!(!one.is_empty());
+        assert_eq!(groups(&one, &refs), groups(&back, &rev));
+    }
+
+    #[test]
+    fn banding_keeps_pairs_at_the_threshold() {
+        let (b, r) = banding(0.8);
+        assert!(b * r <= BINS);
+        assert!(1.0 - (1.0 - 0.8f64.powi(r as i32)).powi(b as i32) >= CANDIDATE_RECALL);
+        assert!(duplicates(&["a"], 0.0).is_err());
+        assert!(duplicates(&["a"], 1.5).is_err());
+        assert!(duplicates(&["a"], f64::NAN).is_err());
+    }
+}
+

@@ -1,0 +1,878 @@
+//! A saved news page (HTML) to its article: main text, title, date, author, captions and the
+//! page's other metadata. Pure Rust; the loader decides what becomes a document.
+//!
+//! The main text is found by general scoring, as readability and trafilatura do, never by
+//! per-site rules: the page is cut into text blocks; boilerplate (navigation, menus, comments,
+//! share buttons, related links, scripts, styles, hidden parts) is left out by tag, by widely used
+//! class/id names and by link density; each paragraph-like block scores its ancestors by length
+//! and commas, and the best-scoring container, with the siblings that score close to it, is the
+//! article.
+
+use ego_tree::{NodeId, NodeRef};
+use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
+use scraper::{Html, Node};
+use serde_json::Value;
+use std::sync::LazyLock;
+
+/// What a page holds. `text` is the article body, paragraphs separated by a blank line; headline
+/// and captions are not in it.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Page {
+    pub text: String,
+    pub title: Option<String>,
+    /// Publication date or timestamp as the page states it (`2026-01-19T08:30:00+07:00`).
+    pub date: Option<String>,
+    /// Authors joined by `, ` in page order.
+    pub author: Option<String>,
+    /// Photo captions (`<figcaption>` and caption blocks) of the article, in order.
+    pub captions: Vec<String>,
+    /// Every other fact the page states about itself, by name: `url`, `site_name`, `section`,
+    /// `description`, `keywords`, `language`, `modified`, `type`. Only names that have a value.
+    pub metadata: Vec<(String, String)>,
+}
+
+/// Extract the article from an HTML page.
+pub fn extract(html: &str) -> Page {
+    let doc = Html::parse_document(html);
+    let meta = read_metadata(&doc);
+    let mut page = Page {
+        title: meta.title(),
+        date: meta.date(),
+        author: meta.author(),
+        metadata: meta.extra(),
+        ..Page::default()
+    };
+    let Some(body) = find_body(&doc) else {
+        page.text = meta.ld_body.clone().unwrap_or_default();
+        return page;
+    };
+    let article = |by_class: bool, whole_body: bool| {
+        let mut blocks = Blocks { by_class, ..Blocks::default() };
+        blocks.walk(body, false);
+        let chosen = if whole_body { vec![body.id()] } else { choose_content(&blocks, body) };
+        assemble(&blocks, &chosen, &doc.tree, page.title.as_deref())
+    };
+    let (mut text, mut captions) = article(true, false);
+    // Boilerplate names on a layout wrapper (`with-sidebar-right`, `below-banner`) cut the
+    // article away with it, and a short article in scattered blocks has no best container: as
+    // readability does, a short result is tried again, without the names, then over the whole
+    // page, and the longest kept.
+    if text.chars().count() < RETRY_BELOW {
+        for (by_class, whole_body) in [(false, false), (true, true)] {
+            let (t, c) = article(by_class, whole_body);
+            if t.chars().count() > text.chars().count() {
+                (text, captions) = (t, c);
+            }
+        }
+    }
+    // A page whose visible body is mostly script (a client-rendered app) often still ships the
+    // article in its JSON-LD; it is taken only when it is clearly more than what was found.
+    page.text = match meta.ld_body {
+        Some(b) if b.chars().count() > 2 * text.chars().count() + 200 => b,
+        _ => text,
+    };
+    page.captions = captions;
+    page
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata: <title>, <meta>, <link rel=canonical>, JSON-LD, <time>.
+
+#[derive(Default)]
+struct Metadata {
+    /// `<meta property|name|itemprop>` values by lower-cased key, first one wins.
+    metas: FxHashMap<String, String>,
+    /// Every `article:tag` (there is one meta per tag).
+    tags: Vec<String>,
+    html_title: Option<String>,
+    canonical: Option<String>,
+    language: Option<String>,
+    first_h1: Option<String>,
+    first_time: Option<String>,
+    rel_authors: Vec<String>,
+    ld: LdArticle,
+    ld_body: Option<String>,
+}
+
+#[derive(Default)]
+struct LdArticle {
+    headline: Option<String>,
+    date: Option<String>,
+    modified: Option<String>,
+    authors: Vec<String>,
+    section: Option<String>,
+    url: Option<String>,
+    publisher: Option<String>,
+    description: Option<String>,
+    keywords: Option<String>,
+    kind: Option<String>,
+}
+
+/// JSON-LD types that describe an article (schema.org).
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+    "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting", "ScholarlyArticle", "Report",
+    "TechArticle", "SocialMediaPosting",
+];
+
+impl Metadata {
+    fn get(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.metas.get(*k)).cloned()
+    }
+
+    fn title(&self) -> Option<String> {
+        self.ld
+            .headline
+            .clone()
+            .or_else(|| self.get(&["og:title", "twitter:title", "dc.title", "headline"]))
+            .or_else(|| self.first_h1.clone())
+            .or_else(|| self.html_title.as_deref().map(strip_site_name))
+            .filter(|t| !t.is_empty())
+    }
+
+    fn date(&self) -> Option<String> {
+        self.ld
+            .date
+            .clone()
+            .or_else(|| {
+                self.get(&[
+                    "article:published_time", "datepublished", "og:published_time", "pubdate",
+                    "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
+                    "dc.date.issued", "dcterms.created", "dc.date", "date", "og:pubdate",
+                ])
+            })
+            .or_else(|| self.first_time.clone())
+    }
+
+    fn author(&self) -> Option<String> {
+        let mut names = self.ld.authors.clone();
+        if names.is_empty() {
+            // `article:author` is often a profile URL, which names no one.
+            if let Some(a) = self.get(&["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"]) {
+                if !a.starts_with("http") {
+                    names.push(a);
+                }
+            }
+        }
+        if names.is_empty() {
+            names.clone_from(&self.rel_authors);
+        }
+        let mut seen = Vec::new();
+        for n in names {
+            if !n.is_empty() && !seen.contains(&n) {
+                seen.push(n);
+            }
+        }
+        (!seen.is_empty()).then(|| seen.join(", "))
+    }
+
+    fn extra(&self) -> Vec<(String, String)> {
+        let keywords = self.ld.keywords.clone().or_else(|| self.get(&["news_keywords", "keywords"])).or_else(|| {
+            (!self.tags.is_empty()).then(|| self.tags.join(", "))
+        });
+        let fields = [
+            ("url", self.canonical.clone().or_else(|| self.get(&["og:url"])).or_else(|| self.ld.url.clone())),
+            ("site_name", self.get(&["og:site_name", "application-name"]).or_else(|| self.ld.publisher.clone())),
+            ("section", self.ld.section.clone().or_else(|| self.get(&["article:section", "parsely-section"]))),
+            ("description", self.get(&["og:description", "description", "twitter:description"]).or_else(|| self.ld.description.clone())),
+            ("keywords", keywords),
+            ("language", self.language.clone()),
+            ("modified", self.ld.modified.clone().or_else(|| self.get(&["article:modified_time", "datemodified", "og:updated_time"]))),
+            ("type", self.ld.kind.clone().or_else(|| self.get(&["og:type"]))),
+        ];
+        fields.into_iter().filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k.to_owned(), v))).collect()
+    }
+}
+
+/// `Headline | Site`, `Site - Headline` give the headline: the part of most words, the first
+/// of equals (sites put their name last more often than first).
+fn strip_site_name(t: &str) -> String {
+    [" | ", " – ", " — ", " - ", " :: ", " « ", " » "]
+        .iter()
+        .find(|sep| t.contains(**sep))
+        .and_then(|sep| {
+            // `max_by_key` keeps the last of equals, so the parts are taken from the end.
+            t.rsplit(*sep).map(str::trim).max_by_key(|p| p.split_whitespace().count())
+        })
+        .unwrap_or(t)
+        .to_owned()
+}
+
+fn read_metadata(doc: &Html) -> Metadata {
+    let mut m = Metadata::default();
+    for node in doc.tree.nodes() {
+        let Some(el) = node.value().as_element() else { continue };
+        match el.name() {
+            "html" => m.language = el.attr("lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
+            "title" if m.html_title.is_none() => m.html_title = Some(collapse(&text_of(node))).filter(|t| !t.is_empty()),
+            "meta" => {
+                let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
+                let value = el.attr("content").or_else(|| el.attr("datetime"));
+                if let (Some(k), Some(v)) = (key, value) {
+                    let (k, v) = (k.trim().to_ascii_lowercase(), collapse(v));
+                    if v.is_empty() {
+                        continue;
+                    }
+                    if k == "article:tag" {
+                        m.tags.push(v);
+                    } else {
+                        m.metas.entry(k).or_insert(v);
+                    }
+                }
+            }
+            "link" => {
+                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                if rel.split_whitespace().any(|r| r == "canonical") && m.canonical.is_none() {
+                    m.canonical = el.attr("href").map(|h| h.trim().to_owned());
+                }
+            }
+            "script" if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                if let Ok(v) = serde_json::from_str::<Value>(text_of(node).trim()) {
+                    if let Some(article) = find_ld_article(&v) {
+                        read_ld_article(article, &mut m);
+                    }
+                }
+            }
+            "h1" if m.first_h1.is_none() => m.first_h1 = Some(collapse(&text_of(node))).filter(|t| !t.is_empty()),
+            "time" if m.first_time.is_none() => {
+                m.first_time = el.attr("datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty())
+            }
+            "a" if el.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r == "author")) => {
+                let name = collapse(&text_of(node));
+                if !name.is_empty() && name.chars().count() < 60 {
+                    m.rel_authors.push(name);
+                }
+            }
+            _ => {}
+        }
+    }
+    m
+}
+
+/// The first object of an article type, in a list, an `@graph`, or alone.
+fn find_ld_article(v: &Value) -> Option<&serde_json::Map<String, Value>> {
+    match v {
+        Value::Array(items) => items.iter().find_map(find_ld_article),
+        Value::Object(o) => {
+            let is_article = match o.get("@type") {
+                Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                _ => false,
+            };
+            if is_article {
+                Some(o)
+            } else {
+                o.get("@graph").and_then(find_ld_article)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A name from a JSON-LD person/organisation: a string, `{"name": ...}`, or a list of either.
+fn ld_names(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::String(s) => out.push(collapse(s)),
+        Value::Object(o) => {
+            if let Some(n) = o.get("name") {
+                ld_names(n, out)
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| ld_names(i, out)),
+        _ => {}
+    }
+}
+
+fn ld_text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(collapse(s)).filter(|s| !s.is_empty()),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().filter_map(|i| ld_text(Some(i))).collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        }
+        Value::Object(o) => ld_text(o.get("@id").or_else(|| o.get("url")).or_else(|| o.get("name"))),
+        _ => None,
+    }
+}
+
+fn read_ld_article(o: &serde_json::Map<String, Value>, m: &mut Metadata) {
+    let ld = &mut m.ld;
+    ld.headline = ld_text(o.get("headline")).or_else(|| ld_text(o.get("name")));
+    ld.date = ld_text(o.get("datePublished")).or_else(|| ld_text(o.get("dateCreated")));
+    ld.modified = ld_text(o.get("dateModified"));
+    if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+        ld_names(a, &mut ld.authors);
+        ld.authors.retain(|a| !a.is_empty() && !a.starts_with("http"));
+    }
+    ld.section = ld_text(o.get("articleSection"));
+    ld.url = ld_text(o.get("url")).or_else(|| ld_text(o.get("mainEntityOfPage")));
+    ld.publisher = o.get("publisher").and_then(|p| {
+        let mut names = Vec::new();
+        ld_names(p, &mut names);
+        names.into_iter().next()
+    });
+    ld.description = ld_text(o.get("description"));
+    ld.keywords = ld_text(o.get("keywords"));
+    ld.kind = ld_text(o.get("@type"));
+    m.ld_body = o.get("articleBody").and_then(Value::as_str).map(paragraphs_of).filter(|b| !b.is_empty());
+}
+
+/// Plain text with its line structure: each non-empty line a paragraph.
+fn paragraphs_of(s: &str) -> String {
+    s.lines().map(collapse).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n\n")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text blocks: the page cut at block-level elements.
+
+/// A run of text between block boundaries.
+struct Block {
+    /// The block-level element the text sits in.
+    owner: NodeId,
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    kind: BlockKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum BlockKind {
+    Paragraph,
+    Heading,
+    Caption,
+    ListItem,
+    Cell,
+}
+
+/// A line shorter than this after the article's last sentence is not part of it.
+const TAIL_LINE: usize = 80;
+const SENTENCE_END: [char; 9] = ['.', '!', '?', '"', '”', '»', ')', '…', '。'];
+
+/// Characters under which an article is looked for again without class/id names.
+const RETRY_BELOW: usize = 500;
+
+#[derive(Default)]
+struct Blocks {
+    /// Leave out elements by their class/id names (off on the second try).
+    by_class: bool,
+    blocks: Vec<Block>,
+    text: String,
+    link_chars: usize,
+    owner: Option<NodeId>,
+    kind: Option<BlockKind>,
+}
+
+/// Never article text.
+const DROPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "button",
+    "iframe", "select", "input", "textarea", "menu", "object", "embed", "canvas", "head", "dialog",
+    "video", "audio", "map", "math", "picture", "img", "source",
+];
+
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "blockquote", "body", "center", "dd", "details", "div", "dl", "dt",
+    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol",
+    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "caption",
+];
+
+/// Class and id names that mark boilerplate on most sites (readability's "unlikely candidates",
+/// with share/newsletter/cookie widgets added).
+static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)-ad-|\bads?\b|advert|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|share|sharing|newsletter|subscribe|cookie|consent|\bnav|navbar|masthead|byline|promo|outbrain|taboola|recommend|read-?more|most-?(read|popular)|trending|toolbar|print-?only|skip-?link|sr-only|visually-?hidden|signup|author-?bio|tag-?list|\btags\b",
+    )
+    .unwrap()
+});
+
+/// Names that save an element from `UNLIKELY` (`article-header` is the article's).
+static MAYBE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow|story|entry|post-?text").unwrap());
+
+/// Class and id names that weigh for or against a container (readability's weights).
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose").unwrap()
+});
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)-ad-|hidden|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|card").unwrap()
+});
+
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)caption").unwrap());
+
+/// Short lines that are widgets, not text.
+const WIDGET_LINES: &[&str] = &[
+    "advertisement", "advertising", "share", "share this", "share this article", "tweet", "print",
+    "email", "read more", "continue reading", "comments", "loading...", "scroll to continue",
+    "story continues below advertisement", "sponsored", "skip to content", "skip to main content",
+];
+
+fn class_and_id(el: &scraper::node::Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = el.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(i) = el.id() {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s
+}
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+fn is_boilerplate(el: &scraper::node::Element, by_class: bool) -> bool {
+    let name = el.name();
+    if DROPPED_TAGS.contains(&name) || is_hidden(el) {
+        return true;
+    }
+    if !by_class || matches!(name, "body" | "html" | "main" | "article" | "a") {
+        return false;
+    }
+    // Roles that say the same as the tags above.
+    if el.attr("role").is_some_and(|r| {
+        matches!(r, "navigation" | "menu" | "menubar" | "complementary" | "banner" | "contentinfo" | "dialog" | "alert")
+    }) {
+        return true;
+    }
+    let names = class_and_id(el);
+    !names.is_empty() && UNLIKELY.is_match(&names) && !MAYBE.is_match(&names)
+}
+
+impl Blocks {
+    fn flush(&mut self) {
+        let text = collapse(&self.text);
+        self.text.clear();
+        let link_chars = std::mem::take(&mut self.link_chars);
+        if let (false, Some(owner)) = (text.is_empty(), self.owner) {
+            let chars = text.chars().count();
+            let kind = self.kind.unwrap_or(BlockKind::Paragraph);
+            self.blocks.push(Block { owner, text, chars, link_chars: link_chars.min(chars), kind });
+        }
+    }
+
+    fn walk(&mut self, node: NodeRef<Node>, in_link: bool) {
+        match node.value() {
+            Node::Text(t) => {
+                self.text.push_str(t);
+                if in_link {
+                    self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count()
+                        + usize::from(t.chars().any(char::is_whitespace));
+                }
+            }
+            Node::Element(el) => {
+                let name = el.name();
+                if name == "br" {
+                    self.flush();
+                    return;
+                }
+                let caption = name == "figcaption" || (name != "figure" && CAPTION.is_match(&class_and_id(el)));
+                if is_boilerplate(el, self.by_class) && !caption {
+                    // Inline boilerplate (a share link) inside a paragraph must not split it.
+                    if BLOCK_TAGS.contains(&name) {
+                        self.flush();
+                    }
+                    return;
+                }
+                if name == "figure" {
+                    // A figure holds nothing but its picture and its caption.
+                    self.flush();
+                    for child in node.descendants() {
+                        if child.value().as_element().is_some_and(|e| e.name() == "figcaption") {
+                            self.block(child, BlockKind::Caption, in_link);
+                        }
+                    }
+                    return;
+                }
+                if BLOCK_TAGS.contains(&name) || caption {
+                    let kind = if caption {
+                        Some(BlockKind::Caption)
+                    } else {
+                        match name {
+                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading),
+                            "li" | "dt" | "dd" => Some(BlockKind::ListItem),
+                            "td" | "th" => Some(BlockKind::Cell),
+                            "p" => Some(BlockKind::Paragraph),
+                            _ => None,
+                        }
+                    };
+                    self.block(node, kind.or(self.kind).unwrap_or(BlockKind::Paragraph), in_link);
+                } else {
+                    let in_link = in_link || name == "a";
+                    for child in node.children() {
+                        self.walk(child, in_link);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A block-level element: its inline text is one block, its inner blocks their own.
+    fn block(&mut self, node: NodeRef<Node>, kind: BlockKind, in_link: bool) {
+        self.flush();
+        let saved = (self.owner.replace(node.id()), self.kind.replace(kind));
+        for child in node.children() {
+            self.walk(child, in_link);
+        }
+        self.flush();
+        (self.owner, self.kind) = saved;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choosing the article's container.
+
+fn find_body(doc: &Html) -> Option<NodeRef<'_, Node>> {
+    doc.root_element().children().find(|c| c.value().as_element().is_some_and(|e| e.name() == "body"))
+}
+
+/// Text and link characters inside each element, summed over the blocks it holds.
+fn totals(blocks: &Blocks, tree: NodeRef<Node>) -> FxHashMap<NodeId, (usize, usize)> {
+    let mut t: FxHashMap<NodeId, (usize, usize)> = FxHashMap::default();
+    let doc = tree.tree();
+    for b in &blocks.blocks {
+        let mut n = doc.get(b.owner);
+        while let Some(node) = n {
+            let e = t.entry(node.id()).or_default();
+            e.0 += b.chars;
+            e.1 += b.link_chars;
+            n = node.parent();
+        }
+    }
+    t
+}
+
+fn class_weight(el: &scraper::node::Element) -> f64 {
+    let names = class_and_id(el);
+    if names.is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if POSITIVE.is_match(&names) {
+        w += 25.0;
+    }
+    if NEGATIVE.is_match(&names) {
+        w -= 25.0;
+    }
+    if el.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+        w += 50.0;
+    }
+    w
+}
+
+fn tag_weight(name: &str) -> f64 {
+    match name {
+        "article" | "main" => 10.0,
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+/// The elements whose blocks are the article.
+fn choose_content(blocks: &Blocks, body: NodeRef<Node>) -> Vec<NodeId> {
+    let doc = body.tree();
+    let totals = totals(blocks, body);
+    let density = |id: NodeId| totals.get(&id).map_or(0.0, |&(c, l)| if c == 0 { 0.0 } else { l as f64 / c as f64 });
+    let mut scores: FxHashMap<NodeId, f64> = FxHashMap::default();
+    let initial = |node: NodeRef<Node>| node.value().as_element().map_or(0.0, |e| tag_weight(e.name()) + class_weight(e));
+    for b in blocks.blocks.iter().filter(|b| b.chars >= 25 && !matches!(b.kind, BlockKind::Heading | BlockKind::Caption)) {
+        let score = 1.0 + b.text.matches([',', '，', '、']).count() as f64 + (b.chars as f64 / 100.0).min(3.0);
+        let Some(owner) = doc.get(b.owner) else { continue };
+        // The paragraph's container and its ancestors share its score, less the further up.
+        for (level, anc) in std::iter::once(owner).chain(owner.ancestors()).take(5).enumerate() {
+            if anc.value().as_element().is_none_or(|e| e.name() == "html") {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            *scores.entry(anc.id()).or_insert_with(|| initial(anc)) += score / divider;
+        }
+    }
+    let mut ranked: Vec<(NodeId, f64)> = scores.iter().map(|(&id, &s)| (id, s * (1.0 - density(id)))).collect();
+    // Ties go to the element parsed first, so the choice never depends on hash order.
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let final_score = |id: NodeId| scores.get(&id).map(|s| s * (1.0 - density(id)));
+    let Some(&(mut top, mut top_score)) = ranked.first() else {
+        return vec![body.id()];
+    };
+    // Several near-best candidates under one ancestor: the article is split, take the ancestor.
+    let rivals: Vec<NodeId> = ranked[1..].iter().take(4).filter(|(_, s)| *s >= 0.75 * top_score).map(|r| r.0).collect();
+    if rivals.len() >= 2 {
+        let top_node = doc.get(top).unwrap();
+        for anc in top_node.ancestors() {
+            if anc.id() == body.id() {
+                break;
+            }
+            let held = rivals.iter().filter(|r| doc.get(**r).unwrap().ancestors().any(|a| a.id() == anc.id())).count();
+            if held >= 2 {
+                top = anc.id();
+                top_score = final_score(top).unwrap_or(top_score);
+                break;
+            }
+        }
+    }
+    // A parent that scores higher still holds more of the article.
+    let mut last = top_score;
+    let mut node = doc.get(top).unwrap();
+    while let Some(parent) = node.parent().filter(|p| p.id() != body.id() && p.value().is_element()) {
+        let Some(ps) = final_score(parent.id()) else {
+            node = parent;
+            continue;
+        };
+        if ps < top_score / 3.0 {
+            break;
+        }
+        if ps > last {
+            top = parent.id();
+            top_score = ps;
+            break;
+        }
+        last = ps;
+        node = parent;
+    }
+    // Siblings that score close to the top candidate, or are good paragraphs, belong to it.
+    let top_node = doc.get(top).unwrap();
+    let Some(parent) = top_node.parent() else { return vec![top] };
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = top_node.value().as_element().and_then(|e| e.attr("class"));
+    let mut chosen = Vec::new();
+    for sib in parent.children().filter(|c| c.value().is_element()) {
+        if sib.id() == top {
+            chosen.push(top);
+            continue;
+        }
+        let el = sib.value().as_element().unwrap();
+        let bonus = if top_class.is_some() && el.attr("class") == top_class { top_score * 0.2 } else { 0.0 };
+        let keep = final_score(sib.id()).is_some_and(|s| s + bonus >= threshold) || {
+            let (chars, _) = totals.get(&sib.id()).copied().unwrap_or((0, 0));
+            let ld = density(sib.id());
+            el.name() == "p" && ((chars > 80 && ld < 0.25) || (chars > 0 && ld == 0.0 && text_ends_sentence(blocks, sib.id())))
+        };
+        if keep {
+            chosen.push(sib.id());
+        }
+    }
+    chosen
+}
+
+fn text_ends_sentence(blocks: &Blocks, id: NodeId) -> bool {
+    blocks.blocks.iter().rev().find(|b| b.owner == id).is_some_and(|b| b.text.ends_with(['.', '!', '?', '"', '”']))
+}
+
+/// The article's text and captions from the blocks inside the chosen elements.
+fn assemble(blocks: &Blocks, chosen: &[NodeId], doc: &ego_tree::Tree<Node>, title: Option<&str>) -> (String, Vec<String>) {
+    let subtree = |ids: &mut dyn Iterator<Item = NodeId>| -> FxHashSet<NodeId> {
+        ids.filter_map(|c| doc.get(c)).flat_map(|c| c.descendants().map(|d| d.id())).collect()
+    };
+    let inside = subtree(&mut chosen.iter().copied());
+    // The article's pictures often sit beside its text (lead photo above the body), not in it.
+    let container = chosen.first().and_then(|c| doc.get(*c)?.parent()).filter(|p| {
+        p.value().as_element().is_some_and(|e| e.name() != "body")
+    });
+    let near = container.map_or_else(|| inside.clone(), |c| subtree(&mut std::iter::once(c.id())));
+    let mut paragraphs: Vec<&str> = Vec::new();
+    let mut captions = Vec::new();
+    let title = title.map(collapse);
+    for b in blocks.blocks.iter() {
+        if b.kind == BlockKind::Caption {
+            if near.contains(&b.owner) && !captions.contains(&b.text) {
+                captions.push(b.text.clone());
+            }
+            continue;
+        }
+        if !inside.contains(&b.owner) {
+            continue;
+        }
+        // Mostly links: a list of related stories, tags or a menu, not text.
+        let ld = b.link_chars as f64 / b.chars.max(1) as f64;
+        match b.kind {
+            BlockKind::ListItem | BlockKind::Paragraph | BlockKind::Cell if ld > 0.5 && b.chars < 200 => continue,
+            _ if ld > 0.8 => continue,
+            // The headline repeated in the page, as a heading or a styled div.
+            _ if title.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(&b.text)) => continue,
+            _ => {}
+        }
+        if WIDGET_LINES.iter().any(|w| b.text.eq_ignore_ascii_case(w)) || paragraphs.last() == Some(&b.text.as_str()) {
+            continue;
+        }
+        paragraphs.push(&b.text);
+    }
+    // What follows an article's last sentence and is no sentence itself is the page's again
+    // ("Share this:", "Related posts", "Category: News", a date).
+    while paragraphs.last().is_some_and(|p| p.chars().count() < TAIL_LINE && !p.ends_with(SENTENCE_END)) {
+        paragraphs.pop();
+    }
+    (paragraphs.join("\n\n"), captions)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers.
+
+/// The text of a node and its descendants, as written.
+fn text_of(node: NodeRef<Node>) -> String {
+    node.descendants().filter_map(|n| n.value().as_text().map(|t| &**t)).collect()
+}
+
+/// Runs of whitespace (non-breaking spaces included) to one space, trimmed.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}') {
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(name: &str) -> Page {
+        let path = format!("{}/tests/data/html/{name}", env!("CARGO_MANIFEST_DIR"));
+        extract(&std::fs::read_to_string(path).unwrap())
+    }
+
+    fn meta<'a>(p: &'a Page, key: &str) -> Option<&'a str> {
+        p.metadata.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn news_site_article_without_menus_comments_or_related() {
+        let p = page("vn_news.html");
+        let paragraphs: Vec<&str> = p.text.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 7, "{paragraphs:#?}");
+        assert!(paragraphs[0].starts_with("The 14th National Congress of the Communist Party"));
+        assert!(paragraphs[1].starts_with("Party General Secretary Tô Lâm delivered"));
+        // A link inside a paragraph stays part of it.
+        assert!(paragraphs[2].ends_with("according to the organising board."));
+        assert_eq!(paragraphs[3], "Economic targets");
+        assert_eq!(paragraphs[6], "The congress is held every five years.");
+        for gone in ["Society", "Skip to content", "Facebook", "Advertisement", "Related News", "Delegates arrive",
+            "Great news", "Most read", "All rights reserved", "dataLayer", "By Minh Anh", "Party Congress Politics"] {
+            assert!(!p.text.contains(gone), "{gone:?} left in the text");
+        }
+        assert_eq!(p.captions, ["Delegates attend the opening session at the National Convention Centre. — VNA/VNS Photo"]);
+        assert_eq!(p.title.as_deref(), Some("14th National Party Congress opens in Hà Nội"));
+        assert_eq!(p.date.as_deref(), Some("2026-01-19T08:30:00+07:00"));
+        assert_eq!(p.author.as_deref(), Some("Minh Anh, Trần Hương"));
+        assert_eq!(meta(&p, "url"), Some("https://vietnamnews.example/politics-laws/1234/congress-opens.html"));
+        assert_eq!(meta(&p, "site_name"), Some("Việt Nam News"));
+        assert_eq!(meta(&p, "section"), Some("Politics & Laws"));
+        assert_eq!(meta(&p, "keywords"), Some("Party Congress, Politics"));
+        assert_eq!(meta(&p, "language"), Some("en"));
+        assert_eq!(meta(&p, "modified"), Some("2026-01-19T10:02:00+07:00"));
+        assert_eq!(meta(&p, "description"), Some("The 14th National Party Congress opened on Monday."));
+    }
+
+    #[test]
+    fn every_written_page_gives_its_reference_text() {
+        // tests/data/html/NAME.txt: the title, a blank line, the text (the benchmark scores them).
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/html");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let Ok(reference) = std::fs::read_to_string(path.with_extension("txt")) else { continue };
+            if path.extension().is_some_and(|e| e == "html") {
+                let p = extract(&std::fs::read_to_string(&path).unwrap());
+                assert_eq!(format!("{}\n\n{}\n", p.title.unwrap_or_default(), p.text), reference, "{path:?}");
+                n += 1;
+            }
+        }
+        assert_eq!(n, 4);
+    }
+
+    #[test]
+    fn table_layout_page_split_by_line_breaks() {
+        let p = page("wire_divs.html");
+        let paragraphs: Vec<&str> = p.text.split("\n\n").collect();
+        assert_eq!(paragraphs.len(), 5, "{paragraphs:#?}");
+        assert!(paragraphs[0].starts_with("VIENTIANE (Asia Wire) — Leaders of Viet Nam and Laos"));
+        assert_eq!(paragraphs[2], "Energy");
+        assert_eq!(paragraphs[4], "(Reporting by Somchai Vongsa; editing by Mai Lan)");
+        for gone in ["Log in", "Sections", "Read more", "Comments are powered", "Advertise", "Copyright", "21/01/2026", "_gaq"] {
+            assert!(!p.text.contains(gone), "{gone:?} left in the text");
+        }
+        assert_eq!(p.title.as_deref(), Some("Viet Nam, Laos pledge closer ties"));
+        assert_eq!(p.date.as_deref(), Some("2026-01-21"));
+        // JSON-LD names the reporter; the meta tag only the desk.
+        assert_eq!(p.author.as_deref(), Some("Somchai Vongsa"));
+        assert_eq!(meta(&p, "keywords"), Some("Viet Nam, Laos, diplomacy"));
+        assert_eq!(meta(&p, "type"), Some("ReportageNewsArticle"));
+        assert!(p.captions.is_empty());
+    }
+
+    #[test]
+    fn client_rendered_page_falls_back_to_json_ld_body() {
+        let p = page("app_shell.html");
+        assert_eq!(p.text.split("\n\n").count(), 3);
+        assert!(p.text.starts_with("Sáng 10/2, Quốc hội khai mạc"));
+        assert!(!p.text.contains("Loading") && !p.text.contains("JavaScript"));
+        assert_eq!(p.author.as_deref(), Some("Lê Minh"));
+        assert_eq!(meta(&p, "language"), Some("vi"));
+    }
+
+    #[test]
+    fn bare_and_broken_markup() {
+        // No metadata at all: the <title> without its site name, paragraphs as they are.
+        let p = extract("<title>Floods hit the centre - Daily</title><p>Heavy rain flooded five provinces, officials said on Sunday, and thousands were moved.<p>Schools closed for two days, and roads were cut in many places.");
+        assert_eq!(p.title.as_deref(), Some("Floods hit the centre"));
+        assert_eq!(p.text, "Heavy rain flooded five provinces, officials said on Sunday, and thousands were moved.\n\nSchools closed for two days, and roads were cut in many places.");
+        assert_eq!(p.date, None);
+        assert_eq!(extract("<title>Rain - Daily</title>").title.as_deref(), Some("Rain"));
+        assert_eq!(extract("<title>Daily News | Rain in the north</title>").title.as_deref(), Some("Rain in the north"));
+        // Nothing to extract is an empty page, not a panic.
+        for input in ["", "<html>", "<<<>>>", "<script>alert(1)</script>", "\u{0}\u{feff}<p>"] {
+            let p = extract(input);
+            assert!(p.text.trim().is_empty() || input.contains('<'), "{input:?}");
+        }
+        // Entities decoded, whitespace (nbsp too) collapsed, inline tags do not split words.
+        let p = extract("<p>Tr&agrave;ng An&nbsp;&nbsp; is <b>UNES</b>CO&#8209;listed, and it draws many visitors each year.</p>");
+        assert_eq!(p.text, "Tràng An is UNESCO\u{2011}listed, and it draws many visitors each year.");
+    }
+
+    #[test]
+    fn layout_wrapper_with_a_boilerplate_name_does_not_hide_the_article() {
+        let html = r#"<body><div class="site-container with-sidebar-right below-banner">
+            <div class="share-bar"><a href="/s">Share on Facebook</a></div>
+            <article><p>The first paragraph of the article, long enough to count, with a comma or two.</p>
+            <p>The second paragraph of the article, also long enough to count, and it ends.</p></article>
+            <aside><p>Sidebar text that is not part of the article at all, though it is long.</p></aside>
+            </div></body>"#;
+        let p = extract(html);
+        assert_eq!(p.text.split("\n\n").count(), 2, "{}", p.text);
+        assert!(p.text.starts_with("The first paragraph"));
+    }
+
+    #[test]
+    fn hidden_and_widget_text_left_out() {
+        let html = r#"<body><div class="content">
+            <p>First paragraph of the story, long enough to be counted as text, with commas, yes.</p>
+            <p style="display: none">Hidden teaser that readers never see on the page itself.</p>
+            <p hidden>Another hidden paragraph that must not be extracted from the page.</p>
+            <p>Share</p>
+            <p>Second paragraph of the story, also long enough to be counted, and it ends.</p>
+            <h4>Similar posts</h4><p>Category: <a href="/news">News</a> · 12 March</p>
+            </div></body>"#;
+        let p = extract(html);
+        assert_eq!(p.text.split("\n\n").count(), 2, "{}", p.text);
+    }
+}
