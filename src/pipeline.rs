@@ -411,7 +411,7 @@ mod tests {
         std::fs::create_dir_all(&d).unwrap();
         std::fs::write(d.join("a.txt"), "Hanoi.").unwrap();
         std::fs::write(d.join("a.TXT"), "Hue and Hanoi.").unwrap();
-        std::fs::write(d.join("a.text"), "Hue, Hanoi and Da Nang.").unwrap();
+        std::fs::write(d.join("a.text"), "Hue, Hanoi and Da Nang. Tô Lâm said the talks were useful.").unwrap();
         std::fs::write(d.join("b.jsonl"), "{\"id\": \"a\", \"text\": \"Vietnam.\"}\n").unwrap();
         let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
         let (ex, mut acc, mut ids) = (Extractor::default(), Accumulator::default(), Ids::default());
@@ -423,9 +423,12 @@ mod tests {
         assert_eq!(column(&tables, "documents", 0), ["a", "a#2", "a#3", "a#4"]);
         // a.TXT, a.text, a.txt in path order, then the JSONL record: 2, 3, 1 and 1 places.
         let texts = column(&tables, "documents", 7);
-        assert_eq!(texts[..2], ["Hue and Hanoi.", "Hue, Hanoi and Da Nang."]);
-        assert_eq!(column(&tables, "mentions", 0), ["a", "a", "a#2", "a#2", "a#2", "a#3", "a#4"]);
-        assert_eq!(column(&tables, "mentions", 4), ["Hue", "Hanoi", "Hue", "Hanoi", "Da Nang", "Hanoi", "Vietnam"]);
+        assert_eq!(texts[..2], ["Hue and Hanoi.", "Hue, Hanoi and Da Nang. Tô Lâm said the talks were useful."]);
+        assert_eq!(column(&tables, "mentions", 0), ["a", "a", "a#2", "a#2", "a#2", "a#2", "a#3", "a#4"]);
+        assert_eq!(column(&tables, "mentions", 4), ["Hue", "Hanoi", "Hue", "Hanoi", "Da Nang", "Tô Lâm", "Hanoi", "Vietnam"]);
+        // The quote of a.text follows its renamed document.
+        assert_eq!(column(&tables, "quotes", 0), ["a#2"]);
+        assert_eq!(column(&tables, "quotes", 4), ["the talks were useful"]);
         let kinds = column(&tables, "errors", 1);
         assert_eq!(kinds, ["duplicate_id"; 3]);
     }
@@ -436,7 +439,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         for i in 0..6 {
-            std::fs::write(d.join(format!("{i}.txt")), "Tô Lâm met Lao leaders in Hanoi and Hue. ".repeat(i + 1)).unwrap();
+            std::fs::write(d.join(format!("{i}.txt")), "Tô Lâm met Lao leaders in Hanoi and Hue. The talks were useful, he said. ".repeat(i + 1)).unwrap();
         }
         let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
         let ex = Extractor::default();
@@ -450,7 +453,7 @@ mod tests {
         for ((name, a), (_, b)) in whole.iter().zip(&cut) {
             let rows = |bs: &[RecordBatch]| string_rows(bs);
             assert_eq!(rows(a), rows(b), "{name}");
-            if matches!(*name, "documents" | "mentions") {
+            if matches!(*name, "documents" | "mentions" | "quotes") {
                 assert!(b.len() > a.len(), "{name}: {} batches", b.len());
                 for batch in b.iter().filter(|b| b.num_rows() > 1) {
                     let bytes: usize = batch.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value_data().len()).max().unwrap_or(0);
