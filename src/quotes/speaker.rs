@@ -10,6 +10,21 @@ pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her",
 pub(super) const HONORIFICS: &[&str] = &["comrade", "mr", "mrs", "ms", "dr", "madam", "sir", "."];
 pub(super) const PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "after", "before", "while", "to", "at", "via", "through", "from", "by", "with", "reporters", "journalists", "media", "press"];
 
+/// Words that open a clause, never a modifier of the speaker noun after them (`what rights groups say`).
+pub(super) const CLAUSE_WORDS: &[&str] = &["what", "which", "who", "whom", "that", "and", "but", "or", "as", "while", "when", "where"];
+/// Words that make another title of a title (`Prime Minister`, `Deputy Governor`).
+pub(super) const RANKS: &[&str] = &["prime", "deputy", "vice", "assistant"];
+
+/// Whether a title (lower case) holds `noun` as it is (`minister` in `minister of finance`,
+/// not in `prime minister`, unless `noun` is `prime minister`).
+pub(super) fn holds(title: &str, noun: &str) -> bool {
+    title.match_indices(noun).any(|(at, _)| {
+        let before = title[..at].trim_end();
+        let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        !RANKS.contains(&prev) || RANKS.iter().any(|r| noun.starts_with(r))
+    })
+}
+
 /// One document's view for the rules.
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a str,
@@ -57,14 +72,25 @@ impl<'a> Ctx<'a> {
         Speaker::Entity(m.label, m.key.clone())
     }
 
-    /// A pronoun at `w`, resolved to the nearest person (an organisation for `it`) named before.
+    /// A pronoun at `w`, resolved to the nearest person (an organisation for `it`) named before;
+    /// with nobody named before (an article that opens on `..., he added`), the first person
+    /// named after.
     pub(super) fn pronoun(&self, w: (usize, usize)) -> Option<Found> {
-        let label = match lower(self.text, w).as_str() {
-            "he" | "she" | "they" => Label::Person,
+        let word = lower(self.text, w);
+        // `according to him`; `her` only where it ends the phrase (not `her ministry`).
+        let ends_phrase = || word_after(self.text, w.1, self.text.len()).is_none_or(|x| !self.text[x.0..x.1].starts_with(char::is_alphanumeric));
+        let label = match word.as_str() {
+            "he" | "she" | "they" | "him" | "them" => Label::Person,
+            "her" if ends_phrase() => Label::Person,
             "it" => Label::Org,
             _ => return None,
         };
-        let m = self.nearest_before(w.0, 0, label);
+        let mut m = self.nearest_before(w.0, 0, label);
+        if m.is_none() && label == Label::Person && word != "they" && word != "them" {
+            // Not someone of the same sentence (`he said at talks with Joko Widodo`).
+            let (_, se) = self.sentence_span(w.0);
+            m = self.mentions[self.mentions.partition_point(|m| m.bstart < se)..].iter().find(|m| m.label == Label::Person);
+        }
         if label == Label::Person {
             let refs = self.referents.borrow();
             let titled = refs.iter().filter(|r| r.0 < w.0).max_by_key(|r| r.0);
@@ -87,17 +113,18 @@ impl<'a> Ctx<'a> {
         // Walk back over modifiers (`the foreign affairs minister`, `the Samsung Chairman`) to
         // a determiner; a phrase without one is a bare plural (`lawyers said`).
         let mut start = head.0;
-        let mut determiner = false;
+        let mut det: Option<String> = None;
         let mut words = vec![head_word.clone()];
         for _ in 0..5 {
             let Some(w) = word_before(self.text, lo, start) else { break };
             let lw = lower(self.text, w);
-            if lw == "the" || lw == "its" || lw == "a" {
+            let possessive_name = lw.ends_with("'s") || lw.ends_with("’s");
+            if matches!(lw.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our") || possessive_name {
                 start = w.0;
-                determiner = true;
+                det = Some(lw);
                 break;
             }
-            if !lw.chars().next().is_some_and(char::is_alphanumeric) || PASSIVE.contains(&lw.as_str()) || DETERMINERS.contains(&lw.as_str()) {
+            if !lw.chars().next().is_some_and(char::is_alphanumeric) || PASSIVE.contains(&lw.as_str()) || DETERMINERS.contains(&lw.as_str()) || CLAUSE_WORDS.contains(&lw.as_str()) {
                 break;
             }
             if self.mention_ending_at(w.1).is_some_and(|m| m.label == Label::Person) {
@@ -107,41 +134,69 @@ impl<'a> Ctx<'a> {
             start = w.0;
         }
         let two = words.get(1).map(|w| format!("{w} {head_word}"));
-        let noun = two.filter(|t| r.nouns.contains(t)).unwrap_or(head_word.clone());
-        if !r.nouns.contains(&noun) {
+        let ranked = two.clone().filter(|_| words.get(1).is_some_and(|w| RANKS.contains(&w.as_str())));
+        let noun = two.filter(|t| r.nouns.contains(t)).or(ranked).unwrap_or(head_word.clone());
+        if !r.nouns.contains(&noun) && !r.nouns.contains(&head_word) {
             return None;
         }
         let span = (start, p);
+        let definite = matches!(det.as_deref(), Some("the" | "a" | "an"));
+        let plural = head_word.ends_with('s') || head_word == "police";
+        let as_written = || Some((Speaker::Words(self.text[span.0..span.1].to_owned()), span));
         // An organisation named before whose name has the head word (`the ministry`).
         let org = self.mentions[..self.mentions.partition_point(|m| m.bstart < start)]
             .iter()
             .rev()
             .find(|m| matches!(m.label, Label::Org | Label::Gpe) && m.key.split(' ').any(|k| k == head_word));
-        if let Some(m) = org.filter(|_| determiner) {
+        if let Some(m) = org.filter(|_| definite) {
             return Some((Self::entity(m), span));
         }
-        if determiner && !head_word.ends_with('s') {
+        // A body or a document (`its leadership`, `a press conference`) is never a person; a
+        // possessive (`his office`, `his spokesman`) is someone of that side, not the owner.
+        if r.bodies.contains(&noun) || r.bodies.contains(&head_word) || (det.is_some() && !definite) {
+            return if det.is_some() || plural { as_written() } else { None };
+        }
+        // `a Vietnamese official`: someone not named before.
+        if matches!(det.as_deref(), Some("a" | "an")) {
+            return as_written();
+        }
+        if definite && !plural {
             if let Some(person) = self.title_holder(&noun, start) {
                 self.referents.borrow_mut().push((start, person.clone()));
                 return Some((person, span));
             }
         }
         // A bare singular title (`President`) names nobody by itself.
-        if !determiner && !head_word.ends_with('s') && head_word != "police" {
+        if det.is_none() && !plural {
             return None;
         }
-        Some((Speaker::Words(self.text[span.0..span.1].to_owned()), span))
+        as_written()
     }
 
     /// The person named before `p` whose title contains `noun`: from the roles the document
     /// states, else the person nearest the noun where it was written earlier, else the person
     /// named last.
     pub(super) fn title_holder(&self, noun: &str, p: usize) -> Option<Speaker> {
-        let role = self.roles.iter().zip(&self.role_bytes).rev().filter(|(_, &b)| b < p).find(|(r, _)| r.role.to_lowercase().contains(noun));
+        let role = self.roles.iter().zip(&self.role_bytes).rev().filter(|(_, &b)| b < p).find(|(r, _)| holds(&r.role.to_lowercase(), noun));
         if let Some((r, _)) = role {
             return Some(Speaker::Entity(Label::Person, r.person_key.clone()));
         }
-        if let Some(at) = rfind_ascii_ci(&self.text[..p], noun) {
+        // The title written earlier, where it is not a higher or lower rank of it (`the
+        // minister` is not the Prime Minister named before).
+        let mut end = p;
+        let mut written = None;
+        while let Some(at) = rfind_ascii_ci(&self.text[..end], noun) {
+            let mut from = at.saturating_sub(12);
+            while !self.text.is_char_boundary(from) {
+                from -= 1;
+            }
+            if holds(&self.text[from..at + noun.len()].to_lowercase(), noun) {
+                written = Some(at);
+                break;
+            }
+            end = at;
+        }
+        if let Some(at) = written {
             let (ss, se) = self.sentence_span(at);
             if let Some(m) = self.nearest_before(at, ss, Label::Person) {
                 return Some(Self::entity(m));
@@ -189,11 +244,26 @@ impl<'a> Ctx<'a> {
         if let Some(m) = self.mentions[i..].iter().take_while(|m| m.bend <= phrase_end).take(6).find(|m| m.label == Label::Person) {
             return Some((Self::entity(m), (m.bstart, m.bend)));
         }
+        // A title whose words are listed with commas (`said Investment, Trade and Industry
+        // Minister Tengku Zafrul`): only capitalised words and connectors up to the person.
+        if let Some(m) = self.mentions[i..].iter().take_while(|m| m.bend <= hi).take(6).find(|m| m.label == Label::Person) {
+            let title = &self.text[first.0..m.bstart];
+            let title_like = title.split_whitespace().all(|t| {
+                let t = t.trim_matches(|c: char| c == ',' || c == '(' || c == ')');
+                t.is_empty() || t.starts_with(char::is_uppercase) || matches!(t, "and" | "of" | "the" | "for" | "&")
+            });
+            if title_like && words(title) <= 10 {
+                return Some((Self::entity(m), (m.bstart, m.bend)));
+            }
+        }
         let mut w = first;
         for _ in 0..8 {
             if let Some(m) = self.mention_starting_at(w.0).filter(|m| speaks(m.label)) {
-                // `the Samsung Chairman`: an organisation or country that modifies a title.
-                let modifies = m.label != Label::Person && word_after(self.text, m.bend, hi).is_some_and(|x| rules().nouns.contains(&lower(self.text, x)));
+                // `the Samsung Chairman`, `Vietnam's government`: an organisation or country that
+                // modifies a title or a body.
+                let after = word_after(self.text, m.bend, hi);
+                let after = after.filter(|x| matches!(&self.text[x.0..x.1], "'s" | "’s")).and_then(|x| word_after(self.text, x.1, hi)).or(after);
+                let modifies = m.label != Label::Person && after.is_some_and(|x| rules().nouns.contains(&lower(self.text, x)));
                 if !modifies {
                     return Some((Self::entity(m), (m.bstart, m.bend)));
                 }
@@ -206,18 +276,54 @@ impl<'a> Ctx<'a> {
                 _ => break,
             }
         }
-        // A noun phrase up to the next punctuation (`noted the Samsung Chairman.`).
+        // A noun phrase up to the next punctuation (`noted the Samsung Chairman.`), its head
+        // the first speaker noun, or two (`a press conference`, `official schedules`).
+        let nouns = &rules().nouns;
+        let next_word = |x: (usize, usize)| word_after(self.text, x.1, hi).filter(|y| self.text[y.0..y.1].starts_with(char::is_alphanumeric));
         let mut last = first;
         for _ in 0..6 {
-            if rules().nouns.contains(&lower(self.text, last)) {
+            let here = lower(self.text, last);
+            let next = next_word(last);
+            let pair = next.map(|x| format!("{here} {}", lower(self.text, x)));
+            if let (Some(x), Some(pair)) = (next, pair) {
+                if nouns.contains(&pair) || nouns.contains(&here) && nouns.contains(&lower(self.text, x)) {
+                    last = x;
+                    break;
+                }
+            }
+            if nouns.contains(&here) {
                 break;
             }
-            match word_after(self.text, last.1, hi) {
-                Some(x) if self.text[x.0..x.1].chars().next().is_some_and(char::is_alphanumeric) => last = x,
-                _ => break,
+            match next {
+                Some(x) => last = x,
+                None => break,
             }
         }
-        self.noun_phrase(first.0, last.1).or_else(|| self.capitalised_run(first.0, phrase_end, true))
+        // `according to newswire Vneconomy`: a body noun, then the body's name.
+        if rules().bodies.contains(&lower(self.text, last)) {
+            if let Some(x) = next_word(last).filter(|x| self.text[x.0..x.1].starts_with(char::is_uppercase)) {
+                if let Some(m) = self.mention_starting_at(x.0).filter(|m| speaks(m.label)) {
+                    return Some((Self::entity(m), (m.bstart, m.bend)));
+                }
+                let mut end = x;
+                while let Some(y) = next_word(end).filter(|y| self.text[y.0..y.1].starts_with(char::is_uppercase)) {
+                    end = y;
+                }
+                let span = (x.0, end.1);
+                return Some((Speaker::Words(self.text[span.0..span.1].to_owned()), span));
+            }
+        }
+        let found = self.noun_phrase(first.0, last.1).or_else(|| self.capitalised_run(first.0, phrase_end, true))?;
+        // `said one of his lawyers, Le Dinh Viet,`: the name in apposition.
+        if let Speaker::Words(_) = found.0 {
+            let after = found.1 .1 + self.text[found.1 .1..hi].len() - self.text[found.1 .1..hi].trim_start_matches([',', ' ']).len();
+            if self.text[found.1 .1..after].contains(',') {
+                if let Some(m) = self.mention_starting_at(after).filter(|m| m.label == Label::Person) {
+                    return Some((Self::entity(m), (m.bstart, m.bend)));
+                }
+            }
+        }
+        Some(found)
     }
 
     /// Two to six capitalised words from `p` (`forward`) or ending at `p`: a name the extractor
@@ -243,7 +349,11 @@ impl<'a> Ctx<'a> {
                 None => break,
             }
         }
-        let span = span.filter(|_| n >= 2)?;
+        // One capitalised word is a name only where it is the whole subject: right after a comma
+        // or at the start of the clause (`..., Trump declared:`), never a sentence's first word
+        // (`Officials said` is a capitalised noun).
+        let alone = |s: (usize, usize)| !forward && word_before(self.text, hi, s.0).is_some_and(|x| &self.text[x.0..x.1] == ",");
+        let span = span.filter(|&s| n >= 2 || alone(s))?;
         let found = (Speaker::Words(self.text[span.0..span.1].to_owned()), span);
         self.referents.borrow_mut().push((span.0, found.0.clone()));
         Some(found)
@@ -285,32 +395,91 @@ impl<'a> Ctx<'a> {
     /// before it (adverbs skipped), else the nearest person of the sentence (a subject with an
     /// apposition: `Trinh Van Quyet, Politburo member, ..., underlined`).
     pub(super) fn subject(&self, lo: usize, cue: usize) -> Option<Found> {
-        let mut p = cue;
-        while let Some(w) = word_before(self.text, lo, p) {
-            if SKIPPED_BEFORE_VERB.contains(&lower(self.text, w).as_str()) {
-                p = w.0;
-            } else {
-                break;
-            }
+        let mut p = self.before_adverbs(lo, cue);
+        // `the Ministry in a statement said`, `Trung on Monday said`: the phrase between the
+        // subject and its verb is skipped.
+        if let Some(pp) = self.adverbial_before(lo, p) {
+            p = self.before_adverbs(lo, pp);
         }
         let prev = word_before(self.text, lo, p)?;
         let prev_word = lower(self.text, prev);
-        if PASSIVE.contains(&prev_word.as_str()) || DETERMINERS.contains(&prev_word.as_str()) {
+        // No article stands right before a verb: a capitalised `An` there ends a name (`Nguyễn
+        // Văn An said`), not a noun phrase.
+        let name_word = self.text[prev.0..prev.1].starts_with(char::is_uppercase) && word_before(self.text, lo, prev.0).is_some();
+        if PASSIVE.contains(&prev_word.as_str()) || DETERMINERS.contains(&prev_word.as_str()) && !name_word {
             return None;
         }
+        // `He congratulated Putin and praised ...`: the verb shares the sentence's subject.
+        if prev_word == "and" {
+            return self.speaker_starting_at(lo, prev.0).filter(|f| f.1 .1 <= prev.0);
+        }
+        let mut attached_to = None;
         if prev_word != "," {
             if let Some(found) = self.speaker_ending_at(lo, p) {
                 // `Bui Duc Giang of the Phu Tho Provincial Youth Union said`: the person.
+                // (`the` skipped; after a comma only as a title in apposition: `Giang, head
+                // of the Union,`.)
+                let mut w = word_before(self.text, lo, found.1 .0);
+                if w.is_some_and(|x| lower(self.text, x) == "the") {
+                    w = w.and_then(|x| word_before(self.text, lo, x.0));
+                }
                 let attached = matches!(found.0, Speaker::Entity(l, _) if l != Label::Person)
-                    && word_before(self.text, lo, found.1 .0).map(|w| lower(self.text, w)).is_some_and(|w| matches!(w.as_str(), "of" | "from" | "at" | "with" | "in" | "the" | ","));
+                    && w.is_some_and(|x| match lower(self.text, x).as_str() {
+                        "of" | "from" | "at" | "with" | "in" => true,
+                        "," => self.mention_ending_at(x.0).is_some_and(|m| m.label == Label::Person),
+                        _ => false,
+                    });
                 if !attached {
                     return Some(found);
                 }
+                attached_to = Some(found);
             }
         }
-        self.nearest_before(cue, lo, Label::Person)
+        self.nearest_subject(cue, lo)
             .map(|m| (Self::entity(m), (m.bstart, m.bend)))
+            // `a notice issued by the Political Bureau said`: no person, so the organisation.
+            .or(attached_to)
             .or_else(|| self.leading_name(lo, cue))
             .or_else(|| if prev_word == "," { None } else { self.capitalised_run(p, lo, false) })
+    }
+
+    /// The nearest person named in `[lo, cue)` who can be the subject: not a possessive
+    /// (`Following Tuyen's arrest, the ministry said`).
+    fn nearest_subject(&self, cue: usize, lo: usize) -> Option<&'a Mention> {
+        let i = self.mentions.partition_point(|m| m.bstart < cue);
+        self.mentions[..i]
+            .iter()
+            .rev()
+            .take_while(|m| m.bstart >= lo)
+            .find(|m| m.label == Label::Person && m.bend <= cue && !self.text[m.bend..].starts_with(['\'', '’']))
+    }
+
+    /// `p` moved back over the adverbs right before it (`also`, `has`, `reportedly`).
+    fn before_adverbs(&self, lo: usize, mut p: usize) -> usize {
+        while let Some(w) = word_before(self.text, lo, p) {
+            if !SKIPPED_BEFORE_VERB.contains(&lower(self.text, w).as_str()) {
+                break;
+            }
+            p = w.0;
+        }
+        p
+    }
+
+    /// The start of a short prepositional phrase ending at `p` (`in a statement`, `on Monday`,
+    /// `in an interview with Reuters`), when a speaker stands before it.
+    pub(super) fn adverbial_before(&self, lo: usize, p: usize) -> Option<usize> {
+        let mut q = p;
+        for _ in 0..6 {
+            let w = word_before(self.text, lo, q)?;
+            let lw = lower(self.text, w);
+            if !lw.starts_with(char::is_alphanumeric) {
+                return None;
+            }
+            if matches!(lw.as_str(), "in" | "on" | "at" | "during" | "via" | "through") {
+                return self.speaker_ending_at(lo, w.0).is_some().then_some(w.0);
+            }
+            q = w.0;
+        }
+        None
     }
 }

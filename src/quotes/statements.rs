@@ -82,7 +82,7 @@ pub(super) fn direct_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)], 
                     let cue_hi = ctx.sentence_span(c.end).1.max(c.end);
                     found = Some((i, ctx.speaker_starting_at(c.end, cue_hi)));
                 }
-            } else if words(between) <= 25 && !between.contains(['“', '"', '”']) && !ends_a_sentence(between) {
+            } else if words(between) <= 25 && !between.contains(['“', '"', '”']) && !text[oe..c.start].contains('\n') && !ends_a_sentence(between) {
                 // `"...," Trung said`, or with an apposition: `"...," Lieutenant Colonel Phan
                 // Duy Cuong, the operations assistant of ..., said`.
                 let after = oe + (text[oe..].len() - text[oe..].trim_start_matches(|ch: char| ch.is_whitespace() || ch == ',').len());
@@ -199,6 +199,9 @@ pub(super) fn source_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue
     (end > start).then_some(Draft { start, end, kind: QuoteKind::Indirect, speaker: who, inherited: None, cue: (c.start, c.end) })
 }
 
+/// Words that open the end of a sentence after `..., X said`: when, where, to whom, how.
+const TAIL_WORDS: &[&str] = &["on", "in", "at", "during", "after", "before", "yesterday", "today", "tonight", "last", "earlier", "later", "late", "when", "while", "from", "via", "through", "by", "with", "recently", "previously", "afterwards", "reporters", "journalists"];
+
 /// `X said (that) ...`, `..., X said.`, `..., said X.`, and a participle that opens its sentence
 /// (`Affirming that ..., Trung proposed ...`).
 pub(super) fn verb_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue], same_sentence: Option<Found>) -> Option<Draft> {
@@ -210,15 +213,35 @@ pub(super) fn verb_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue],
         let between = &text[comma + 1..c.start];
         let after_speaker = match between.trim().is_empty() {
             true => ctx.speaker_starting_at(c.end, se).map(|f| (f.1 .1, Some(f))),
-            false => ctx.speaker_ending_at(comma + 1, c.start).filter(|f| f.1 .0 > comma).map(|f| (c.end, Some(f))),
+            // `..., the ministry in a statement said`: the phrase before the verb skipped.
+            false => ctx.speaker_ending_at(comma + 1, ctx.adverbial_before(comma + 1, c.start).unwrap_or(c.start)).filter(|f| f.1 .0 > comma).map(|f| (c.end, Some(f))),
         };
         if let Some((tail_from, who)) = after_speaker {
             let tail = text[tail_from..se].trim().trim_end_matches(['.', '”', '"']);
-            // The sentence ends there, or goes on with another cue (`, adding that ...`).
-            let ends = words(tail) <= 6 || tail.starts_with(',') && cues.iter().any(|x| x.start > tail_from && x.start < tail_from + 16);
+            // The sentence ends there, or goes on with when and where (`on Monday`) or with
+            // another cue (`, adding that ...`); not with a statement of its own (`..., the
+            // ministry said the law was applied`).
+            let first = tail.split_whitespace().next().unwrap_or("").to_lowercase();
+            let apposition = tail.starts_with(',') && words(tail) <= 12;
+            let goes_on = tail.starts_with(',') && cues.iter().any(|x| x.start > tail_from && x.start < tail_from + 16);
+            let ends = words(tail) <= 2 || TAIL_WORDS.contains(&first.as_str()) || apposition || goes_on;
             if ends {
                 let start = clause_start(text, ss, comma);
                 return Some(Draft { start, end: comma, kind: QuoteKind::Indirect, speaker: who, inherited: None, cue: (c.start, c.end) });
+            }
+        }
+    }
+    // `... in the event of invasion said Nigel Gould-Davies, a senior fellow ...`: a person right
+    // after the verb, its comma left out, and nothing after them but an apposition.
+    if comma_at.is_none_or(|comma| words(&text[comma..c.start]) > 3) && words(before) >= 4 {
+        let after = skip_spaces(text, c.end, se);
+        if let Some(m) = ctx.mention_starting_at(after).filter(|m| m.label == Label::Person) {
+            let rest = text[m.bend..se].trim_start();
+            if rest.is_empty() || rest.starts_with([',', '.']) {
+                let start = clause_start(text, ss, c.start);
+                let end = trim_statement(text, start, c.start);
+                let who = Some((Ctx::entity(m), (m.bstart, m.bend)));
+                return (end > start).then_some(Draft { start, end, kind: QuoteKind::Indirect, speaker: who, inherited: None, cue: (c.start, c.end) });
             }
         }
     }
