@@ -285,6 +285,15 @@ def main() -> None:
         t, c = _timed(lambda: cc.load(root, n_threads=threads), 2)
         full[threads] = t
         add(f"cc.load + extract all, {threads} thread(s)", t, t_read, f"{len(c.arrow('mentions'))} mentions")
+    # Issue 18's budget: load + extract + quotes + duplicates keeps >= 80% of the throughput of
+    # load + extract alone (quotes=False is that: the same build, the quotes pass skipped).
+    # Interleaved, best of 3 each, so a machine slowed for a while slows both alike.
+    bare, whole = float("inf"), float("inf")
+    for _ in range(3):
+        bare = min(bare, _timed(lambda: cc.load(root, n_threads=2, quotes=False))[0])
+        whole = min(whole, _timed(lambda: cc.load(root, n_threads=2).duplicates())[0])
+    add("cc.load + extract, no quotes, 2 threads", bare, t_read)
+    add("cc.load + extract + quotes + duplicates, 2 thr.", whole, t_read, f"{len(c.arrow('quotes'))} quotes")
     texts = c.documents.text.tolist()
     for threads in (1, 2):
         t, _ = _timed(lambda: cc.extract_tables(texts, n_threads=threads))
@@ -302,6 +311,8 @@ def main() -> None:
         ratio = f"{t_read / s:.2f}x" if anchor else ""
         print(f"{what:<46} {s:8.2f} {rate:8.1f} {ratio:>13}  {note}")
     print(f"\n2 threads vs 1 for load + extract: {full[1] / full[2]:.2f}x")
+    print(f"load + extract + quotes + duplicates keeps {100 * bare / whole:.1f}% of the throughput of load + extract "
+          f"without quotes (2 threads; target >= 80%)")
     print(f"mentions to pandas (DataFrame.from_arrow): {len(df):,} rows in {t_pd:.3f} s "
           f"({t_pd / max(len(df), 1) * 1e6:.3f} s per million rows)")
     print(f"peak RSS, load + extract in a fresh process: {rss['rss_mib']:.0f} MiB = {rss['rss_mib'] * 1.048576 / mb:.2f}x the corpus "

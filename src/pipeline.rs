@@ -43,7 +43,7 @@ fn load_input(input: &Input, opts: &LoadOptions, extractor: Option<&Extractor>) 
     let mut loaded = loader::load_one(input, opts);
     let read = |d: &Document| {
         let r = ex_extract(extractor, d);
-        let q = quotes::of_document(&d.text, &r);
+        let q = if opts.quotes { quotes::of_document(&d.text, &r) } else { Vec::new() };
         (r, q)
     };
     let (results, quotes): (Vec<DocResult>, Vec<Vec<Quote>>) = match extractor {

@@ -186,7 +186,8 @@ impl Plan {
 
     /// Load (and extract from) inputs `start..end` with `n_threads` threads, counting entities
     /// into `acc`.
-    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None, acc=None))]
+    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None, acc=None, quotes=true))]
+    #[allow(clippy::too_many_arguments)]
     fn load(
         &self,
         py: Python<'_>,
@@ -196,10 +197,11 @@ impl Plan {
         max_bytes: u64,
         extractor: Option<PyRef<'_, PyExtractor>>,
         acc: Option<PyRef<'_, PyAccumulator>>,
+        quotes: bool,
     ) -> PyResult<Batch> {
         let end = end.min(self.inputs.len());
         let slice = &self.inputs[start.min(end)..end];
-        let opts = LoadOptions { max_bytes, ..Default::default() };
+        let opts = LoadOptions { max_bytes, quotes, ..Default::default() };
         let ex = extractor.as_ref().map(|e| &e.inner);
         let mut fallback = crate::entities::Accumulator::default();
         let mut guard = match &acc {

@@ -158,6 +158,16 @@ def test_same_quotes_on_one_or_two_threads():
     pd.testing.assert_frame_equal(one, two)
 
 
+def test_load_without_quotes_leaves_the_table_out_and_the_rest_alone():
+    with_q, without = cc.load(cc.SAMPLE), cc.load(cc.SAMPLE, quotes=False)
+    assert "quotes" in with_q.table_names and len(with_q.quotes) > 20
+    assert "quotes" not in without.table_names
+    with pytest.raises(AttributeError, match="quotes=False"):
+        without.quotes
+    pd.testing.assert_frame_equal(with_q.mentions, without.mentions)
+    pd.testing.assert_frame_equal(with_q.roles, without.roles)
+
+
 def test_extract_without_quotes_in_the_text_gives_an_empty_table_with_the_columns():
     q = cc.extract_tables(["Tô Lâm visited Hà Nội."])["quotes"]
     assert q.empty and q.columns.tolist() == COLUMNS

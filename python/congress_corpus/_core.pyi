@@ -53,8 +53,9 @@ class Plan:
         max_bytes: int = ...,
         extractor: Extractor | None = None,
         acc: Accumulator | None = None,
+        quotes: bool = True,
     ) -> Batch:
-        """Load (and extract from) files ``start..end``, counting entities into ``acc``."""
+        """Load (and extract from) files ``start..end``, counting entities into ``acc``; ``quotes``: find who said what."""
 
 def discover(sources: list[str], pattern: str | None = None) -> Plan:
     """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source
