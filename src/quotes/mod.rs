@@ -209,7 +209,10 @@ fn continue_speakers(ctx: &Ctx, drafts: &mut [Draft]) {
 
 /// The quotes of a document the extractor has read (`result` is its extraction).
 pub fn of_document(text: &str, result: &DocResult) -> Vec<Quote> {
-    find_quotes(text, &sentences::split(text), &result.mentions, &result.roles)
+    if result.sentences.is_empty() && !text.is_empty() {
+        return find_quotes(text, &sentences::split(text), &result.mentions, &result.roles);
+    }
+    find_quotes(text, &result.sentences, &result.mentions, &result.roles)
 }
 
 /// A quote before its offsets are code points.

@@ -110,20 +110,31 @@ pub(super) fn word_after(text: &str, p: usize, hi: usize) -> Option<(usize, usiz
     Some((start, end))
 }
 
-/// The last place of `needle` (ASCII lower case) in `hay`, ASCII case ignored.
+/// The last place of `needle` (ASCII lower case) in `hay`, ASCII case ignored. Only the places
+/// of its first letter, in either case, are compared (found by a vectorised search).
 pub(super) fn rfind_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    (0..=h.len().checked_sub(n.len())?).rev().find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let first = *n.first()?;
+    let last_start = h.len().checked_sub(n.len())?;
+    memchr::memrchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), &h[..last_start + 1]).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
-pub(super) fn lower(text: &str, (s, e): (usize, usize)) -> String {
-    text[s..e].to_lowercase()
+/// A word in lower case, borrowed where it already is (most words: no allocation).
+pub(super) fn lower(text: &str, (s, e): (usize, usize)) -> std::borrow::Cow<'_, str> {
+    let w = &text[s..e];
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(w)
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
 }
 
 pub(super) fn skip_spaces(text: &str, p: usize, hi: usize) -> usize {
     p + (text[p..hi].len() - text[p..hi].trim_start().len())
 }
 
-pub(super) fn words(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+/// Whether `s` has at least `n` words (counting stops there: spans can be long).
+pub(super) fn has_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(n).count() == n
 }
+

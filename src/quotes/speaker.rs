@@ -79,7 +79,7 @@ impl<'a> Ctx<'a> {
         let word = lower(self.text, w);
         // `according to him`; `her` only where it ends the phrase (not `her ministry`).
         let ends_phrase = || word_after(self.text, w.1, self.text.len()).is_none_or(|x| !self.text[x.0..x.1].starts_with(char::is_alphanumeric));
-        let label = match word.as_str() {
+        let label = match word.as_ref() {
             "he" | "she" | "they" | "him" | "them" => Label::Person,
             "her" if ends_phrase() => Label::Person,
             "it" => Label::Org,
@@ -106,7 +106,7 @@ impl<'a> Ctx<'a> {
     pub(super) fn noun_phrase(&self, lo: usize, p: usize) -> Option<Found> {
         let r = rules();
         let head = word_before(self.text, lo, p)?;
-        let head_word = lower(self.text, head);
+        let head_word = lower(self.text, head).into_owned();
         if !head_word.chars().next().is_some_and(char::is_alphabetic) {
             return None;
         }
@@ -117,7 +117,7 @@ impl<'a> Ctx<'a> {
         let mut words = vec![head_word.clone()];
         for _ in 0..5 {
             let Some(w) = word_before(self.text, lo, start) else { break };
-            let lw = lower(self.text, w);
+            let lw = lower(self.text, w).into_owned();
             let possessive_name = lw.ends_with("'s") || lw.ends_with("’s");
             if matches!(lw.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our") || possessive_name {
                 start = w.0;
@@ -252,7 +252,7 @@ impl<'a> Ctx<'a> {
                 let t = t.trim_matches(|c: char| c == ',' || c == '(' || c == ')');
                 t.is_empty() || t.starts_with(char::is_uppercase) || matches!(t, "and" | "of" | "the" | "for" | "&")
             });
-            if title_like && words(title) <= 10 {
+            if title_like && !has_words(title, 11) {
                 return Some((Self::entity(m), (m.bstart, m.bend)));
             }
         }
@@ -263,14 +263,14 @@ impl<'a> Ctx<'a> {
                 // modifies a title or a body.
                 let after = word_after(self.text, m.bend, hi);
                 let after = after.filter(|x| matches!(&self.text[x.0..x.1], "'s" | "’s")).and_then(|x| word_after(self.text, x.1, hi)).or(after);
-                let modifies = m.label != Label::Person && after.is_some_and(|x| rules().nouns.contains(&lower(self.text, x)));
+                let modifies = m.label != Label::Person && after.is_some_and(|x| rules().nouns.contains(lower(self.text, x).as_ref()));
                 if !modifies {
                     return Some((Self::entity(m), (m.bstart, m.bend)));
                 }
                 break;
             }
             let lw = lower(self.text, w);
-            let title_like = HONORIFICS.contains(&lw.as_str()) || lw == "the" || self.text[w.0..w.1].starts_with(char::is_uppercase);
+            let title_like = HONORIFICS.contains(&lw.as_ref()) || lw == "the" || self.text[w.0..w.1].starts_with(char::is_uppercase);
             match word_after(self.text, w.1, hi) {
                 Some(next) if title_like => w = next,
                 _ => break,
@@ -286,12 +286,12 @@ impl<'a> Ctx<'a> {
             let next = next_word(last);
             let pair = next.map(|x| format!("{here} {}", lower(self.text, x)));
             if let (Some(x), Some(pair)) = (next, pair) {
-                if nouns.contains(&pair) || nouns.contains(&here) && nouns.contains(&lower(self.text, x)) {
+                if nouns.contains(&pair) || nouns.contains(here.as_ref()) && nouns.contains(lower(self.text, x).as_ref()) {
                     last = x;
                     break;
                 }
             }
-            if nouns.contains(&here) {
+            if nouns.contains(here.as_ref()) {
                 break;
             }
             match next {
@@ -300,7 +300,7 @@ impl<'a> Ctx<'a> {
             }
         }
         // `according to newswire Vneconomy`: a body noun, then the body's name.
-        if rules().bodies.contains(&lower(self.text, last)) {
+        if rules().bodies.contains(lower(self.text, last).as_ref()) {
             if let Some(x) = next_word(last).filter(|x| self.text[x.0..x.1].starts_with(char::is_uppercase)) {
                 if let Some(m) = self.mention_starting_at(x.0).filter(|m| speaks(m.label)) {
                     return Some((Self::entity(m), (m.bstart, m.bend)));
@@ -406,7 +406,7 @@ impl<'a> Ctx<'a> {
         // No article stands right before a verb: a capitalised `An` there ends a name (`Nguyễn
         // Văn An said`), not a noun phrase.
         let name_word = self.text[prev.0..prev.1].starts_with(char::is_uppercase) && word_before(self.text, lo, prev.0).is_some();
-        if PASSIVE.contains(&prev_word.as_str()) || DETERMINERS.contains(&prev_word.as_str()) && !name_word {
+        if PASSIVE.contains(&prev_word.as_ref()) || DETERMINERS.contains(&prev_word.as_ref()) && !name_word {
             return None;
         }
         // `He congratulated Putin and praised ...`: the verb shares the sentence's subject.
@@ -424,7 +424,7 @@ impl<'a> Ctx<'a> {
                     w = w.and_then(|x| word_before(self.text, lo, x.0));
                 }
                 let attached = matches!(found.0, Speaker::Entity(l, _) if l != Label::Person)
-                    && w.is_some_and(|x| match lower(self.text, x).as_str() {
+                    && w.is_some_and(|x| match lower(self.text, x).as_ref() {
                         "of" | "from" | "at" | "with" | "in" => true,
                         "," => self.mention_ending_at(x.0).is_some_and(|m| m.label == Label::Person),
                         _ => false,
@@ -457,7 +457,7 @@ impl<'a> Ctx<'a> {
     /// `p` moved back over the adverbs right before it (`also`, `has`, `reportedly`).
     fn before_adverbs(&self, lo: usize, mut p: usize) -> usize {
         while let Some(w) = word_before(self.text, lo, p) {
-            if !SKIPPED_BEFORE_VERB.contains(&lower(self.text, w).as_str()) {
+            if !SKIPPED_BEFORE_VERB.contains(&lower(self.text, w).as_ref()) {
                 break;
             }
             p = w.0;
@@ -475,7 +475,7 @@ impl<'a> Ctx<'a> {
             if !lw.starts_with(char::is_alphanumeric) {
                 return None;
             }
-            if matches!(lw.as_str(), "in" | "on" | "at" | "during" | "via" | "through") {
+            if matches!(lw.as_ref(), "in" | "on" | "at" | "during" | "via" | "through") {
                 return self.speaker_ending_at(lo, w.0).is_some().then_some(w.0);
             }
             q = w.0;

@@ -47,9 +47,9 @@ pub(super) fn content_start(text: &str, p: usize, hi: usize) -> usize {
 pub(super) fn start_after_cue(text: &str, cue_end: usize, se: usize) -> usize {
     let q = skip_spaces(text, cue_end, se);
     if let Some(w) = word_after(text, q, se) {
-        if PREPOSITIONS.contains(&lower(text, w).as_str()) || w.0 < se && text[w.0..w.1].chars().next().is_some_and(char::is_uppercase) {
-            let window: Vec<(usize, usize)> = std::iter::successors(Some(w), |&x| word_after(text, x.1, se)).take(12).collect();
-            if let Some(that) = window.iter().find(|&&x| matches!(lower(text, x).as_str(), "that" | ":")) {
+        if PREPOSITIONS.contains(&lower(text, w).as_ref()) || w.0 < se && text[w.0..w.1].chars().next().is_some_and(char::is_uppercase) {
+            let mut window = std::iter::successors(Some(w), |&x| word_after(text, x.1, se)).take(12);
+            if let Some(that) = window.find(|&x| matches!(lower(text, x).as_ref(), "that" | ":")) {
                 return skip_spaces(text, that.1, se);
             }
         }
@@ -63,7 +63,7 @@ pub(super) fn direct_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)], 
     let mut last_end = 0;
     let mut last_cue = (0, 0);
     for &(os, cs, ce, oe) in quoted {
-        if words(&text[cs..ce]) < 2 {
+        if !has_words(&text[cs..ce], 2) {
             continue;
         }
         let (ss, _) = ctx.sentence_span(os);
@@ -76,19 +76,19 @@ pub(super) fn direct_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)], 
             let between = text[oe..c.start].trim_matches(|ch: char| ch.is_whitespace() || ch == ',');
             let quoted_words = &text[cs..ce];
             // `"Tradition and Friendship", stated that`: a name in quotation marks, not a quote.
-            let statement = quoted_words.trim_end().ends_with([',', '.', '?', '!', '…']) || words(quoted_words) >= 5;
+            let statement = quoted_words.trim_end().ends_with([',', '.', '?', '!', '…']) || has_words(quoted_words, 5);
             if between.is_empty() {
                 if statement && !text[c.start..c.end].ends_with("ing") {
                     let cue_hi = ctx.sentence_span(c.end).1.max(c.end);
                     found = Some((i, ctx.speaker_starting_at(c.end, cue_hi)));
                 }
-            } else if words(between) <= 25 && !between.contains(['“', '"', '”']) && !text[oe..c.start].contains('\n') && !ends_a_sentence(between) {
+            } else if !has_words(between, 26) && !between.contains(['“', '"', '”']) && !text[oe..c.start].contains('\n') && !ends_a_sentence(between) {
                 // `"...," Trung said`, or with an apposition: `"...," Lieutenant Colonel Phan
                 // Duy Cuong, the operations assistant of ..., said`.
                 let after = oe + (text[oe..].len() - text[oe..].trim_start_matches(|ch: char| ch.is_whitespace() || ch == ',').len());
                 found = ctx
                     .speaker_ending_at(oe, c.start)
-                    .filter(|f| f.1 .0 >= oe && words(between) <= 6)
+                    .filter(|f| f.1 .0 >= oe && !has_words(between, 7))
                     .or_else(|| ctx.speaker_starting_at(after, c.start).filter(|f| f.1 .0 >= oe))
                     .or_else(|| ctx.leading_name(after, c.start))
                     .map(|f| (i, Some(f)));
@@ -119,7 +119,7 @@ pub(super) fn direct_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)], 
             }
             // A quote that opens a paragraph without a cue of its own goes on from the speaker
             // of the quote before it.
-            None if opens_sentence(text, os) && last.is_some() && last_end + 400 >= os && words(&text[cs..ce]) >= 4 => {
+            None if opens_sentence(text, os) && last.is_some() && last_end + 400 >= os && has_words(&text[cs..ce], 4) => {
                 // The cue is the one that attributed the quote it goes on from.
                 out.push(Draft { start: cs, end: ce, kind: QuoteKind::Direct, speaker: None, inherited: last.clone(), cue: last_cue });
                 last_end = oe;
@@ -171,7 +171,7 @@ pub(super) fn indirect_quotes(ctx: &Ctx, quoted: &[(usize, usize, usize, usize)]
             CueKind::Verb => verb_quote(ctx, c, ss, se, cues, prev.as_ref().filter(|(s, _)| *s == ss).and_then(|p| p.1.clone())),
         };
         let Some(d) = draft else { continue };
-        if words(&text[d.start..d.end]) < 2 || quoted.iter().any(|&(_, cs, ce, _)| cs <= d.start && d.end <= ce) {
+        if !has_words(&text[d.start..d.end], 2) || quoted.iter().any(|&(_, cs, ce, _)| cs <= d.start && d.end <= ce) {
             continue;
         }
         covered_until = covered_until.max(if d.start > c.end { d.end } else { c.end });
@@ -185,7 +185,7 @@ pub(super) fn source_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue
     let text = ctx.text;
     let who = ctx.speaker_starting_at(c.end, se);
     let lead = text[ss..c.start].trim();
-    let (start, end) = if lead.is_empty() || lead.ends_with(',') && words(lead) <= 3 {
+    let (start, end) = if lead.is_empty() || lead.ends_with(',') && !has_words(lead, 4) {
         // The source comes first: the statement follows the comma after it.
         let comma = text[c.end..se].find(',')? + c.end;
         let s = skip_spaces(text, comma + 1, se);
@@ -222,9 +222,9 @@ pub(super) fn verb_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue],
             // another cue (`, adding that ...`); not with a statement of its own (`..., the
             // ministry said the law was applied`).
             let first = tail.split_whitespace().next().unwrap_or("").to_lowercase();
-            let apposition = tail.starts_with(',') && words(tail) <= 12;
+            let apposition = tail.starts_with(',') && !has_words(tail, 13);
             let goes_on = tail.starts_with(',') && cues.iter().any(|x| x.start > tail_from && x.start < tail_from + 16);
-            let ends = words(tail) <= 2 || TAIL_WORDS.contains(&first.as_str()) || apposition || goes_on;
+            let ends = !has_words(tail, 3) || TAIL_WORDS.contains(&first.as_str()) || apposition || goes_on;
             if ends {
                 let start = clause_start(text, ss, comma);
                 return Some(Draft { start, end: comma, kind: QuoteKind::Indirect, speaker: who, inherited: None, cue: (c.start, c.end) });
@@ -233,7 +233,7 @@ pub(super) fn verb_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue],
     }
     // `... in the event of invasion said Nigel Gould-Davies, a senior fellow ...`: a person right
     // after the verb, its comma left out, and nothing after them but an apposition.
-    if comma_at.is_none_or(|comma| words(&text[comma..c.start]) > 3) && words(before) >= 4 {
+    if comma_at.is_none_or(|comma| has_words(&text[comma..c.start], 4)) && has_words(before, 4) {
         let after = skip_spaces(text, c.end, se);
         if let Some(m) = ctx.mention_starting_at(after).filter(|m| m.label == Label::Person) {
             let rest = text[m.bend..se].trim_start();
@@ -251,7 +251,7 @@ pub(super) fn verb_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue],
         Some(f) => Some(f),
         // `..., adding that ...` after a statement of this sentence: the same speaker.
         None if before.ends_with(',') && same_sentence.is_some() => same_sentence,
-        None if before.is_empty() || words(before) <= 5 && before.ends_with(',') => {
+        None if before.is_empty() || !has_words(before, 6) && before.ends_with(',') => {
             // A participle opening the sentence: the statement runs to the comma before the
             // subject of the sentence (`Affirming that ..., Trung proposed`).
             let mut p = start;
