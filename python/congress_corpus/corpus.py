@@ -374,7 +374,7 @@ def load(
         extract: find entities (mentions, entities and roles tables); ``False`` loads documents only.
         extractor: a configured :class:`Extractor` (user patterns, aliases); default: the shipped one.
         quotes: with extraction, find who said what (the ``quotes`` table); ``False`` leaves the
-            table out and saves its cost (about a tenth of the extraction's).
+            table out and saves its cost (about a sixth of the extraction's).
 
     >>> import congress_corpus as cc
     >>> corpus = cc.load(cc.SAMPLE, n_threads=2)
