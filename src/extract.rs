@@ -502,7 +502,7 @@ impl FullNames {
 }
 
 /// How many mentions away a lone head looks for its full name before indexing the document's.
-const NEAR: usize = 32;
+const NEAR: usize = 64;
 
 /// Is `m` a full name that the lone head `(head, ordinal)` of `label` may refer to? The test
 /// `FullNames` indexes, for one mention.
