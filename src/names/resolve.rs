@@ -235,7 +235,8 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
             s.entry = None;
         }
         // `second plenum of the 14th Party Central Committee`.
-        if s.label == Label::Org {
+        // (The pattern ends in `of` or `of the`: a name after any other word needs no search.)
+        if s.label == Label::Org && s.ts > 0 && matches!(c.folded(s.ts - 1), "of" | "the") {
             let before = &c.text[..toks[s.ts].start];
             let mut tail_start = before.len().saturating_sub(48);
             while !before.is_char_boundary(tail_start) {
