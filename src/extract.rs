@@ -28,6 +28,8 @@ pub struct DocResult {
     pub roles: Vec<crate::roles::Role>,
     /// Sentences in the text (the same split as `sentence` indices).
     pub n_sentences: usize,
+    /// Their byte spans, for the quotes pass (which would otherwise split the text again).
+    pub sentences: Vec<(usize, usize)>,
 }
 
 /// The extractor's configuration: the shipped lexicon plus user patterns and aliases.
@@ -158,7 +160,7 @@ impl Extractor {
         mentions.sort_by_key(|m| (m.bstart, m.bend));
         set_offsets(&doc, &mut mentions);
         let roles = crate::roles::find_roles(&doc, &names, &mentions, &self.lex);
-        DocResult { mentions, roles, n_sentences: doc.sentences.len() }
+        DocResult { mentions, roles, n_sentences: doc.sentences.len(), sentences: doc.sentences }
     }
 
     /// `Full Name (ABBR)` in this document: ABBR -> the key of the name before it.

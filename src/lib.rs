@@ -26,6 +26,7 @@ pub mod parallel;
 pub mod patterns;
 pub mod pipeline;
 pub mod platform;
+pub mod quotes;
 pub mod records;
 pub mod roles;
 pub mod sentences;

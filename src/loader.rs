@@ -25,11 +25,13 @@ pub struct LoadOptions {
     pub batch_bytes: usize,
     /// Split sentences for `n_sentences` (off when extraction follows and splits them itself).
     pub count_sentences: bool,
+    /// With extraction, find who said what (the quotes table); off saves its cost.
+    pub quotes: bool,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, batch_bytes: crate::tables::BATCH_BYTES, count_sentences: true }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, batch_bytes: crate::tables::BATCH_BYTES, count_sentences: true, quotes: true }
     }
 }
 

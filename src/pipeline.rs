@@ -15,6 +15,7 @@ use crate::extract::{DocResult, Extractor};
 use crate::ids::Ids;
 use crate::loader::{self, LoadOptions, Meta};
 use crate::parallel::Cancel;
+use crate::quotes::{self, Quote};
 use crate::tables::{self, DocView};
 use arrow_array::RecordBatch;
 use arrow_schema::ArrowError;
@@ -25,6 +26,8 @@ use arrow_schema::ArrowError;
 pub struct Loaded {
     pub documents: Vec<Document>,
     pub results: Vec<DocResult>,
+    /// The quotes of each document, beside `results`.
+    pub quotes: Vec<Vec<Quote>>,
     pub issues: Vec<Issue>,
 }
 
@@ -39,15 +42,24 @@ const PARALLEL_RECORDS: usize = 16;
 /// One input loaded, and extracted with `extractor`.
 fn load_input(input: &Input, opts: &LoadOptions, extractor: Option<&Extractor>) -> Loaded {
     let mut loaded = loader::load_one(input, opts);
-    let results: Vec<DocResult> = match extractor {
-        Some(ex) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(|d| ex.extract(&d.text, d.date)).collect(),
-        Some(ex) => loaded.documents.iter().map(|d| ex.extract(&d.text, d.date)).collect(),
-        None => Vec::new(),
+    let read = |d: &Document| {
+        let r = ex_extract(extractor, d);
+        let q = if opts.quotes { quotes::of_document(&d.text, &r) } else { Vec::new() };
+        (r, q)
+    };
+    let (results, quotes): (Vec<DocResult>, Vec<Vec<Quote>>) = match extractor {
+        Some(_) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(read).unzip(),
+        Some(_) => loaded.documents.iter().map(read).unzip(),
+        None => (Vec::new(), Vec::new()),
     };
     for (d, r) in loaded.documents.iter_mut().zip(&results) {
         d.n_sentences = r.n_sentences;
     }
-    Loaded { documents: loaded.documents, results, issues: loaded.issues }
+    Loaded { documents: loaded.documents, results, quotes, issues: loaded.issues }
+}
+
+fn ex_extract(extractor: Option<&Extractor>, d: &Document) -> DocResult {
+    extractor.map_or_else(DocResult::default, |ex| ex.extract(&d.text, d.date))
 }
 
 fn extraction_options(opts: &LoadOptions, extractor: Option<&Extractor>) -> LoadOptions {
@@ -71,6 +83,7 @@ impl Loaded {
     fn append(&mut self, other: Loaded) {
         self.documents.extend(other.documents);
         self.results.extend(other.results);
+        self.quotes.extend(other.quotes);
         self.issues.extend(other.issues);
     }
 }
@@ -107,23 +120,30 @@ pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extr
 }
 
 /// What renaming a document's rows needs: its id, where it came from, and its rows in the
-/// mentions and roles tables.
+/// mentions, roles and quotes tables.
 struct DocRows {
     doc_id: String,
     path: String,
     mentions: usize,
     roles: usize,
+    quotes: usize,
 }
 
 impl DocRows {
     fn of(batch: &Loaded) -> Vec<DocRows> {
         let counts = |i: usize| batch.results.get(i).map_or((0, 0), |r| (r.mentions.len(), r.roles.len()));
-        batch.documents.iter().enumerate().map(|(i, d)| DocRows { doc_id: d.doc_id.clone(), path: d.path.clone(), mentions: counts(i).0, roles: counts(i).1 }).collect()
+        let quotes = |i: usize| batch.quotes.get(i).map_or(0, Vec::len);
+        batch
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DocRows { doc_id: d.doc_id.clone(), path: d.path.clone(), mentions: counts(i).0, roles: counts(i).1, quotes: quotes(i) })
+            .collect()
     }
 }
 
 /// One task's tables with each document's id claimed in `ids`. Ids are rarely taken, so the
-/// tables are rebuilt only then: `doc_id` (column 0 of documents, mentions and roles) is
+/// tables are rebuilt only then: `doc_id` (column 0 of documents, mentions, roles and quotes) is
 /// rewritten and a `duplicate_id` row added per renamed document.
 fn unique_ids(tables: Tables, docs: &[DocRows], ids: &mut Ids) -> Result<Tables, ArrowError> {
     let mut renamed = Vec::new();
@@ -143,8 +163,8 @@ fn unique_ids(tables: Tables, docs: &[DocRows], ids: &mut Ids) -> Result<Tables,
     }
     // Each table's rows in order, as the ids they take (documents: one row per document).
     let rows_of = |rows: fn(&DocRows) -> usize| -> Vec<&str> { docs.iter().zip(&given).flat_map(|(d, id)| std::iter::repeat_n(id.as_str(), rows(d))).collect() };
-    let mut renaming: [(&str, Vec<&str>, usize); 3] =
-        [("documents", rows_of(|_| 1), 0), ("mentions", rows_of(|d| d.mentions), 0), ("roles", rows_of(|d| d.roles), 0)];
+    let mut renaming: [(&str, Vec<&str>, usize); 4] =
+        [("documents", rows_of(|_| 1), 0), ("mentions", rows_of(|d| d.mentions), 0), ("roles", rows_of(|d| d.roles), 0), ("quotes", rows_of(|d| d.quotes), 0)];
     let mut out = Tables::new();
     for (name, b) in tables {
         let Some((_, rows, at)) = renaming.iter_mut().find(|(n, _, _)| *n == name) else {
@@ -183,13 +203,13 @@ fn batch_tables(batch: &Loaded, extracted: bool, acc: &mut Accumulator, limit: u
         out.push(("errors", tables::errors(&batch.issues)?));
     }
     if extracted {
-        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView::new(&d.doc_id, &d.text, r)).collect();
+        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).zip(&batch.quotes).map(|((d, r), q)| DocView::new(&d.doc_id, &d.text, r, q)).collect();
         out.extend(mention_tables(&views, batch.documents.iter().map(|d| d.date), acc, limit)?);
     }
     Ok(out)
 }
 
-/// The non-empty mentions and roles tables of some documents (`dates` in the same order),
+/// The non-empty mentions, roles and quotes tables of some documents (`dates` in the same order),
 /// cut by size, their entities counted into `acc`.
 fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDate>>, acc: &mut Accumulator, limit: usize) -> Result<Tables, ArrowError> {
     for (v, date) in views.iter().zip(dates) {
@@ -197,12 +217,16 @@ fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDat
     }
     let mut out = Tables::new();
     let mention_rows = |v: &DocView| v.mentions.iter().map(|m| tables::mention_bytes(v.doc_id, m)).collect::<Vec<_>>();
-    for part in pieces(views, mention_rows, limit, |v, r| DocView { mentions: &v.mentions[r], roles: &[], ..*v }) {
+    for part in pieces(views, mention_rows, limit, |v, r| DocView { mentions: &v.mentions[r], roles: &[], quotes: &[], ..*v }) {
         out.push(("mentions", tables::mentions(&part)?));
     }
     let role_rows = |v: &DocView| v.roles.iter().map(|r| tables::role_bytes(v.doc_id, r)).collect::<Vec<_>>();
-    for part in pieces(views, role_rows, limit, |v, r| DocView { roles: &v.roles[r], mentions: &[], ..*v }) {
+    for part in pieces(views, role_rows, limit, |v, r| DocView { roles: &v.roles[r], mentions: &[], quotes: &[], ..*v }) {
         out.push(("roles", tables::roles(&part)?));
+    }
+    let quote_rows = |v: &DocView| v.quotes.iter().map(|q| tables::quote_bytes(v.doc_id, v.text, q)).collect::<Vec<_>>();
+    for part in pieces(views, quote_rows, limit, |v, r| DocView { quotes: &v.quotes[r], mentions: &[], roles: &[], ..*v }) {
+        out.push(("quotes", tables::quotes(&part)?));
     }
     Ok(out)
 }
@@ -238,6 +262,7 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
     if extracted {
         by_name.push(("mentions", vec![]));
         by_name.push(("roles", vec![]));
+        by_name.push(("quotes", vec![]));
     }
     // Display names are filled in every record batch at once, in parallel (order is kept),
     // beside the entities table.
@@ -250,6 +275,7 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
                 let bs = match name {
                     "mentions" => tables::with_names(&b, tables::MENTION_ENTITY_ID, tables::MENTION_CANONICAL, &names, tables::BATCH_BYTES)?,
                     "roles" => tables::with_names(&b, tables::ROLE_PERSON_ID, tables::ROLE_PERSON, &names, tables::BATCH_BYTES)?,
+                    "quotes" => tables::with_names(&b, tables::QUOTE_SPEAKER_ID, tables::QUOTE_SPEAKER, &names, tables::BATCH_BYTES)?,
                     _ => vec![b],
                 };
                 Ok(bs.into_iter().map(|b| (name, b)).collect())
@@ -269,7 +295,7 @@ pub fn finish(parts: Vec<Tables>, acc: Accumulator, extracted: bool) -> Result<V
     Ok(by_name)
 }
 
-/// The mentions, entities and roles tables of texts in memory, extracted in parallel: like
+/// The mentions, entities, roles and quotes tables of texts in memory, extracted in parallel: like
 /// `load_tables`, each task extracts `INPUTS_PER_TASK` texts and builds their record batches.
 /// Once `cancel` is set, the texts not yet started are left empty (the caller discards the tables).
 pub fn text_tables(
@@ -285,7 +311,8 @@ pub fn text_tables(
         .map(|chunk| {
             let results: Vec<DocResult> =
                 chunk.iter().map(|&i| if cancel.is_set() { DocResult::default() } else { extractor.extract(&texts[i], dates[i]) }).collect();
-            let views: Vec<DocView> = chunk.iter().zip(&results).map(|(&i, r)| DocView::new(&doc_ids[i], &texts[i], r)).collect();
+            let quotes: Vec<Vec<Quote>> = chunk.iter().zip(&results).map(|(&i, r)| quotes::of_document(&texts[i], r)).collect();
+            let views: Vec<DocView> = chunk.iter().zip(&results).zip(&quotes).map(|((&i, r), q)| DocView::new(&doc_ids[i], &texts[i], r, q)).collect();
             let mut counted = Accumulator::default();
             let tables = mention_tables(&views, chunk.iter().map(|&i| dates[i]), &mut counted, tables::BATCH_BYTES)?;
             Ok::<_, ArrowError>((tables, counted))
@@ -351,6 +378,7 @@ pub fn record_tables(source: &str, records: Vec<Record>, extractor: Option<&Extr
                 if let Some(ex) = extractor {
                     let result = ex.extract(&doc.text, doc.date);
                     doc.n_sentences = result.n_sentences;
+                    batch.quotes.push(quotes::of_document(&doc.text, &result));
                     batch.results.push(result);
                 }
                 batch.documents.push(doc);
@@ -386,7 +414,7 @@ mod tests {
         std::fs::create_dir_all(&d).unwrap();
         std::fs::write(d.join("a.txt"), "Hanoi.").unwrap();
         std::fs::write(d.join("a.TXT"), "Hue and Hanoi.").unwrap();
-        std::fs::write(d.join("a.text"), "Hue, Hanoi and Da Nang.").unwrap();
+        std::fs::write(d.join("a.text"), "Hue, Hanoi and Da Nang. Tô Lâm said the talks were useful.").unwrap();
         std::fs::write(d.join("b.jsonl"), "{\"id\": \"a\", \"text\": \"Vietnam.\"}\n").unwrap();
         let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
         let (ex, mut acc, mut ids) = (Extractor::default(), Accumulator::default(), Ids::default());
@@ -398,9 +426,12 @@ mod tests {
         assert_eq!(column(&tables, "documents", 0), ["a", "a#2", "a#3", "a#4"]);
         // a.TXT, a.text, a.txt in path order, then the JSONL record: 2, 3, 1 and 1 places.
         let texts = column(&tables, "documents", 7);
-        assert_eq!(texts[..2], ["Hue and Hanoi.", "Hue, Hanoi and Da Nang."]);
-        assert_eq!(column(&tables, "mentions", 0), ["a", "a", "a#2", "a#2", "a#2", "a#3", "a#4"]);
-        assert_eq!(column(&tables, "mentions", 4), ["Hue", "Hanoi", "Hue", "Hanoi", "Da Nang", "Hanoi", "Vietnam"]);
+        assert_eq!(texts[..2], ["Hue and Hanoi.", "Hue, Hanoi and Da Nang. Tô Lâm said the talks were useful."]);
+        assert_eq!(column(&tables, "mentions", 0), ["a", "a", "a#2", "a#2", "a#2", "a#2", "a#3", "a#4"]);
+        assert_eq!(column(&tables, "mentions", 4), ["Hue", "Hanoi", "Hue", "Hanoi", "Da Nang", "Tô Lâm", "Hanoi", "Vietnam"]);
+        // The quote of a.text follows its renamed document.
+        assert_eq!(column(&tables, "quotes", 0), ["a#2"]);
+        assert_eq!(column(&tables, "quotes", 4), ["the talks were useful"]);
         let kinds = column(&tables, "errors", 1);
         assert_eq!(kinds, ["duplicate_id"; 3]);
     }
@@ -411,7 +442,7 @@ mod tests {
         let _ = std::fs::remove_dir_all(&d);
         std::fs::create_dir_all(&d).unwrap();
         for i in 0..6 {
-            std::fs::write(d.join(format!("{i}.txt")), "Tô Lâm met Lao leaders in Hanoi and Hue. ".repeat(i + 1)).unwrap();
+            std::fs::write(d.join(format!("{i}.txt")), "Tô Lâm met Lao leaders in Hanoi and Hue. The talks were useful, he said. ".repeat(i + 1)).unwrap();
         }
         let (inputs, _) = discover(&[d.to_string_lossy().into_owned()], None, &|| false).unwrap();
         let ex = Extractor::default();
@@ -425,7 +456,7 @@ mod tests {
         for ((name, a), (_, b)) in whole.iter().zip(&cut) {
             let rows = |bs: &[RecordBatch]| string_rows(bs);
             assert_eq!(rows(a), rows(b), "{name}");
-            if matches!(*name, "documents" | "mentions") {
+            if matches!(*name, "documents" | "mentions" | "quotes") {
                 assert!(b.len() > a.len(), "{name}: {} batches", b.len());
                 for batch in b.iter().filter(|b| b.num_rows() > 1) {
                     let bytes: usize = batch.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value_data().len()).max().unwrap_or(0);

@@ -199,7 +199,7 @@ impl Plan {
 
     /// Load (and extract from) inputs `start..end` with `n_threads` threads, counting entities
     /// into `acc`.
-    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None, acc=None))]
+    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None, acc=None, quotes=true))]
     #[allow(clippy::too_many_arguments)] // until the load takes one options struct (issue 19 item 2)
     fn load(
         &self,
@@ -210,10 +210,11 @@ impl Plan {
         max_bytes: u64,
         extractor: Option<PyRef<'_, PyExtractor>>,
         acc: Option<PyRef<'_, PyAccumulator>>,
+        quotes: bool,
     ) -> PyResult<Batch> {
         let end = end.min(self.inputs.len());
         let slice = &self.inputs[start.min(end)..end];
-        let opts = LoadOptions { max_bytes, ..Default::default() };
+        let opts = LoadOptions { max_bytes, quotes, ..Default::default() };
         let ex = extractor.as_ref().map(|e| &e.inner);
         let mut fallback = crate::entities::Accumulator::default();
         let mut guard = match &acc {
@@ -301,6 +302,7 @@ fn empty_schema(name: &str) -> Result<arrow_schema::SchemaRef, arrow_schema::Arr
         "errors" => tables::errors(&[])?,
         "mentions" => tables::mentions(&[])?,
         "roles" => tables::roles(&[])?,
+        "quotes" => tables::quotes(&[])?,
         _ => tables::entities(&[])?,
     };
     Ok(b.schema())
@@ -350,7 +352,7 @@ fn records(
     Ok(Batch { inner: Mutex::new(Some(parts)) })
 }
 
-/// Extract from strings: a dict with the mentions, entities and roles tables.
+/// Extract from strings: a dict with the mentions, entities, roles and quotes tables.
 #[pyfunction]
 #[pyo3(signature = (texts, doc_ids, dates, extractor, n_threads=0))]
 fn extract<'py>(

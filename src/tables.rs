@@ -17,6 +17,7 @@ use crate::error::Issue;
 use crate::extract::DocResult;
 use crate::mention::Mention;
 use crate::label::Label;
+use crate::quotes::{Quote, Speaker};
 use crate::values;
 
 /// Bytes the string columns of one record batch may hold: Arrow's `Utf8` has 32-bit offsets,
@@ -52,6 +53,17 @@ pub fn document_bytes(d: &Document) -> usize {
 /// which `with_names` fills and cuts by itself).
 pub fn mention_bytes(doc_id: &str, m: &Mention) -> usize {
     doc_id.len() + (m.bend - m.bstart) + m.label.entity_id_len(&m.key) + m.value.as_ref().map_or(0, String::len) + m.unit.as_ref().map_or(0, String::len)
+}
+
+/// The bytes a quote adds to the string columns of the quotes table (`speaker` counted as
+/// written, which `with_names` replaces for entities and cuts by itself).
+pub fn quote_bytes(doc_id: &str, text: &str, q: &Quote) -> usize {
+    let speaker = match &q.speaker {
+        Some(Speaker::Entity(l, k)) => l.entity_id_len(k),
+        Some(Speaker::Words(w)) => w.len(),
+        None => 0,
+    };
+    doc_id.len() + q.text(text).len() + q.kind.as_str().len() + speaker + q.cue.len()
 }
 
 /// The bytes a role adds to the string columns of the roles table (before `person`).
@@ -187,34 +199,44 @@ pub fn errors(issues: &[Issue]) -> Result<RecordBatch, ArrowError> {
     )
 }
 
-/// One document's inputs to the mentions and roles tables (all its mentions and roles, or the
-/// part of them that one record batch holds).
+/// One document's inputs to the mentions, roles and quotes tables (all its rows, or the part of
+/// them that one record batch holds).
 #[derive(Clone, Copy)]
 pub struct DocView<'a> {
     pub doc_id: &'a str,
     pub text: &'a str,
     pub mentions: &'a [Mention],
     pub roles: &'a [crate::roles::Role],
+    pub quotes: &'a [Quote],
 }
 
 impl<'a> DocView<'a> {
-    pub fn new(doc_id: &'a str, text: &'a str, result: &'a DocResult) -> Self {
-        DocView { doc_id, text, mentions: &result.mentions, roles: &result.roles }
+    pub fn new(doc_id: &'a str, text: &'a str, result: &'a DocResult, quotes: &'a [Quote]) -> Self {
+        DocView { doc_id, text, mentions: &result.mentions, roles: &result.roles, quotes }
     }
 }
 
 /// Column of display names, looked up by the entity ids in column `ids` of `batch`; the names
-/// are known only once the whole corpus is seen, so they are filled in last. The batch is cut
+/// are known only once the whole corpus is seen, so they are filled in last. Where the id is
+/// null (a quote's speaker who is no entity) the name already there is kept. The batch is cut
 /// in several where the names would hold more than `limit` bytes.
 pub fn with_names(batch: &RecordBatch, ids: usize, target: usize, names: &HashMap<&str, &str>, limit: usize) -> Result<Vec<RecordBatch>, ArrowError> {
-    let id_col = batch.column(ids).as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("entity ids are not strings".into()))?;
-    let named: Vec<&str> = id_col.iter().map(|id| id.map_or("", |id| names.get(id).copied().unwrap_or(id.split_once(':').map_or(id, |x| x.1)))).collect();
-    cut(named.iter().map(|s| s.len()), limit)
+    let as_strings = |i: usize| batch.column(i).as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("entity ids and names are not strings".into()));
+    let (id_col, kept) = (as_strings(ids)?, as_strings(target)?);
+    let named: Vec<Option<&str>> = id_col
+        .iter()
+        .zip(kept.iter())
+        .map(|(id, kept)| match id {
+            Some(id) => Some(names.get(id).copied().unwrap_or(id.split_once(':').map_or(id, |x| x.1))),
+            None => kept,
+        })
+        .collect();
+    cut(named.iter().map(|s| s.map_or(0, str::len)), limit)
         .into_iter()
         .map(|rows| {
             let part = batch.slice(rows.start, rows.len());
             let mut cols = part.columns().to_vec();
-            cols[target] = strings(named[rows].iter().map(|s| Some(*s)));
+            cols[target] = strings(named[rows].iter().copied());
             RecordBatch::try_new(part.schema(), cols)
         })
         .collect()
@@ -278,6 +300,58 @@ pub const MENTION_CANONICAL: usize = 7;
 /// Roles columns that `with_names` reads and fills.
 pub const ROLE_PERSON_ID: usize = 4;
 pub const ROLE_PERSON: usize = 5;
+/// Quotes columns that `with_names` reads and fills.
+pub const QUOTE_SPEAKER_ID: usize = 6;
+pub const QUOTE_SPEAKER: usize = 7;
+
+/// Speaker offsets: int32 like every position, null where the speaker was named earlier.
+fn optional_positions(values: impl Iterator<Item = Option<usize>> + Clone) -> Result<ArrayRef, ArrowError> {
+    let mut v = Vec::with_capacity(values.clone().count());
+    for x in values {
+        v.push(x.map(|x| i32::try_from(x).map_err(|_| ArrowError::ComputeError(format!("position {x} is beyond int32: a document of over 2^31 characters")))).transpose()?);
+    }
+    Ok(Arc::new(Int32Array::from(v)))
+}
+
+/// The quotes table; `speaker` is empty for entities until `with_names` fills it, and holds the
+/// words as written for a speaker who is no entity (`lawyers`).
+pub fn quotes(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
+    let all = || docs.iter().flat_map(|d| d.quotes.iter().map(move |q| (d, q)));
+    let ids: Vec<Option<String>> = all().map(|(_, q)| q.speaker_entity_id()).collect();
+    let speaker = all().map(|(_, q)| match &q.speaker {
+        Some(Speaker::Entity(..)) => Some(""),
+        Some(Speaker::Words(w)) => Some(w.as_str()),
+        None => None,
+    });
+    batch(
+        vec![
+            text_field("doc_id", false),
+            position_field("sentence"),
+            position_field("start"),
+            position_field("end"),
+            text_field("text", false),
+            text_field("kind", false),
+            text_field("speaker_entity_id", true),
+            text_field("speaker", true),
+            Field::new("speaker_start", DataType::Int32, true),
+            Field::new("speaker_end", DataType::Int32, true),
+            text_field("cue", false),
+        ],
+        vec![
+            strings(all().map(|(d, _)| Some(d.doc_id))),
+            positions(all().map(|(_, q)| q.sentence as usize))?,
+            positions(all().map(|(_, q)| q.start))?,
+            positions(all().map(|(_, q)| q.end))?,
+            strings(all().map(|(d, q)| Some(q.text(d.text)))),
+            strings(all().map(|(_, q)| Some(q.kind.as_str()))),
+            strings(ids.iter().map(Option::as_deref)),
+            strings(speaker),
+            optional_positions(all().map(|(_, q)| q.speaker_span.map(|s| s.0)))?,
+            optional_positions(all().map(|(_, q)| q.speaker_span.map(|s| s.1)))?,
+            strings(all().map(|(_, q)| Some(q.cue.as_str()))),
+        ],
+    )
+}
 
 /// The roles table; `person` is empty until `with_names` fills it.
 pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
@@ -430,7 +504,7 @@ mod tests {
     fn mentions_batch_has_contract_columns() {
         let text = "Tô Lâm visited Hà Nội.";
         let result = Extractor::default().extract(text, None);
-        let b = mentions(&[DocView::new("a", text, &result)]).unwrap();
+        let b = mentions(&[DocView::new("a", text, &result, &[])]).unwrap();
         let names: Vec<_> = b.schema().fields().iter().map(|f| f.name().clone()).collect();
         assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit", "value_num", "date_start", "date_end"]);
         assert_eq!(b.num_rows(), 2);
@@ -458,7 +532,7 @@ mod tests {
         type Row = (String, Option<f64>, Option<String>, Option<String>);
         let text = "About 1.9 million people voted in January 2026, 90% of them on 7 January 2026, over 40 years.";
         let result = Extractor::default().extract(text, None);
-        let b = mentions(&[DocView::new("a", text, &result)]).unwrap();
+        let b = mentions(&[DocView::new("a", text, &result, &[])]).unwrap();
         let col = |name: &str| b.column(b.schema().index_of(name).unwrap()).clone();
         let texts = col("text");
         let texts = texts.as_any().downcast_ref::<StringArray>().unwrap();

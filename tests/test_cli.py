@@ -78,6 +78,17 @@ def test_missing_path_is_a_clear_error(tmp_path):
     assert "no such file or folder" in r.stderr
 
 
+def test_report_shows_who_said_what_about_the_themes():
+    r = _run("--themes", "strategic autonomy", "breakthrough")
+    assert r.returncode == 0, r.stderr
+    out = r.stdout
+    section = out[out.index('Who said what about "strategic autonomy"'):]
+    assert "Trinh Van Quyet, stressed, 002_d2e10eecdcafdbe8: the need to promote strategic autonomy" in section
+    assert max(map(len, section.splitlines())) <= 100
+    assert 'Who said what about "breakthrough"' in section
+    assert "Lê Hoài Trung (2 statements), noted, 000_b223d5d76dda60ac" in section
+
+
 def _generated(tmp_path, files: int):
     sys.path.insert(0, str(REPO / "bench"))
     try:

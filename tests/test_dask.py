@@ -33,7 +33,7 @@ def test_cluster_equals_single_process(client, tmp_path):
     single = cc.load(tmp_path, extractor=ex)
     tables = ccd.load_all(tmp_path, npartitions=5, extractor=ex)
     assert tables["mentions"].npartitions == 5
-    for name in ("documents", "errors", "mentions", "roles"):
+    for name in ("documents", "errors", "mentions", "roles", "quotes"):
         got = tables[name].compute().reset_index(drop=True)
         pd.testing.assert_frame_equal(got, getattr(single, name), check_categorical=False)
     ents = ccd.entities(tables["mentions"], tables["documents"])

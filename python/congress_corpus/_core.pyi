@@ -57,8 +57,9 @@ class Plan:
         max_bytes: int = ...,
         extractor: Extractor | None = None,
         acc: Accumulator | None = None,
+        quotes: bool = True,
     ) -> Batch:
-        """Load (and extract from) files ``start..end``, counting entities into ``acc``."""
+        """Load (and extract from) files ``start..end``, counting entities into ``acc``; ``quotes``: find who said what."""
 
 def discover(sources: list[str], pattern: str | None = None) -> Plan:
     """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source
@@ -68,7 +69,7 @@ def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
     """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""
 
 def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True, n_threads: int = 0) -> dict[str, ArrowTable]:
-    """Tables (documents, errors, and with extraction mentions, roles, entities)."""
+    """Tables (documents, errors, and with extraction mentions, roles, quotes, entities)."""
 
 def records(
     source: str,
@@ -85,7 +86,7 @@ def records(
 def extract(
     texts: list[str], doc_ids: list[str], dates: list[str | None], extractor: Extractor, n_threads: int = 0
 ) -> dict[str, ArrowTable]:
-    """The mentions, roles and entities tables of in-memory texts."""
+    """The mentions, roles, quotes and entities tables of in-memory texts."""
 
 def partial_entities(
     doc_ids: list[str],

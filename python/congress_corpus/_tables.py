@@ -11,6 +11,10 @@ LABELS = ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WOR
           "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"]
 LABEL_DTYPE = pd.CategoricalDtype(LABELS)
 
+# Offsets that may be missing (a quote's speaker named in an earlier sentence): pandas' nullable
+# Int32, so they stay integers instead of becoming floats with NaN.
+_OPTIONAL_POSITIONS = ("speaker_start", "speaker_end")
+
 
 def from_arrow(table) -> pd.DataFrame:
     """A DataFrame from an Arrow table of the core (anything with ``__arrow_c_stream__``).
@@ -30,6 +34,8 @@ def from_arrow(table) -> pd.DataFrame:
             df[col] = pd.Series([list(v) for v in df[col]], index=df.index, dtype=object)
         elif col == "label":
             df[col] = df[col].astype(LABEL_DTYPE)
+        elif col in _OPTIONAL_POSITIONS:
+            df[col] = df[col].astype("Int32")
         elif pd.api.types.is_object_dtype(df[col].dtype) or str(df[col].dtype) in ("string", "large_string[pyarrow]", "string[pyarrow]"):
             df[col] = df[col].astype(STR_DTYPE)
     return df

@@ -32,12 +32,16 @@ def _cell(value: object, width: int) -> str:
 #: Up to this many documents, the report lists them one per line; beyond, it summarises them.
 LIST_DOCUMENTS = 20
 
+#: Themes of the Congress whose statements the report lists by speaker.
+THEMES = ("strategic autonomy", "breakthrough")
 
-def report(corpus: Corpus, out=sys.stdout, top: int = 5) -> None:
+
+def report(corpus: Corpus, out=sys.stdout, top: int = 5, themes: tuple[str, ...] = THEMES) -> None:
     """Print what ``corpus`` holds as a plain-text report that fits a screen at any size.
 
     A small corpus lists its documents; a large one is summarised: counts, date range, sources,
-    errors by kind, the ``top`` entities of each label ("and K more"), the most repeated titles.
+    errors by kind, the ``top`` entities of each label ("and K more"), the most repeated titles,
+    and who said what about ``themes`` (the ``top`` speakers of each).
 
     >>> import congress_corpus as cc, io
     >>> out = io.StringIO(); report(cc.load(cc.SAMPLE), out)
@@ -62,6 +66,8 @@ def report(corpus: Corpus, out=sys.stdout, top: int = 5) -> None:
         w(_fill(f"Most repeated titles: {s.titles.text()}"))
     if "mentions" in corpus.table_names:
         top_entities(corpus, out, n=top, summary=s)
+    if "quotes" in corpus.table_names:
+        who_said(corpus, themes, out, top=top)
     if len(errors):
         w(f"\nErrors ({len(errors):,}): {s.errors_by_kind.text()}\n")
         for row in errors.head(top).itertuples(index=False):
@@ -107,6 +113,33 @@ def top_entities(corpus: Corpus, out=sys.stdout, n: int = 5, summary: Summary | 
             w(f"  and {len(people) - len(shown):,} more: see corpus.roles\n")
 
 
+def who_said(corpus: Corpus, phrases: tuple[str, ...] = THEMES, out=sys.stdout, top: int = 5) -> None:
+    """Print who said what about ``phrases``: for each, the ``top`` speakers of the statements
+    that contain it (most statements first), each with the first such statement, one line each.
+
+    >>> import congress_corpus as cc, io
+    >>> out = io.StringIO(); who_said(cc.load(cc.SAMPLE), ("strategic autonomy",), out)
+    >>> print(out.getvalue().splitlines()[2])
+    Who said what about "strategic autonomy" (3 statements by 3 speakers):
+    """
+    q = corpus.quotes
+    w = out.write
+    w(f"\n{len(q):,} statements attributed ({int((q.kind == 'direct').sum()):,} in quotation marks); "
+      "by theme: speaker, cue, document: words\n")
+    for phrase in phrases:
+        hits = q[q.text.str.contains(phrase, case=False, regex=False)]
+        speakers = hits.speaker.fillna("(unknown)")
+        counts = speakers.value_counts()
+        order = sorted(counts.index, key=lambda p: (-counts[p], p))
+        w(_cut(f"Who said what about \"{phrase}\" ({len(hits):,} statements by {len(order):,} speakers):") + "\n")
+        for speaker in order[:top]:
+            r = hits[speakers == speaker].iloc[0]
+            n = f" ({counts[speaker]} statements)" if counts[speaker] > 1 else ""
+            w(_cut(f"  {speaker}{n}, {r.cue}, {r.doc_id}: {' '.join(r.text.split())}") + "\n")
+        if len(order) > top:
+            w(f"  and {len(order) - top:,} more speakers: see corpus.quotes\n")
+
+
 FORMATS = ("parquet", "csv", "jsonl")
 
 
@@ -116,7 +149,7 @@ def write_tables(corpus: Corpus, out_dir: Path, fmt: str = "parquet") -> list[Pa
     >>> import congress_corpus as cc, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as d:
     ...     [p.name for p in write_tables(cc.load(cc.SAMPLE), pathlib.Path(d))]
-    ['documents.parquet', 'errors.parquet', 'mentions.parquet', 'entities.parquet', 'roles.parquet']
+    ['documents.parquet', 'errors.parquet', 'mentions.parquet', 'entities.parquet', 'roles.parquet', 'quotes.parquet']
     """
     if fmt not in FORMATS:
         raise ValueError(f"[E003] format must be one of {', '.join(FORMATS)}, not {fmt!r}")
@@ -168,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=None, help="threads to use (default: all cores)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bar (default: on when stderr is a terminal)")
+    parser.add_argument("--themes", nargs="+", default=list(THEMES), metavar="PHRASE",
+                        help="list who said what about these phrases (default: %(default)s)")
     args = parser.parse_args(argv)
     if args.top < 1:
         parser.error("--top must be at least 1")
@@ -185,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     try:
-        report(corpus, top=args.top)
+        report(corpus, top=args.top, themes=tuple(args.themes))
         if args.out is not None:
             for path in write_tables(corpus, args.out, args.format):
                 print(f"wrote {path}")

@@ -56,7 +56,11 @@ def _with_names(part: dict[str, pd.DataFrame], names: dict[str, str]) -> dict[st
     m["canonical"] = pd.Series([names[e] for e in m.entity_id], index=m.index, dtype=_tables.STR_DTYPE)
     r = part["roles"].copy()
     r["person"] = pd.Series([names.get(e, p) for e, p in zip(r.person_entity_id, r.person)], index=r.index, dtype=_tables.STR_DTYPE)
-    return {**part, "mentions": m, "roles": r}
+    q = part["quotes"].copy()
+    # A speaker who is no entity (null id) keeps the words as written.
+    q["speaker"] = pd.Series([s if pd.isna(e) else names.get(e, s) for e, s in zip(q.speaker_entity_id, q.speaker)],
+                             index=q.index, dtype=_tables.STR_DTYPE)
+    return {**part, "mentions": m, "roles": r, "quotes": q}
 
 
 def load(
@@ -75,7 +79,7 @@ def load(
     Rust threads per task (default 1, so several workers on one host do not oversubscribe its
     cores; ``CONGRESS_CORPUS_THREADS`` applies when 0). Rows come in the same order as
     ``cc.load``; display names are chosen over the whole corpus. Use :func:`entities` for the
-    entities table. ``errors`` and ``roles`` are in :func:`load_all`.
+    entities table. ``errors``, ``roles`` and ``quotes`` are in :func:`load_all`.
     """
     tables = load_all(source, npartitions=npartitions, pattern=pattern, max_bytes=max_bytes,
                       extractor=extractor, n_threads=n_threads)
@@ -85,7 +89,7 @@ def load(
 def load_all(source: Source, *, npartitions: int | None = None, pattern: str | None = None,
              max_bytes: int = DEFAULT_MAX_BYTES, extractor: Extractor | None = None,
              n_threads: int = 1) -> dict[str, Any]:
-    """Like :func:`load`, returning every table (documents, errors, mentions, roles) as dask DataFrames."""
+    """Like :func:`load`, returning every table (documents, errors, mentions, roles, quotes) as dask DataFrames."""
     dask = require("dask", "congress_corpus.dask")
     dd = require("dask.dataframe", "congress_corpus.dask")
     delayed = dask.delayed
@@ -112,7 +116,7 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     # dask would turn the frames' string columns into its own string dtype as soon as one column
     # holds objects (`documents.captions`, lists): the tables keep the dtypes `cc.load` gives.
     with dask.config.set({"dataframe.convert-string": False}):
-        for name in ("documents", "errors", "mentions", "roles"):
+        for name in ("documents", "errors", "mentions", "roles", "quotes"):
             pieces = [delayed(lambda p, n=name: p[n])(p) for p in named]
             if name == "errors":
                 pieces = [delayed(discovery_errors)] + pieces

@@ -101,7 +101,7 @@ def default_extractor() -> Extractor:
 
 
 def _extract_arrow(texts, doc_ids, dates, extractor: Extractor | None, n_threads: int | None, na: str):
-    """The core's Arrow tables (mentions, entities, roles) for ``texts``, arguments checked, and
+    """The core's Arrow tables (mentions, entities, roles, quotes) for ``texts``, arguments checked, and
     the doc_ids of the texts skipped as missing."""
     threads = _args.n_threads(n_threads)
     ts, ids, kept, skipped = _args.texts(texts, doc_ids, na)
@@ -119,15 +119,18 @@ def _frame(table, skipped: list[str]) -> pd.DataFrame:
 
 def extract_tables(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = None,
                    n_threads: int | None = None, na: str = "raise") -> dict[str, pd.DataFrame]:
-    """Like :func:`extract`, but returns every table: ``mentions``, ``entities`` and ``roles``.
+    """Like :func:`extract`, but returns every table: ``mentions``, ``entities``, ``roles`` and ``quotes``.
 
     >>> import congress_corpus as cc
-    >>> t = cc.extract_tables(["Minister of Foreign Affairs Lê Hoài Trung met Lao leaders."])
+    >>> t = cc.extract_tables(["Minister of Foreign Affairs Lê Hoài Trung met Lao leaders. "
+    ...                        "The talks were frank and useful, he said."])
     >>> t["roles"][["person", "role"]].values.tolist()
     [['Lê Hoài Trung', 'Minister of Foreign Affairs']]
+    >>> t["quotes"][["speaker", "text", "cue"]].values.tolist()
+    [['Lê Hoài Trung', 'The talks were frank and useful', 'said']]
     """
     tables, skipped = _extract_arrow(texts, doc_ids, dates, extractor, n_threads, na)
-    return {name: _frame(tables[name], skipped) for name in ("mentions", "entities", "roles")}
+    return {name: _frame(tables[name], skipped) for name in ("mentions", "entities", "roles", "quotes")}
 
 
 def extract(texts, doc_ids=None, dates=None, *, extractor: Extractor | None = None,

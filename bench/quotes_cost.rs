@@ -1,0 +1,45 @@
+//! What the quotes table costs: extraction against quotes, on the same cleaned texts, one
+//! thread, each document's two steps timed in turn (the better of three runs each), so the
+//! ratio does not depend on this machine's drift between runs.
+//!
+//!     cargo run --release --example quotes_cost -- /tmp/congress-corpus-bench-10000-1
+
+use std::time::Instant;
+
+use congress_corpus::{discover, extract::Extractor, loader, parallel, pipeline, quotes};
+
+fn main() {
+    let root = std::env::args().nth(1).expect("usage: quotes_cost FOLDER");
+    let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
+    let docs = pipeline::load_and_extract(&inputs, &loader::LoadOptions::default(), None).documents;
+    let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
+    let ex = Extractor::default();
+    // Each document is extracted and then its quotes found, each step timed on its own: the
+    // two costs are measured interleaved, so a machine slowed for a while slows both alike.
+    let (mut t_extract, mut t_quotes) = (f64::MAX, f64::MAX);
+    let (mut n_mentions, mut n_quotes) = (0, 0);
+    parallel::install(1, || {
+        for _ in 0..std::env::var("QUOTES_COST_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(3) {
+            let (mut e, mut q) = (0.0, 0.0);
+            (n_mentions, n_quotes) = (0, 0);
+            for d in &docs {
+                let t = Instant::now();
+                let r = ex.extract(&d.text, d.date);
+                let t1 = Instant::now();
+                n_quotes += quotes::of_document(&d.text, &r).len();
+                q += t1.elapsed().as_secs_f64();
+                e += (t1 - t).as_secs_f64();
+                n_mentions += r.mentions.len();
+            }
+            // The better run of each, as every timing here.
+            (t_extract, t_quotes) = (t_extract.min(e), t_quotes.min(q));
+        }
+    })
+    .expect("no panic");
+    let with_quotes = t_extract + t_quotes;
+    println!("{} documents, {mb:.1} MB of body text, one thread", docs.len());
+    println!("extract                {t_extract:.3} s  {:.1} MB/s  {n_mentions} mentions", mb / t_extract);
+    println!("quotes                 {t_quotes:.3} s  {:.1} MB/s  {n_quotes} quotes", mb / t_quotes);
+    println!("extract + quotes       {with_quotes:.3} s  {:.1} MB/s", mb / with_quotes);
+    println!("throughput kept with quotes: {:.1}%", 100.0 * t_extract / with_quotes);
+}
