@@ -407,6 +407,24 @@ const WIDGET_LINES: &[&str] = &[
     "story continues below advertisement", "sponsored", "skip to content", "skip to main content",
 ];
 
+/// The only words of a line that dates the page (`Friday, 23/1/2026, 17:45 (GMT+7)`,
+/// `January 22, 2026 4:10 AM UTC`, `Updated: 10:02 19-01-2026`).
+const STAMP_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am",
+    "pm", "gmt", "utc", "ict", "est", "edt", "bst", "cet", "cest", "ist", "updated", "update",
+    "published", "posted", "last", "modified", "on", "at", "st", "nd", "rd", "th", "h",
+];
+
+/// A short line of nothing but a date and time: the page's stamp, not the article's text.
+fn is_timestamp(line: &str) -> bool {
+    line.len() <= 60
+        && line.bytes().any(|b| b.is_ascii_digit())
+        && line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| STAMP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+}
+
 fn class_and_id(el: &scraper::node::Element) -> String {
     let mut s = String::new();
     if let Some(c) = el.attr("class") {
@@ -707,7 +725,7 @@ fn assemble(blocks: &Blocks, chosen: &[NodeId], doc: &ego_tree::Tree<Node>, titl
             _ if title.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(&b.text)) => continue,
             _ => {}
         }
-        if WIDGET_LINES.iter().any(|w| b.text.eq_ignore_ascii_case(w)) || paragraphs.last() == Some(&b.text.as_str()) {
+        if WIDGET_LINES.iter().any(|w| b.text.eq_ignore_ascii_case(w)) || paragraphs.last() == Some(&b.text.as_str()) || is_timestamp(&b.text) {
             continue;
         }
         paragraphs.push(&b.text);
@@ -745,6 +763,16 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_only_date_and_time_is_a_stamp() {
+        for stamp in ["Friday, 23/1/2026, 17:45 (GMT+7)", "January 22, 2026 4:10 AM UTC", "Updated: 10:02 19-01-2026", "2026-01-19"] {
+            assert!(is_timestamp(stamp), "{stamp}");
+        }
+        for text in ["On May 5, 2026 delegates met.", "Friday", "Jan 22 (Reuters) - Vietnam set a goal", "1,586 delegates"] {
+            assert!(!is_timestamp(text), "{text}");
+        }
+    }
 
     fn page(name: &str) -> Page {
         let path = format!("{}/tests/data/html/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -15,7 +15,7 @@ use crate::extract::{DocResult, Extractor};
 use crate::ids::Ids;
 use crate::loader::{self, LoadOptions, Meta};
 use crate::parallel::Cancel;
-use crate::tables::{self, DocView};
+use crate::tables::{self, DocView, Zone};
 use arrow_array::RecordBatch;
 use arrow_schema::ArrowError;
 
@@ -24,7 +24,44 @@ use arrow_schema::ArrowError;
 pub struct Batch {
     pub documents: Vec<Document>,
     pub results: Vec<DocResult>,
+    /// Per document, the mentions of its title and captions (`LoadOptions::zones`), when extracted.
+    pub zones: Vec<Vec<ZoneResult>>,
     pub issues: Vec<Issue>,
+}
+
+/// The extraction of one zone of a document besides its body: its title, or caption `index`.
+#[derive(Debug, Clone)]
+pub struct ZoneResult {
+    pub zone: Zone,
+    pub index: u32,
+    pub result: DocResult,
+}
+
+/// Extract the zones `zones` asks for of `doc` (none by default: an empty list, no allocation).
+fn extract_zones(ex: &Extractor, doc: &Document, zones: loader::Zones) -> Vec<ZoneResult> {
+    let mut out = Vec::new();
+    if zones.title {
+        if let Some(t) = &doc.title {
+            out.push(ZoneResult { zone: Zone::Title, index: 0, result: ex.extract(t, doc.date) });
+        }
+    }
+    if zones.caption {
+        for (i, c) in doc.captions.iter().enumerate() {
+            out.push(ZoneResult { zone: Zone::Caption, index: i as u32, result: ex.extract(c, doc.date) });
+        }
+    }
+    out
+}
+
+impl ZoneResult {
+    /// The text this zone's offsets index.
+    fn text<'a>(&self, doc: &'a Document) -> &'a str {
+        match self.zone {
+            Zone::Title => doc.title.as_deref().unwrap_or_default(),
+            Zone::Caption => doc.captions.get(self.index as usize).map_or("", String::as_str),
+            Zone::Body => &doc.text,
+        }
+    }
 }
 
 /// Inputs per task of `load_tables`: a task loads, extracts and turns into Arrow its inputs while
@@ -38,19 +75,25 @@ const PARALLEL_RECORDS: usize = 16;
 /// One input loaded, and extracted with `extractor`.
 fn load_input(input: &Input, opts: &LoadOptions, extractor: Option<&Extractor>) -> Batch {
     let mut loaded = loader::load_one(input, opts);
-    let results: Vec<DocResult> = match extractor {
-        Some(ex) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(|d| ex.extract(&d.text, d.date)).collect(),
-        Some(ex) => loaded.documents.iter().map(|d| ex.extract(&d.text, d.date)).collect(),
-        None => Vec::new(),
+    let one = |d: &Document| (ex_body(extractor, d), extractor.map(|ex| extract_zones(ex, d, opts.zones)).unwrap_or_default());
+    let (results, zones): (Vec<Option<DocResult>>, Vec<Vec<ZoneResult>>) = match extractor {
+        Some(_) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(one).unzip(),
+        Some(_) => loaded.documents.iter().map(one).unzip(),
+        None => (Vec::new(), Vec::new()),
     };
+    let results: Vec<DocResult> = results.into_iter().flatten().collect();
     for (d, r) in loaded.documents.iter_mut().zip(&results) {
         d.n_sentences = r.n_sentences;
     }
-    Batch { documents: loaded.documents, results, issues: loaded.issues }
+    Batch { documents: loaded.documents, results, zones, issues: loaded.issues }
+}
+
+fn ex_body(extractor: Option<&Extractor>, d: &Document) -> Option<DocResult> {
+    extractor.map(|ex| ex.extract(&d.text, d.date))
 }
 
 fn extraction_options(opts: &LoadOptions, extractor: Option<&Extractor>) -> LoadOptions {
-    LoadOptions { count_sentences: extractor.is_none() && opts.count_sentences, ..*opts }
+    LoadOptions { count_sentences: extractor.is_none() && opts.count_sentences, ..opts.clone() }
 }
 
 /// Load `inputs` (and extract, with `extractor`) on the current rayon pool, in input order.
@@ -68,6 +111,7 @@ impl Batch {
     fn append(&mut self, other: Batch) {
         self.documents.extend(other.documents);
         self.results.extend(other.results);
+        self.zones.extend(other.zones);
         self.issues.extend(other.issues);
     }
 }
@@ -114,7 +158,8 @@ struct DocRows {
 
 impl DocRows {
     fn of(batch: &Batch) -> Vec<DocRows> {
-        let counts = |i: usize| batch.results.get(i).map_or((0, 0), |r| (r.mentions.len(), r.roles.len()));
+        let zone_mentions = |i: usize| batch.zones.get(i).map_or(0, |z| z.iter().map(|z| z.result.mentions.len()).sum::<usize>());
+        let counts = |i: usize| batch.results.get(i).map_or((0, 0), |r| (r.mentions.len() + zone_mentions(i), r.roles.len()));
         batch.documents.iter().enumerate().map(|(i, d)| DocRows { doc_id: d.doc_id.clone(), path: d.path.clone(), mentions: counts(i).0, roles: counts(i).1 }).collect()
     }
 }
@@ -180,8 +225,17 @@ fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator, limit: us
         out.push(("errors", tables::errors(&batch.issues)?));
     }
     if extracted {
-        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).map(|(d, r)| DocView::new(&d.doc_id, &d.text, r)).collect();
-        out.extend(mention_tables(&views, batch.documents.iter().map(|d| d.date), acc, limit)?);
+        let mut views = Vec::with_capacity(batch.documents.len());
+        let mut dates = Vec::with_capacity(batch.documents.len());
+        for (i, (d, r)) in batch.documents.iter().zip(&batch.results).enumerate() {
+            views.push(DocView::new(&d.doc_id, &d.text, r));
+            dates.push(d.date);
+            for z in batch.zones.get(i).map_or(&[][..], Vec::as_slice) {
+                views.push(DocView { zone: z.zone, zone_index: z.index, ..DocView::new(&d.doc_id, z.text(d), &z.result) });
+                dates.push(d.date);
+            }
+        }
+        out.extend(mention_tables(&views, dates.into_iter(), acc, limit)?);
     }
     Ok(out)
 }
@@ -190,7 +244,11 @@ fn batch_tables(batch: &Batch, extracted: bool, acc: &mut Accumulator, limit: us
 /// cut by size, their entities counted into `acc`.
 fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDate>>, acc: &mut Accumulator, limit: usize) -> Result<Tables, ArrowError> {
     for (v, date) in views.iter().zip(dates) {
-        acc.add(date, v.text, v.mentions);
+        if v.zone == Zone::Body {
+            acc.add(date, v.text, v.mentions);
+        } else {
+            acc.add_to_last(date, v.text, v.mentions);
+        }
     }
     let mut out = Tables::new();
     let mention_rows = |v: &DocView| v.mentions.iter().map(|m| tables::mention_bytes(v.doc_id, m)).collect::<Vec<_>>();
@@ -349,6 +407,7 @@ pub fn record_tables(source: &str, records: Vec<Record>, extractor: Option<&Extr
                     let result = ex.extract(&doc.text, doc.date);
                     doc.n_sentences = result.n_sentences;
                     batch.results.push(result);
+                    batch.zones.push(Vec::new());
                 }
                 batch.documents.push(doc);
             }

@@ -125,6 +125,47 @@ impl PyExtractor {
     }
 }
 
+/// How to load: `max_bytes`, the record fields holding text, id, date and title (None: found
+/// by their common names), and the zones searched for mentions. Defaults come from the core.
+#[pyclass(name = "LoadOptions", module = "congress_corpus._core", frozen)]
+struct PyLoadOptions {
+    inner: LoadOptions,
+}
+
+#[pymethods]
+impl PyLoadOptions {
+    #[new]
+    #[pyo3(signature = (max_bytes=loader::DEFAULT_MAX_BYTES, text=None, id=None, date=None, title=None, zones=vec!["body".to_owned()]))]
+    fn new(max_bytes: u64, text: Option<String>, id: Option<String>, date: Option<String>, title: Option<String>, zones: Vec<String>) -> PyResult<Self> {
+        if max_bytes == 0 {
+            return Err(to_pyerr(Error::InvalidArgument("max_bytes must be at least 1".into())));
+        }
+        let zones = loader::Zones::parse(&zones).map_err(|m| to_pyerr(Error::InvalidArgument(m)))?;
+        let fields = crate::records::FieldMap { text, id, date, title };
+        Ok(PyLoadOptions { inner: LoadOptions { max_bytes, fields, zones, ..Default::default() } })
+    }
+
+    /// The default `max_bytes` (64 MiB): larger files are `too_large` rows.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn DEFAULT_MAX_BYTES() -> u64 {
+        loader::DEFAULT_MAX_BYTES
+    }
+
+    /// The field names tried, in order, for each role when none is given.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn FIELD_NAMES() -> Vec<(&'static str, Vec<&'static str>)> {
+        use crate::records::{DATE_NAMES, ID_NAMES, TEXT_NAMES, TITLE_NAMES};
+        vec![("text", TEXT_NAMES.to_vec()), ("id", ID_NAMES.to_vec()), ("date", DATE_NAMES.to_vec()), ("title", TITLE_NAMES.to_vec())]
+    }
+
+    #[getter]
+    fn max_bytes(&self) -> u64 {
+        self.inner.max_bytes
+    }
+}
+
 /// The files a load will read, found by `discover`; loaded in slices so that Python can show
 /// progress and react to Ctrl-C between slices.
 #[pyclass(module = "congress_corpus._core", frozen)]
@@ -169,13 +210,10 @@ impl Plan {
         self.inputs.len()
     }
 
-    /// The inputs as `(path bytes, doc_id, is_jsonl)`, to split across Dask workers.
-    fn inputs(&self) -> Vec<(Vec<u8>, String, bool)> {
+    /// The inputs as `(path bytes, doc_id, format)`, to split across Dask workers.
+    fn inputs(&self) -> Vec<(Vec<u8>, String, &'static str)> {
         use std::os::unix::ffi::OsStrExt;
-        self.inputs
-            .iter()
-            .map(|i| (i.path.as_os_str().as_bytes().to_vec(), i.doc_id.clone(), i.format == crate::discover::Format::JsonLines))
-            .collect()
+        self.inputs.iter().map(|i| (i.path.as_os_str().as_bytes().to_vec(), i.doc_id.clone(), i.format.name())).collect()
     }
 
     /// Problems met while finding files, as a batch with no documents.
@@ -186,20 +224,20 @@ impl Plan {
 
     /// Load (and extract from) inputs `start..end` with `n_threads` threads, counting entities
     /// into `acc`.
-    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None, acc=None))]
+    #[pyo3(signature = (start, end, n_threads=0, options=None, extractor=None, acc=None))]
     fn load(
         &self,
         py: Python<'_>,
         start: usize,
         end: usize,
         n_threads: usize,
-        max_bytes: u64,
+        options: Option<PyRef<'_, PyLoadOptions>>,
         extractor: Option<PyRef<'_, PyExtractor>>,
         acc: Option<PyRef<'_, PyAccumulator>>,
     ) -> PyResult<Batch> {
         let end = end.min(self.inputs.len());
         let slice = &self.inputs[start.min(end)..end];
-        let opts = LoadOptions { max_bytes, ..Default::default() };
+        let opts = options.map(|o| o.inner.clone()).unwrap_or_default();
         let ex = extractor.as_ref().map(|e| &e.inner);
         let mut fallback = crate::entities::Accumulator::default();
         let mut guard = match &acc {
@@ -241,17 +279,16 @@ fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> Py
 
 /// A plan from `Plan.inputs()` rows (on a Dask worker).
 #[pyfunction]
-fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
+fn plan_from_inputs(rows: Vec<(Vec<u8>, String, String)>) -> PyResult<Plan> {
     use std::os::unix::ffi::OsStringExt;
     let inputs = rows
         .into_iter()
-        .map(|(p, doc_id, jsonl)| Input {
-            path: std::path::PathBuf::from(std::ffi::OsString::from_vec(p)),
-            doc_id,
-            format: if jsonl { crate::discover::Format::JsonLines } else { crate::discover::Format::Text },
+        .map(|(p, doc_id, format)| {
+            let format = crate::discover::Format::from_name(&format).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("unknown input format {format:?}"))))?;
+            Ok(Input { path: std::path::PathBuf::from(std::ffi::OsString::from_vec(p)), doc_id, format })
         })
-        .collect();
-    Plan { inputs, issues: Vec::new(), ids: Mutex::default() }
+        .collect::<PyResult<_>>()?;
+    Ok(Plan { inputs, issues: Vec::new(), ids: Mutex::default() })
 }
 
 /// Assemble batches into tables (a dict of name -> ArrowTable), filling display names from `acc`.
@@ -460,6 +497,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ArrowTable>()?;
     m.add_class::<PyAccumulator>()?;
     m.add_class::<PyExtractor>()?;
+    m.add_class::<PyLoadOptions>()?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
     m.add_function(wrap_pyfunction!(assemble, m)?)?;
     m.add_function(wrap_pyfunction!(plan_from_inputs, m)?)?;

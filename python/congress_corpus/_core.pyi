@@ -5,7 +5,7 @@ from typing import Any, final
 
 __version__: str
 __all__ = [
-    "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
+    "Accumulator", "ArrowTable", "Batch", "Extractor", "LoadOptions", "Plan", "__version__", "_panic_for_test", "assemble",
     "cooccurrence", "discover", "duplicates", "extract", "html_extract", "is_debug_build", "kwic",
     "plan_from_inputs", "pooled_threads", "records", "resolve_threads", "shingles",
 ]
@@ -37,12 +37,31 @@ class ArrowTable:
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 @final
+class LoadOptions:
+    """How to load: ``max_bytes``, the record fields holding text, id, date and title (None: found
+    by their common names, ``FIELD_NAMES``), and the zones searched (``body``, ``title``, ``caption``)."""
+
+    DEFAULT_MAX_BYTES: int
+    FIELD_NAMES: list[tuple[str, list[str]]]
+    @property
+    def max_bytes(self) -> int: ...
+    def __new__(
+        cls,
+        max_bytes: int = ...,
+        text: str | None = None,
+        id: str | None = None,
+        date: str | None = None,
+        title: str | None = None,
+        zones: list[str] = ...,
+    ) -> LoadOptions: ...
+
+@final
 class Plan:
     """The files a load will read, in path order."""
 
     def __len__(self) -> int: ...
-    def inputs(self) -> list[tuple[bytes, str, bool]]:
-        """The files as (path bytes, doc_id, is_jsonl), to split across workers."""
+    def inputs(self) -> list[tuple[bytes, str, str]]:
+        """The files as (path bytes, doc_id, format: ``txt``, ``jsonl``, ``json``, ``csv``, ``tsv``, ``html``), to split across workers."""
     def issues(self) -> Batch:
         """Problems met while finding files, as a batch without documents."""
     def load(
@@ -50,7 +69,7 @@ class Plan:
         start: int,
         end: int,
         n_threads: int = 0,
-        max_bytes: int = ...,
+        options: LoadOptions | None = None,
         extractor: Extractor | None = None,
         acc: Accumulator | None = None,
     ) -> Batch:
@@ -60,7 +79,7 @@ def discover(sources: list[str], pattern: str | None = None) -> Plan:
     """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source
     or a glob that matches nothing, KeyboardInterrupt on Ctrl-C."""
 
-def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
+def plan_from_inputs(rows: list[tuple[bytes, str, str]]) -> Plan:
     """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""
 
 def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True, n_threads: int = 0) -> dict[str, ArrowTable]:

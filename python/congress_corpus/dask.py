@@ -36,8 +36,9 @@ __all__ = ["entities", "load"]
 def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int) -> dict[str, pd.DataFrame]:
     plan = _core.plan_from_inputs(rows)
     acc = _core.Accumulator()
-    batch = plan.load(0, len(plan), n_threads, max_bytes, extractor._core, acc)
-    return {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True, n_threads).items()}
+    batch = plan.load(0, len(plan), n_threads, _core.LoadOptions(max_bytes), extractor._core, acc)
+    tables = {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True, n_threads).items()}
+    return {**tables, "documents": _tables.expand_fields(tables["documents"])}
 
 
 def _better(a: str, b: str) -> bool:
