@@ -260,8 +260,9 @@ fn load_records(input: &Input, path: &str, read: records::Records, count_sentenc
         if let (Some(raw), None) = (&date_raw, date) {
             issues.push((place.unwrap_or(0), Issue::new(shown.clone(), IssueKind::BadDate, format!("unrecognised date {raw:?}: left empty"), true)));
         }
+        // A `url` or `source` field fills that column (a null one too, so it is not a column twice).
         let take_str = |fields: &mut Vec<(String, records::Value)>, name: &str| -> Option<String> {
-            let i = fields.iter().position(|(k, v)| k == name && matches!(v, records::Value::Str(_)))?;
+            let i = fields.iter().position(|(k, v)| k == name && matches!(v, records::Value::Str(_) | records::Value::Null))?;
             match fields.remove(i).1 {
                 records::Value::Str(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
                 _ => None,
@@ -348,5 +349,35 @@ mod tests {
         let kinds: Vec<_> = r.issues.iter().map(|i| i.kind).collect();
         assert_eq!(kinds, [IssueKind::BadJson, IssueKind::MissingText, IssueKind::DuplicateId]);
         assert!(r.issues[0].path.ends_with("c.jsonl#2"));
+    }
+
+    #[test]
+    fn records_keep_their_fields_and_pages_their_metadata() {
+        let csv = "id,headline,body,date,shares,url\nx1,Talks,Tô Lâm met Lao leaders.,2026-01-25,3,https://e.example/1\nx2,Later,Hue hosted it.,soon,,\n";
+        let r = load_one(&input("r", "e.csv", csv.as_bytes()), &LoadOptions::default());
+        let d = &r.documents;
+        assert_eq!(d.iter().map(|d| d.doc_id.as_str()).collect::<Vec<_>>(), ["x1", "x2"]);
+        assert_eq!((d[0].title.as_deref(), d[0].date, d[0].url.as_deref()), (Some("Talks"), NaiveDate::from_ymd_opt(2026, 1, 25), Some("https://e.example/1")));
+        // The url went to its column; what is left keeps its type (a null where a cell is empty).
+        assert_eq!(d[0].fields.as_deref(), Some(r#"{"shares":3}"#));
+        assert_eq!(d[1].fields.as_deref(), Some(r#"{"shares":null}"#));
+        assert_eq!(r.issues.iter().map(|i| (i.kind, i.loaded, i.path.ends_with("e.csv#3"))).collect::<Vec<_>>(), [(IssueKind::BadDate, true, true)]);
+
+        let page = r#"<html><head><title>Talks | Site</title><meta property="og:title" content="Talks">
+            <meta property="article:published_time" content="2026-01-25T08:00:00+07:00"><meta property="og:url" content="https://e.example/2">
+            <meta name="author" content="Lan"></head><body><nav><a href="/">Home</a></nav><article><h1>Talks</h1>
+            <p>HÀ NỘI — Tô Lâm met Lao leaders on Sunday, the ministry said in a statement on its website.</p>
+            <figure><img src="a.jpg"><figcaption>Tô Lâm in Hà Nội.</figcaption></figure></article></body></html>"#;
+        let r = load_one(&input("r", "p.html", page.as_bytes()), &LoadOptions::default());
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        let d = &r.documents[0];
+        assert_eq!((d.doc_id.as_str(), d.title.as_deref(), d.date), ("p", Some("Talks"), NaiveDate::from_ymd_opt(2026, 1, 25)));
+        assert_eq!((d.dateline.as_deref(), d.url.as_deref()), (Some("HÀ NỘI"), Some("https://e.example/2")));
+        assert!(d.text.starts_with("Tô Lâm met Lao leaders on Sunday"), "{}", d.text);
+        assert_eq!(d.captions, ["Tô Lâm in Hà Nội."]);
+        assert!(d.fields.as_deref().is_some_and(|f| f.starts_with(r#"{"author":"Lan""#)), "{:?}", d.fields);
+        assert_eq!(d.sha256, sha256_hex(page.as_bytes()));
+        let r = load_one(&input("r", "empty.htm", b"<html><body><nav>Home</nav></body></html>"), &LoadOptions::default());
+        assert_eq!(r.issues.iter().map(|i| i.kind).collect::<Vec<_>>(), [IssueKind::MissingText]);
     }
 }

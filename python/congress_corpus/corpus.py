@@ -380,7 +380,7 @@ def load(
     Args:
         source: what to load.
         pattern: glob that files found in folders must match, relative to the folder
-            (``"*.txt"``, ``"2026/**/*.jsonl"``). Default: ``.txt``/``.text`` and ``.jsonl``/``.ndjson``.
+            (``"*.txt"``, ``"2026/**/*.jsonl"``). Default: every file with a reader (see above).
         n_threads: threads to use; default ``CONGRESS_CORPUS_THREADS`` or every core.
         progress: show a progress bar (tqdm where installed).
         max_bytes: larger files are skipped with a ``too_large`` error row.
@@ -402,6 +402,14 @@ def load(
     >>> corpus = cc.load(cc.SAMPLE, n_threads=2)
     >>> corpus.documents.loc[0, ["doc_id", "dateline", "source"]].tolist()
     ['000_b223d5d76dda60ac', 'HÀ NỘI', 'VNS']
+
+    Records keep their other fields as columns:
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "feed.csv").write_text("uuid,story,section\nu1,Tô Lâm met Lao leaders.,World\n", encoding="utf-8")
+    >>> cc.load(folder, text="story").documents[["doc_id", "text", "section"]].values.tolist()
+    [['u1', 'Tô Lâm met Lao leaders.', 'World']]
     """
     options = _options(max_bytes, text, id, date, title, zones)
     plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)

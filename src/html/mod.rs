@@ -15,6 +15,8 @@ use scraper::{Html, Node};
 use serde_json::Value;
 use std::sync::LazyLock;
 
+mod inert;
+
 /// What a page holds. `text` is the article body, paragraphs separated by a blank line; headline
 /// and captions are not in it.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -34,6 +36,11 @@ pub struct Page {
 
 /// Extract the article from an HTML page.
 pub fn extract(html: &str) -> Page {
+    extract_parsed(&inert::strip(html))
+}
+
+/// Extract the article from a page as it is, scripts and all (`extract` cuts them out first).
+fn extract_parsed(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let meta = read_metadata(&doc);
     let mut page = Page {
@@ -425,16 +432,15 @@ fn is_timestamp(line: &str) -> bool {
         && line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| STAMP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
 }
 
-fn class_and_id(el: &scraper::node::Element) -> String {
-    let mut s = String::new();
-    if let Some(c) = el.attr("class") {
-        s.push_str(c);
+/// The element's class and id names, one string (borrowed when it has only one of them: this
+/// runs for every element of the page).
+fn class_and_id(el: &scraper::node::Element) -> std::borrow::Cow<'_, str> {
+    match (el.attr("class"), el.id()) {
+        (Some(c), Some(i)) => format!("{c} {i}").into(),
+        (Some(c), None) => c.into(),
+        (None, Some(i)) => i.into(),
+        (None, None) => "".into(),
     }
-    if let Some(i) = el.id() {
-        s.push(' ');
-        s.push_str(i);
-    }
-    s
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {
@@ -447,7 +453,7 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     })
 }
 
-fn is_boilerplate(el: &scraper::node::Element, by_class: bool) -> bool {
+fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> bool {
     let name = el.name();
     if DROPPED_TAGS.contains(&name) || is_hidden(el) {
         return true;
@@ -461,8 +467,7 @@ fn is_boilerplate(el: &scraper::node::Element, by_class: bool) -> bool {
     }) {
         return true;
     }
-    let names = class_and_id(el);
-    !names.is_empty() && UNLIKELY.is_match(&names) && !MAYBE.is_match(&names)
+    !names.is_empty() && UNLIKELY.is_match(names) && !MAYBE.is_match(names)
 }
 
 impl Blocks {
@@ -492,8 +497,9 @@ impl Blocks {
                     self.flush();
                     return;
                 }
-                let caption = name == "figcaption" || (name != "figure" && CAPTION.is_match(&class_and_id(el)));
-                if is_boilerplate(el, self.by_class) && !caption {
+                let names = class_and_id(el);
+                let caption = name == "figcaption" || (name != "figure" && !names.is_empty() && CAPTION.is_match(&names));
+                if is_boilerplate(el, &names, self.by_class) && !caption {
                     // Inline boilerplate (a share link) inside a paragraph must not split it.
                     if BLOCK_TAGS.contains(&name) {
                         self.flush();
