@@ -85,6 +85,16 @@ impl Extractor {
 
     /// Mentions and roles of one document, sorted by offset.
     pub fn extract(&self, text: &str, date: Option<NaiveDate>) -> DocResult {
+        self.extract_with(text, date, numeric::find_numeric(text, date))
+    }
+
+    /// Several documents (text, date): each stage over all of them in turn.
+    pub fn extract_many(&self, docs: &[(&str, Option<NaiveDate>)]) -> Vec<DocResult> {
+        let numbers: Vec<_> = docs.iter().map(|&(t, d)| numeric::find_numeric(t, d)).collect();
+        docs.iter().zip(numbers).map(|(&(t, d), n)| self.extract_with(t, d, n)).collect()
+    }
+
+    fn extract_with(&self, text: &str, date: Option<NaiveDate>, numbers: Vec<numeric::NumericSpan>) -> DocResult {
         let folded = fold::fold(text);
         let tokens = tokens::tokenize(text, &folded);
         let doc = Doc { text, sentences: sentences::split(text), tokens, folded };
@@ -105,20 +115,41 @@ impl Extractor {
         // A lone head word before the full name (`preparations for the Congress` in a lead, the
         // 14th National Party Congress named later) joins the first full name after it: walked
         // backwards, keeping the nearest later full name of each (label, word).
-        let mut later = FullNames::default();
+        let is_lone = |m: &Mention| m.known_name.is_none() && matches!(m.label, Label::Event | Label::Law | Label::Org) && lone_head(&m.key, m.label).is_some();
         let mut joins = Vec::new();
-        for i in (0..mentions.len()).rev() {
-            let m = &mentions[i];
-            let Some(lone) = lone_head(&m.key, m.label).filter(|_| m.known_name.is_none() && matches!(m.label, Label::Event | Label::Law | Label::Org)) else {
-                later.add(m, i);
-                continue;
-            };
-            if let Some(j) = later.find(m.label, lone).filter(|&j| mentions[j].key != m.key) {
-                joins.push((i, j));
+        // The nearest full name is almost always a few mentions on: looked for there first, and
+        // only a document where one is not indexes them all (profiled: indexing every document
+        // was 5% of extraction).
+        let mut near = true;
+        for (i, m) in mentions.iter().enumerate().filter(|(_, m)| is_lone(m)) {
+            let lone = lone_head(&m.key, m.label).expect("is_lone");
+            let window = &mentions[i + 1..mentions.len().min(i + 1 + NEAR)];
+            match window.iter().position(|x| full_name_of(x, m.label, lone)) {
+                Some(k) => joins.extend(Some((i, i + 1 + k)).filter(|&(_, j)| mentions[j].key != m.key)),
+                None if i + 1 + NEAR < mentions.len() => near = false,
+                None => {}
             }
-            later.add(m, i);
+            if !near {
+                break;
+            }
         }
-        drop(later);
+        if !near {
+            joins.clear();
+            // Only names a lone head may join are indexed: of its own labels.
+            let mut later = FullNames::default();
+            for i in (0..mentions.len()).rev() {
+                let m = &mentions[i];
+                if !matches!(m.label, Label::Event | Label::Law | Label::Org) {
+                    continue;
+                }
+                if let Some(lone) = lone_head(&m.key, m.label).filter(|_| m.known_name.is_none()) {
+                    if let Some(j) = later.find(m.label, lone).filter(|&j| mentions[j].key != m.key) {
+                        joins.push((i, j));
+                    }
+                }
+                later.add(m, i);
+            }
+        }
         for (i, j) in joins {
             mentions[i].key = mentions[j].key.clone();
         }
@@ -152,7 +183,8 @@ impl Extractor {
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart, bend, label, key, known_name: None, value: None, unit: None });
         }
         // Dates and figures, where no name covers them (`14th` in `14th National Party Congress`).
-        let mut numbers: Vec<Mention> = numeric::find_numeric(text, date)
+        let _ = date;
+        let mut numbers: Vec<Mention> = numbers
             .into_iter()
             .filter_map(|s| {
                 let label = Label::parse(s.label)?;
@@ -258,7 +290,7 @@ impl Extractor {
         // A lone head word (`the Congress`, `the Resolution`, `the Office`) is the full name of
         // that kind written last in this document.
         if let Some(lone) = lone_head(&key, n.label) {
-            if let Some(m) = seen.full.find(n.label, lone).map(|i| &earlier[i]).filter(|m| m.key != key) {
+            if let Some(m) = seen.full_name(earlier, n.label, lone).map(|i| &earlier[i]).filter(|m| m.key != key) {
                 return (n.label, m.key.clone(), None);
             }
         }
@@ -467,10 +499,30 @@ impl FullNames {
     }
 }
 
+/// How many mentions away a lone head looks for its full name before indexing the document's.
+const NEAR: usize = 64;
+
+/// Is `m` a full name that the lone head `(head, ordinal)` of `label` may refer to? The test
+/// `FullNames` indexes, for one mention.
+fn full_name_of(m: &Mention, label: Label, (head, ord): (&str, Option<&str>)) -> bool {
+    if m.label != label || !m.key.contains(' ') {
+        return false;
+    }
+    if let Some(o) = ord {
+        let first = m.key.split(' ').next().unwrap_or_default();
+        if first != o || !first.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+    }
+    m.key.split(' ').any(|w| w == head)
+}
+
 /// The earlier mentions of a document that later names refer back to, indexed as they are added.
 #[derive(Default)]
 struct Seen {
-    full: FullNames,
+    /// Per label, indexed when a lone head of that label first asks (most documents never do),
+    /// then kept up to date: (label, index, mentions indexed so far).
+    full: std::cell::RefCell<Vec<(Label, FullNames, usize)>>,
     /// The first and the last party named in full.
     first_party: Option<usize>,
     party: Option<usize>,
@@ -481,13 +533,37 @@ impl Seen {
     fn add(&mut self, mentions: &[Mention]) {
         let Some(i) = mentions.len().checked_sub(1) else { return };
         let m = &mentions[i];
-        self.full.add(m, i);
         // Only a party the lexicon knows by name (`... Party`, `... Party of X`), never a body
         // of one (`Standing Office of the Party Central Office`).
         if m.label == Label::Org && m.known_name.is_some() && (m.key.ends_with("party") || m.key.contains("party of ")) {
             self.party = Some(i);
             self.first_party.get_or_insert(i);
         }
+    }
+
+    /// The last full name of `earlier` a lone head `(head, ordinal)` refers to.
+    fn full_name(&self, earlier: &[Mention], label: Label, lone: (&str, Option<&str>)) -> Option<usize> {
+        let from = earlier.len().saturating_sub(NEAR);
+        if let Some(k) = earlier[from..].iter().rposition(|m| full_name_of(m, label, lone)) {
+            return Some(from + k);
+        }
+        if from == 0 {
+            return None;
+        }
+        let mut full = self.full.borrow_mut();
+        let k = match full.iter().position(|(l, ..)| *l == label) {
+            Some(k) => k,
+            None => {
+                full.push((label, FullNames::default(), 0));
+                full.len() - 1
+            }
+        };
+        let (_, names, upto) = &mut full[k];
+        for (i, m) in earlier.iter().enumerate().skip(*upto).filter(|(_, m)| m.label == label) {
+            names.add(m, i);
+        }
+        *upto = earlier.len();
+        names.find(label, lone)
     }
 
     /// The party a document is about: the last one it named in full, else the lexicon's home

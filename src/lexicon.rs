@@ -65,7 +65,7 @@ pub struct Lexicon {
     pub max_title_words: usize,
     /// What the word lists (`surnames.txt`, `*_heads.txt`, ...) say of one folded word, in one lookup: the chunker asks of
     /// every capitalised word (profiled: seven set lookups per word were 12% of extraction).
-    pub words: HashMap<String, WordInfo>,
+    pub words: WordTable,
     /// Titles without an organisation's name in them, for finding names: a title must not
     /// swallow the ORG it names (`Secretary of the Party Central Committee` holds an ORG
     /// mention). `CPC General Secretary` contributes `General Secretary`.
@@ -85,6 +85,10 @@ pub struct Lexicon {
     pub name_possessives: HashSet<String>,
     /// Heads of bodies named with where they are (`Embassy in Russia`).
     pub located_heads: HashSet<String>,
+    /// Lower-case particles inside names (`von`, `bin`): asked of many lower-case words, so a
+    /// short set with a length bound answers without the large word table.
+    pub particles: HashSet<String>,
+    pub max_particle_len: usize,
 }
 
 /// Where a cue stands relative to a name.
@@ -157,8 +161,6 @@ pub struct WordInfo {
     pub family_weak: bool,
     /// A frequent lower-case English word (`shares`, `published`).
     pub common: bool,
-    /// A lower-case particle inside names (`von`, `der`, `de`, `bin`).
-    pub particle: bool,
     /// A sector word that ends many company names (`Steel`, `Motors`, `Textile`).
     pub sector: bool,
     /// A legal form that ends a company's name (`JSC`, `Limited`: `legal_forms`).
@@ -167,6 +169,24 @@ pub struct WordInfo {
     pub opening: bool,
     /// Head word of a kind of name (laws first, then events, organisations, facilities).
     pub head: Option<Label>,
+}
+
+/// Folded word -> `WordInfo`, keyed by the word's 64-bit hash: a lookup touches one slot of the
+/// table and never the word's string (the world's name lists made the table too large for a
+/// core's cache, and the string comparisons missed it twice). A word of a text whose hash equals
+/// a listed word's would take its facts; at 64 bits over some 50,000 words it does not happen.
+#[derive(Debug, Default)]
+pub struct WordTable(HashMap<u64, WordInfo>);
+
+impl WordTable {
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&WordInfo> {
+        self.0.get(&word_hash(word.as_bytes()))
+    }
+
+    fn slot(&mut self, word: &str) -> &mut WordInfo {
+        self.0.entry(word_hash(word.as_bytes())).or_default()
+    }
 }
 
 const GAZETTEERS: &[(&str, &str)] = &[
@@ -212,21 +232,42 @@ struct StartMatcher {
     /// costs no walk. Walks were two thirds of the gazetteer scan; this filter's own gain was
     /// within this machine's noise (under 2% end to end), at 8 KB a trie.
     pairs: Box<[u64; 1024]>,
+    /// Hashes of the words patterns start with: a word no pattern starts with (most words of a
+    /// text) costs one hash, not a walk of the trie, and the trie of the world's places and
+    /// organisations no longer fits in a core's cache.
+    /// A bit per hash bucket (a one-hash Bloom filter, 16 KB): a set lookup per word cost as much
+    /// as the walks it saved.
+    first_words: Box<[u64; FIRST_WORD_BITS / 64]>,
+    /// The pattern id of each distinct pattern the trie holds.
+    ids: Vec<usize>,
 }
 
 impl StartMatcher {
     fn new(patterns: &[String]) -> Result<StartMatcher, Error> {
         let bad = |e: &dyn std::fmt::Display| Error::BadPatterns(format!("cannot compile gazetteer: {e}"));
+        // Each distinct pattern once, standing for the first of its copies (the one a search
+        // reports): the builder lists every copy's match in one state, and appending to that list
+        // made the thousands of placeholders quadratic (two thirds of the lexicon's build time).
+        let mut first_of: HashMap<&str, usize> = HashMap::default();
+        let mut ids = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            first_of.entry(p.as_str()).or_insert_with(|| {
+                ids.push(i);
+                i
+            });
+        }
+        let unique: Vec<&str> = ids.iter().map(|&i| patterns[i].as_str()).collect();
         let trie = contiguous::Builder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .prefilter(false)
-            .build(patterns)
+            .build(&unique)
             .map_err(|e| bad(&e))?;
         let start = trie.start_state(Anchored::Yes).map_err(|e| bad(&e))?;
         let mut first = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
         let mut set = |pair: usize| pairs[pair >> 6] |= 1 << (pair & 63);
-        for p in patterns {
+        let mut first_words = Box::new([0u64; FIRST_WORD_BITS / 64]);
+        for p in &unique {
             match *p.as_bytes() {
                 [] => {}
                 [b] => {
@@ -238,8 +279,20 @@ impl StartMatcher {
                     set((b as usize) << 8 | next as usize);
                 }
             }
+            let w = word_len(p, 0);
+            if w > 0 {
+                let b = word_hash(&p.as_bytes()[..w]) as usize % FIRST_WORD_BITS;
+                first_words[b / 64] |= 1 << (b % 64);
+            }
         }
-        Ok(StartMatcher { trie, start, first, pairs })
+        Ok(StartMatcher { trie, start, first, pairs, first_words, ids })
+    }
+
+    /// May a pattern start with the word `hay[at..at + len]`?
+    #[inline]
+    fn may_start_word(&self, hay: &[u8], at: usize, len: usize) -> bool {
+        let b = word_hash(&hay[at..at + len]) as usize % FIRST_WORD_BITS;
+        self.first_words[b / 64] & (1 << (b % 64)) != 0
     }
 
     /// Could a pattern start at `at`?
@@ -273,13 +326,38 @@ impl StartMatcher {
                     // after `at`: only a pattern as long as the walk starts here.
                     let own = (0..self.trie.match_len(sid)).map(|k| self.trie.match_pattern(sid, k)).find(|&p| self.trie.pattern_len(p) == i + 1);
                     if let Some(p) = own {
-                        best = Some((p.as_usize(), at + i + 1));
+                        best = Some((self.ids[p.as_usize()], at + i + 1));
                     }
                 }
             }
         }
         best
     }
+}
+
+/// Byte length of the word (alphanumeric chars, as `char_class` says) starting at byte `i` of `s`.
+#[inline]
+fn word_len(s: &str, i: usize) -> usize {
+    let mut j = i;
+    while j < s.len() {
+        let (word, len) = char_class(s, j);
+        if !word {
+            break;
+        }
+        j += len;
+    }
+    j - i
+}
+
+/// Bits of `StartMatcher::first_words`: about ten per pattern's first word, so that one word in
+/// a hundred that starts no pattern is walked all the same.
+const FIRST_WORD_BITS: usize = 1 << 17;
+
+/// A word's hash, for sets of words kept without their strings.
+#[inline]
+fn word_hash(w: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(w)
 }
 
 /// (is alphanumeric, byte length) of the char starting at byte `i` of `s`.
@@ -434,7 +512,8 @@ impl Lexicon {
             }
             name_title_prefixes.insert(t.clone(), true);
         }
-        let mut words: HashMap<String, WordInfo> = HashMap::default();
+        let particles = word_set(include_str!("data/world/name_particles.txt"));
+        let mut words = WordTable::default();
         // A word on several head lists takes the last one here: law over event over org over fac.
         for (list, label) in [
             (word_set(include_str!("data/loc_heads.txt")), Label::Loc),
@@ -445,17 +524,16 @@ impl Lexicon {
             (word_set(include_str!("data/law_heads.txt")), Label::Law),
         ] {
             for w in list {
-                words.entry(w).or_default().head = Some(label);
+                words.slot(&w).head = Some(label);
             }
         }
         // What each word list says of a word, set in the one entry the chunker looks up per
         // capitalised word (profiled: one lookup per fact was 12% of extraction).
-        let flag_lists: [(&str, fn(&mut WordInfo)); 9] = [
+        let flag_lists: [(&str, fn(&mut WordInfo)); 8] = [
             (include_str!("data/surnames.txt"), |w| w.surname = true),
             (include_str!("data/given_names.txt"), |w| w.given = true),
             (include_str!("data/stopwords.txt"), |w| w.stop = true),
             (include_str!("data/world/common_words.txt"), |w| w.common = true),
-            (include_str!("data/world/name_particles.txt"), |w| w.particle = true),
             (include_str!("data/world/org_sector_words.txt"), |w| w.sector = true),
             (include_str!("data/legal_forms.txt"), |w| w.legal = true),
             (include_str!("data/world/org_suffixes.txt"), |w| w.legal = true),
@@ -463,13 +541,13 @@ impl Lexicon {
         ];
         for (data, set) in flag_lists {
             for w in word_set(data) {
-                set(words.entry(w).or_default());
+                set(words.slot(&w));
             }
         }
         // The world's name lists: `name<TAB>flag`, flag `w` where the name is a common word too.
         for (line, family) in flagged(include_str!("data/world/given_names.tsv")).map(|l| (l, false)).chain(flagged(include_str!("data/world/surnames.tsv")).map(|l| (l, true))) {
             let (name, weak) = line;
-            let info = words.entry(name).or_default();
+            let info = words.slot(&name);
             match (family, weak) {
                 (false, false) => info.given = true,
                 (false, true) => info.given_weak = true,
@@ -497,6 +575,8 @@ impl Lexicon {
             ambiguous: word_set(include_str!("data/world/organisations_ambiguous.txt")),
             name_possessives: word_set(include_str!("data/name_possessives.txt")),
             located_heads: word_set(include_str!("data/located_heads.txt")),
+            max_particle_len: particles.iter().map(String::len).max().unwrap_or(0),
+            particles,
         })
     }
 
@@ -541,7 +621,15 @@ impl Lexicon {
                 } else {
                     original[o..].chars().next().is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
                 };
-                let found = if lower && self.lower_aliases.longest_at(tb, i).is_none() { None } else { self.aliases.longest_at(tb, i) };
+                // A hit starts with a whole word: `mali` (a pattern) in `malian` ends inside one
+                // and is rejected below, so a word no pattern starts with cannot start a hit.
+                // Most words are in lower case, and the few aliases that may match them rule
+                // most out before any hashing.
+                let found = if (lower && self.lower_aliases.longest_at(tb, i).is_none()) || (word && !self.aliases.may_start_word(tb, i, word_len(t, i))) {
+                    None
+                } else {
+                    self.aliases.longest_at(tb, i)
+                };
                 if let Some((pid, e)) = found {
                     let p = &self.patterns[pid];
                     if !(word_after(t, e) && word_before(t, e)) && (p.lower_ok || !lower) {

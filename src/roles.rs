@@ -114,20 +114,19 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lex
     let r = R { doc, lex, name_of, title_ends: vec![Cell::new(None); n] };
     // Mentions are sorted by offset.
     let mention_at = |bstart: usize| mentions.binary_search_by_key(&bstart, |m| m.bstart).ok().map(|i| &mentions[i]);
-    // Where the clause holding each token ends (`;`, `.`, `:`, a dash or a new line), found in
-    // one backward pass: scanning forward from every name made a long clause quadratic.
-    // (Only for documents with a person followed by a comma: most have none.)
-    let clause_end: std::cell::OnceCell<Vec<usize>> = std::cell::OnceCell::new();
+    // Where the clause holding a token ends (`;`, `.`, `:`, a dash or a new line). Persons come
+    // in text order, so the last clause scanned answers every later query inside it: each token
+    // is scanned once (a scan from every name made a long clause quadratic; a backward pass over
+    // the whole document for the first query cost 2% of extraction).
+    let last_clause: Cell<(usize, usize)> = Cell::new((n, n));
     let clause_end_of = |j: usize| -> usize {
-        let ends = clause_end.get_or_init(|| {
-            let mut ends = vec![n; n];
-            for i in (0..n).rev() {
-                let ends_here = matches!(r.surface(i), ";" | "." | ":" | "—" | "–") || doc.tokens[i].newline_before;
-                ends[i] = if ends_here { i } else { ends.get(i + 1).copied().unwrap_or(n) };
-            }
-            ends
-        });
-        ends.get(j).copied().unwrap_or(n)
+        let (from, end) = last_clause.get();
+        if from <= j && j < end {
+            return end;
+        }
+        let end = (j..n).find(|&i| matches!(r.surface(i), ";" | "." | ":" | "—" | "–") || doc.tokens[i].newline_before).unwrap_or(n);
+        last_clause.set((j, end));
+        end
     };
     let mut out: Vec<Role> = Vec::new();
     let mut pending_plural: Option<(usize, usize, u32)> = None; // (role start, end, sentence)

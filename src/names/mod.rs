@@ -298,7 +298,10 @@ impl<'a> Ctx<'a> {
     /// A lower-case particle inside a person's name (`von der`, `de la`, `bin`), followed by
     /// more of the name.
     fn particle_at(&self, i: usize, limit: usize) -> bool {
-        i + 1 < limit && self.is_word(i) && !self.toks[i].cap && self.lex.words.get(self.folded(i)).is_some_and(|w| w.particle)
+        i + 1 < limit && self.is_word(i) && !self.toks[i].cap && {
+            let w = self.folded(i);
+            w.len() <= self.lex.max_particle_len && self.lex.particles.contains(w)
+        }
     }
     /// A person's full name starting at `i`: a known surname or given name and one to four more
     /// name words (`Lê Hoài Trung`, `Xi Jinping`, `Pauline Tamesis`).
@@ -358,6 +361,18 @@ impl<'a> Ctx<'a> {
         }
         Some(j)
     }
+}
+
+/// The hash of a name's folded words, as a key without the string (a collision would merge two
+/// names' evidence; at 64 bits, within one document, it does not happen).
+fn words_hash<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+    let mut h = BuildHasherDefault::<rustc_hash::FxHasher>::default().build_hasher();
+    for w in words {
+        h.write(w.as_bytes());
+        h.write_u8(0xff);
+    }
+    h.finish()
 }
 
 /// The longest chunk, in tokens: no name is longer than a few dozen words, and an unbounded run
@@ -846,13 +861,14 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
     let toks = c.toks;
     let mut items = items;
     // Person shapes the context contradicts, by their words: no mention of them is a person.
-    let mut not_people: HashSet<String> = HashSet::default();
+    // Keys of names are hashes of their folded words: no string is built per name.
+    let mut not_people: HashSet<u64> = HashSet::default();
     for k in 0..items.len() {
         let Item::Person(s, e) = items[k] else { continue };
         let titled = k > 0 && matches!(items[k - 1], Item::Title(_, te) if te + 1 >= s);
         if !titled && evidence::contradicts_person(c, s, e) {
             items[k] = Item::Plain(s, e);
-            not_people.insert((s..e).map(|i| c.folded(i)).collect::<Vec<_>>().join(" "));
+            not_people.insert(words_hash((s..e).map(|i| c.folded(i))));
         }
     }
     let mut spans: Vec<NameSpan> = Vec::new();
@@ -890,7 +906,7 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
     // linear.
     let people_words: HashSet<&str> = full_people.iter().flat_map(|&(s, e)| [c.folded(s), c.folded(e - 1)]).collect();
     let people_spans: HashSet<(usize, usize)> = full_people.iter().copied().collect();
-    let mut group_of: HashMap<String, usize> = HashMap::default();
+    let mut group_of: HashMap<u64, usize> = HashMap::default();
     let mut groups: Vec<(evidence::Scores, Vec<(usize, usize)>)> = Vec::new();
     for it in &items {
         let Item::Plain(s, e) = *it else { continue };
@@ -903,11 +919,11 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         if s >= e || (e - s == 1 && people_words.contains(c.folded(s))) || c.flags[s].headline {
             continue;
         }
-        let key = (s..e).map(|i| c.folded(i)).collect::<Vec<_>>().join(" ");
+        let key = words_hash((s..e).map(|i| c.folded(i)));
         let around = evidence::around(c, s, e);
-        let g = *group_of.entry(key).or_insert_with_key(|key| {
+        let g = *group_of.entry(key).or_insert_with(|| {
             let mut sc = evidence::inside(c, s, e);
-            if not_people.contains(key) {
+            if not_people.contains(&key) {
                 sc[evidence::PERSON] = f32::NEG_INFINITY;
             }
             groups.push((sc, Vec::new()));
@@ -921,12 +937,14 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
     let decided: Vec<Option<Label>> = groups.iter().map(|(sc, _)| evidence::decide(sc)).collect();
     // Nationalities and countries no list knows: `Valdorian` beside `Valdoria`, or a word shaped
     // like a nationality before a lower-case noun (`Ostrevian deputy foreign minister`).
-    for (key, &g) in &group_of {
-        let (s0, _) = groups[g].1[0];
-        if decided[g].is_some() || key.contains(' ') || c.flags[s0].common || c.toks[s0].upper {
+    let group_of_word = |w: &str| group_of.get(&words_hash(std::iter::once(w))).copied();
+    for (g, (_, found)) in groups.iter().enumerate() {
+        let (s0, e0) = found[0];
+        if decided[g].is_some() || e0 - s0 > 1 || c.flags[s0].common || c.toks[s0].upper {
             continue;
         }
-        let stem = evidence::demonym_stem(key).find(|stem| group_of.get(stem.as_str()).is_some_and(|&sg| decided[sg].is_none()));
+        let key = c.folded(s0);
+        let stem = evidence::demonym_stem(key).find(|stem| group_of_word(stem).is_some_and(|sg| decided[sg].is_none()));
         let before_noun = groups[g].1.iter().any(|&(_, e)| c.is_word(e) && !c.toks[e].cap && !matches!(c.folded(e), "and" | "or" | "said" | "says"));
         if stem.is_none() && !(before_noun && evidence::demonym_stem(key).next().is_some()) {
             continue;
@@ -934,8 +952,8 @@ fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         for &(s, e) in &groups[g].1 {
             labelled.insert(e, (s, Label::Norp));
         }
-        if let Some(sg) = stem.and_then(|st| group_of.get(st.as_str())) {
-            for &(s, e) in &groups[*sg].1 {
+        if let Some(sg) = stem.and_then(|st| group_of_word(&st)) {
+            for &(s, e) in &groups[sg].1 {
                 labelled.insert(e, (s, Label::Gpe));
             }
         }
