@@ -84,6 +84,12 @@ fn run<R: Send>(py: Python<'_>, n_threads: usize, f: impl FnOnce(&Cancel) -> R +
     }
 }
 
+/// A call that takes a millisecond (one page): GIL released and panics caught, but without
+/// `run`'s pool and Ctrl-C watcher, whose thread hand-offs cost ~130 µs a call, a tenth of a page.
+fn run_short<R: Send>(py: Python<'_>, f: impl FnOnce() -> R + Send) -> PyResult<R> {
+    py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))).map_err(|_| to_pyerr(Error::Internal("panic in a short call".into())))
+}
+
 /// Panics inside the worker pool, to test that a bug becomes an exception (not an abort).
 #[pyfunction]
 fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
@@ -468,7 +474,7 @@ fn pooled_threads() -> usize {
 /// An HTML page's article: text, title, date, author, captions and metadata (a dict).
 #[pyfunction]
 fn html_extract<'py>(py: Python<'py>, html: String) -> PyResult<Bound<'py, PyDict>> {
-    let page = run(py, 1, |_| crate::html::extract(&html))?;
+    let page = run_short(py, || crate::html::extract(&html))?;
     let d = PyDict::new(py);
     d.set_item("text", page.text)?;
     d.set_item("title", page.title)?;
