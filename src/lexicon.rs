@@ -63,15 +63,18 @@ pub struct Lexicon {
     /// Every title, for the roles table (`Secretary of the Party Central Committee`).
     pub titles: HashSet<String>,
     pub max_title_words: usize,
+    /// Every word prefix of a title -> whether it is a whole title, so that a search for the
+    /// longest title stops at the first prefix no title has.
+    pub title_prefixes: StrMap<bool>,
     /// What the word lists (`surnames.txt`, `*_heads.txt`, ...) say of one folded word, in one lookup: the chunker asks of
     /// every capitalised word (profiled: seven set lookups per word were 12% of extraction).
-    pub words: WordTable,
+    pub words: StrMap<WordInfo>,
     /// Titles without an organisation's name in them, for finding names: a title must not
     /// swallow the ORG it names (`Secretary of the Party Central Committee` holds an ORG
     /// mention). `CPC General Secretary` contributes `General Secretary`.
     /// They are kept as every word prefix of such a title -> whether it is a whole title, so a
     /// title search stops at the first prefix no title has.
-    pub name_title_prefixes: HashMap<String, bool>,
+    pub name_title_prefixes: StrMap<bool>,
     pub max_name_title_words: usize,
     /// Lower-case words that make a body's name before them a building (`building_words.txt`).
     pub building_words: HashSet<String>,
@@ -105,9 +108,9 @@ pub const CUE_LABELS: [Label; 5] = [Label::Person, Label::Org, Label::Gpe, Label
 /// Context phrases -> weight per label (`CUE_LABELS` order), one map per position.
 #[derive(Debug, Default)]
 pub struct Cues {
-    before: HashMap<String, [f32; 5]>,
-    after: HashMap<String, [f32; 5]>,
-    appos: HashMap<String, [f32; 5]>,
+    before: StrMap<[f32; 5]>,
+    after: StrMap<[f32; 5]>,
+    appos: StrMap<[f32; 5]>,
     /// Longest phrase, in words.
     pub max_words: usize,
 }
@@ -129,7 +132,7 @@ impl Cues {
             let weight: f32 = weight.parse().map_err(|_| bad())?;
             for p in phrases.split('|').map(fold::key).filter(|p| !p.is_empty()) {
                 cues.max_words = cues.max_words.max(p.split(' ').count());
-                let w = &mut map.entry(p).or_default()[slot];
+                let w = &mut map.slot(&p)[slot];
                 *w = w.max(weight);
             }
         }
@@ -171,21 +174,27 @@ pub struct WordInfo {
     pub head: Option<Label>,
 }
 
-/// Folded word -> `WordInfo`, keyed by the word's 64-bit hash: a lookup touches one slot of the
-/// table and never the word's string (the world's name lists made the table too large for a
-/// core's cache, and the string comparisons missed it twice). A word of a text whose hash equals
-/// a listed word's would take its facts; at 64 bits over some 50,000 words it does not happen.
-#[derive(Debug, Default)]
-pub struct WordTable(HashMap<u64, WordInfo>);
+/// Folded words or phrases -> facts, keyed by their 64-bit hash: a lookup touches one slot of
+/// the table and never a string (the world's name lists made the word table too large for a
+/// core's cache, and the string comparisons missed it twice). A text's word whose hash equals a
+/// listed one's would take its facts; at 64 bits over some 50,000 entries it does not happen.
+#[derive(Debug)]
+pub struct StrMap<V>(HashMap<u64, V>);
 
-impl WordTable {
+impl<V> Default for StrMap<V> {
+    fn default() -> Self {
+        StrMap(HashMap::default())
+    }
+}
+
+impl<V: Default> StrMap<V> {
     #[inline]
-    pub fn get(&self, word: &str) -> Option<&WordInfo> {
-        self.0.get(&word_hash(word.as_bytes()))
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.get(&word_hash(key.as_bytes()))
     }
 
-    fn slot(&mut self, word: &str) -> &mut WordInfo {
-        self.0.entry(word_hash(word.as_bytes())).or_default()
+    fn slot(&mut self, key: &str) -> &mut V {
+        self.0.entry(word_hash(key.as_bytes())).or_default()
     }
 }
 
@@ -384,6 +393,21 @@ fn defaults(name: &str) -> Option<String> {
     lines(include_str!("data/defaults.tsv")).find_map(|l| l.split_once('\t').filter(|(k, _)| k.trim() == name).map(|(_, v)| v.trim().to_owned()))
 }
 
+/// Every word prefix of `phrases` (space-separated) -> whether it is a whole phrase.
+fn word_prefixes(phrases: &HashSet<String>) -> StrMap<bool> {
+    let mut out: StrMap<bool> = StrMap::default();
+    for t in phrases {
+        let mut end = 0;
+        for w in t.split(' ') {
+            end += w.len();
+            out.slot(&t[..end]);
+            end += 1;
+        }
+        *out.slot(t) = true;
+    }
+    out
+}
+
 /// The surface an acronym alias is matched as: its folded form in capitals (`cpv` -> `CPV`).
 fn acronym_surface(folded: &str) -> String {
     folded.to_uppercase()
@@ -502,18 +526,10 @@ impl Lexicon {
             }
         }
         let max_name_title_words = name_titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
-        let mut name_title_prefixes: HashMap<String, bool> = HashMap::default();
-        for t in &name_titles {
-            let mut end = 0;
-            for w in t.split(' ') {
-                end += w.len();
-                name_title_prefixes.entry(t[..end].to_owned()).or_insert(false);
-                end += 1;
-            }
-            name_title_prefixes.insert(t.clone(), true);
-        }
+        let name_title_prefixes = word_prefixes(&name_titles);
+        let title_prefixes = word_prefixes(&titles);
         let particles = word_set(include_str!("data/world/name_particles.txt"));
-        let mut words = WordTable::default();
+        let mut words: StrMap<WordInfo> = StrMap::default();
         // A word on several head lists takes the last one here: law over event over org over fac.
         for (list, label) in [
             (word_set(include_str!("data/loc_heads.txt")), Label::Loc),
@@ -569,6 +585,7 @@ impl Lexicon {
             max_name_title_words,
             words,
             name_title_prefixes,
+            title_prefixes,
             building_words: word_set(include_str!("data/building_words.txt")),
             back_references: word_set(include_str!("data/back_references.txt")),
             cues: Cues::parse(include_str!("data/evidence.tsv"))?,

@@ -71,8 +71,13 @@ impl R<'_, '_> {
             }
             let t = &self.doc.tokens;
             let s = &self.doc.folded.text[t[i].fstart..t[j - 1].fend];
-            if self.lex.titles.contains(s) || s.strip_suffix('s').is_some_and(|x| self.lex.titles.contains(x)) {
+            let prefix = self.lex.title_prefixes.get(s);
+            if prefix == Some(&true) || s.strip_suffix('s').is_some_and(|x| self.lex.title_prefixes.get(x) == Some(&true)) {
                 best = Some(j);
+            }
+            // A longer title would start with these words (a plural `s` ends a title only).
+            if prefix.is_none() {
+                break;
             }
         }
         best

@@ -6,7 +6,7 @@
 //! document, so one clear context labels them all, and a name is labelled only when one label
 //! clearly wins: with no evidence it stays out.
 
-use super::Ctx;
+use super::context::Ctx;
 use crate::label::Label;
 use crate::lexicon::{CueAt, CUE_LABELS};
 use crate::tokens::Kind;

@@ -1,0 +1,368 @@
+//! What the name finder knows of each token of a document before it reads a name: the word
+//! lists' facts (`Flags`), sentence and headline positions, the gazetteer and document-number
+//! spans, and the small tests the chunker asks of a token (`Ctx`). Shared by every step of
+//! reading names; it depends on none of them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::fold::Folded;
+use crate::label::Label;
+use crate::lexicon::{Hit, Lexicon};
+use crate::tokens::{Kind, Token};
+
+/// A name found in a document, in token indices `[ts, te)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    pub ts: usize,
+    pub te: usize,
+    pub label: Label,
+    /// The lexicon entry when the span is a known name.
+    pub entry: Option<u32>,
+    /// For a short person reference (`Trung`), the span of the full name it stands for.
+    pub refers_to: Option<(usize, usize)>,
+}
+
+/// What a chunk is read as, in token indices: a title, a person by the shape of the name, a
+/// name whose head or gazetteer entry gives its label, or capitalised words still to be weighed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Item {
+    Title(usize, usize),
+    Person(usize, usize),
+    Named(usize, usize, Label, Option<u32>),
+    Plain(usize, usize),
+}
+
+/// The end token of an item.
+pub(super) fn item_end(it: &Item) -> usize {
+    match *it {
+        Item::Title(_, e) | Item::Person(_, e) | Item::Named(_, e, _, _) | Item::Plain(_, e) => e,
+    }
+}
+
+/// Lower-case words a name may hold between capitalised ones (`Ministry of ...`, `de la`).
+pub(super) const CONNECTORS: &[&str] = &["of", "for", "and", "the", "to", "in", "on", "its", "de", "du", "des", "la", "le"];
+/// Connectors that can join a head word to the rest of its name (`Ministry of ...`).
+pub(super) const EXTENDERS: &[&str] = &["of", "for", "to", "on"];
+
+/// Document numbers: `Resolution No. 57-NQ/TW`, `Directive No. 01-CT/TW`, `Decree 15/2020/ND-CP`;
+/// the kinds of document are `document_number_heads.txt`.
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    let heads: Vec<String> = include_str!("../data/document_number_heads.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(regex::escape)
+        .collect();
+    Regex::new(&format!(r"\b(?:{})\s+(?:No\.?|Nos\.?|Number)?\s*\d+[0-9A-Za-zĐđ]*(?:[-/][0-9A-Za-zĐđ]+)*", heads.join("|"))).expect("valid regex")
+});
+
+/// A document as the name finder reads it.
+pub(super) struct Ctx<'a> {
+    pub(super) text: &'a str,
+    pub(super) f: &'a Folded,
+    pub(super) toks: &'a [Token],
+    pub(super) lex: &'a Lexicon,
+    /// Gazetteer hit (end token, entry) starting at each token.
+    pub(super) gaz: Vec<Option<(usize, u32)>>,
+    /// Document-number span (end token) starting at each token.
+    pub(super) docnum: Vec<Option<usize>>,
+    /// Per-token facts, looked up once: the chunker asks them many times per token.
+    pub(super) flags: Vec<Flags>,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(text: &'a str, f: &'a Folded, toks: &'a [Token], lex: &'a Lexicon, hits: &[Hit]) -> Ctx<'a> {
+        let n = toks.len();
+        let tok_at_fstart = |fs: usize| toks.binary_search_by(|t| t.fstart.cmp(&fs)).ok();
+        let tok_at_fend = |fe: usize| toks.binary_search_by(|t| t.fend.cmp(&fe)).ok();
+        let mut gaz = vec![None; n];
+        for h in hits {
+            if let (Some(s), Some(e)) = (tok_at_fstart(h.fstart), tok_at_fend(h.fend)) {
+                gaz[s] = Some((e + 1, h.entry));
+            }
+        }
+        let mut docnum = vec![None; n];
+        for m in DOC_NUMBER.find_iter(text) {
+            let s = toks.partition_point(|t| t.start < m.start());
+            let e = toks.partition_point(|t| t.end <= m.end());
+            if s < e && toks[s].start == m.start() {
+                docnum[s] = Some(e);
+            }
+        }
+        let mut flags = token_flags(f, toks, lex);
+        mark_headlines(text, f, toks, &mut flags);
+        Ctx { text, f, toks, lex, gaz, docnum, flags }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Flags {
+    pub(super) stop: bool,
+    pub(super) head: Option<Label>,
+    /// End of the longest title starting here.
+    pub(super) title: Option<usize>,
+    pub(super) surname: bool,
+    pub(super) given: bool,
+    pub(super) given_weak: bool,
+    pub(super) family: bool,
+    pub(super) family_weak: bool,
+    pub(super) common: bool,
+    pub(super) sector: bool,
+    pub(super) legal: bool,
+    pub(super) opening: bool,
+    /// The token opens a sentence (or a line): its capital says nothing.
+    pub(super) sentence_start: bool,
+    /// The token stands in a Title Case line (`Corvenna Foods Ltd To Cut 300 Jobs In Valdoria`),
+    /// where capitals say nothing either.
+    pub(super) headline: bool,
+}
+
+impl Flags {
+    /// Any of the name lists knows the word.
+    pub(super) fn name_like(&self) -> bool {
+        self.surname || self.given || self.given_weak || self.family || self.family_weak
+    }
+}
+
+fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
+    let mut out = vec![Flags::default(); toks.len()];
+    for (i, t) in toks.iter().enumerate() {
+        // Only capitalised words start names, titles or heads in running text.
+        if t.kind != Kind::Word || !t.cap {
+            continue;
+        }
+        let sentence_start = opens_sentence(f, toks, i);
+        let word = t.folded(f);
+        let mut info = lex.words.get(word).copied().unwrap_or_default();
+        if word.contains('-') {
+            // `State-owned`, `Low-cost`: common when every part is.
+            info.common = word.split('-').all(|p| lex.words.get(p).is_some_and(|w| w.common));
+        }
+        let mut title = None;
+        let max = (i + lex.max_name_title_words).min(toks.len());
+        for j in i + 1..=max {
+            if toks[j - 1].kind != Kind::Word {
+                break;
+            }
+            match lex.name_title_prefixes.get(&f.text[t.fstart..toks[j - 1].fend]) {
+                Some(true) => title = Some(j),
+                Some(false) => {}
+                // Folded text joins words with one space, as the prefixes do; no title goes on
+                // from a prefix no title has.
+                None => break,
+            }
+        }
+        out[i] = Flags {
+            stop: info.stop,
+            head: info.head,
+            title,
+            surname: info.surname,
+            given: info.given,
+            given_weak: info.given_weak,
+            family: info.family,
+            family_weak: info.family_weak,
+            common: info.common,
+            sector: info.sector,
+            legal: info.legal,
+            opening: info.opening,
+            sentence_start,
+            headline: false,
+        };
+    }
+    out
+}
+
+/// Mark the tokens of Title Case lines: four or more words, nearly all capitalised, a small
+/// word among them capitalised too (`To`, `In`, `As`), and no full stop at the end.
+fn mark_headlines(text: &str, f: &Folded, toks: &[Token], flags: &mut [Flags]) {
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].newline_before {
+            end += 1;
+        }
+        let words: Vec<usize> = (start..end).filter(|&i| toks[i].kind == Kind::Word).collect();
+        let capped = words.iter().filter(|&&i| toks[i].cap).count();
+        // A small English word (`To`, `In`), not a Vietnamese name that folds to one (`Tô`).
+        let small = words.iter().skip(1).filter(|&&i| toks[i].cap && flags[i].stop && toks[i].fend - toks[i].fstart <= 4 && toks[i].text(text).is_ascii() && !flags[i].surname).count();
+        let ends_sentence = toks[end - 1].kind == Kind::Punct && matches!(toks[end - 1].folded(f), "." | "!" | "?");
+        if words.len() >= 4 && small >= 1 && capped * 10 >= words.len() * 8 && !ends_sentence {
+            (start..end).for_each(|i| flags[i].headline = true);
+        }
+        start = end;
+    }
+}
+
+/// Does token `i` open a sentence or a line? After `.`, `!`, `?`, `:` (and a quotation mark after
+/// them), but not after the full stop of a short abbreviation (`Mr.`, `Dr.`, `U.S.`).
+pub(super) fn opens_sentence(f: &Folded, toks: &[Token], i: usize) -> bool {
+    if i == 0 || toks[i].newline_before {
+        return true;
+    }
+    let mut k = i - 1;
+    while k > 0 && toks[k].kind == Kind::Punct && matches!(toks[k].folded(f), "\"" | "'" | "(" | "[") {
+        if toks[k].newline_before {
+            return true;
+        }
+        k -= 1;
+    }
+    if toks[k].kind != Kind::Punct {
+        return false;
+    }
+    match toks[k].folded(f) {
+        "!" | "?" | ":" | "|" => true,
+        "." => !(k > 0 && toks[k - 1].kind == Kind::Word && toks[k - 1].cap && toks[k - 1].fend - toks[k - 1].fstart <= 3 && toks[k - 1].fend == toks[k].fstart),
+        _ => false,
+    }
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn folded(&self, i: usize) -> &'a str {
+        self.toks[i].folded(self.f)
+    }
+    pub(super) fn tok_text(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+    pub(super) fn is_word(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].kind == Kind::Word
+    }
+    pub(super) fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && self.toks[i].cap
+    }
+    pub(super) fn is_connector(&self, i: usize) -> bool {
+        self.is_word(i) && !self.toks[i].cap && CONNECTORS.contains(&self.folded(i))
+    }
+    pub(super) fn is_stop(&self, i: usize) -> bool {
+        self.flags[i].stop
+    }
+    pub(super) fn is_ordinal(&self, i: usize) -> bool {
+        if i >= self.toks.len() || self.toks[i].kind != Kind::Number {
+            return false;
+        }
+        let s = self.folded(i);
+        let head = s.split('-').next().unwrap_or(s);
+        let digits = head.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &head[digits.len()..];
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && matches!(suffix, "st" | "nd" | "rd" | "th")
+    }
+    /// A small number inside a name, between capitalised words (`Ninh Thuận 1 Nuclear Power
+    /// Plant`); years and counts in running text are longer or stand before lower case.
+    pub(super) fn inner_number(&self, i: usize) -> bool {
+        i > 0
+            && i < self.toks.len()
+            && self.toks[i].kind == Kind::Number
+            && self.is_cap(i - 1)
+            && self.is_cap(i + 1)
+            && self.tok_text(i).len() <= 3
+            && self.tok_text(i).bytes().all(|b| b.is_ascii_digit())
+    }
+    /// The number a facility or event is known by, just after its head: `National Highway 1`,
+    /// `Highway 279B`, `Ring Road No. 3`, `Vietnam Energy Summit 2020`. Returns the end.
+    pub(super) fn number_after(&self, q: usize, label: Label) -> Option<usize> {
+        let num = |i: usize| i < self.toks.len() && self.toks[i].kind == Kind::Number && !self.toks[i].newline_before;
+        match label {
+            Label::Fac if num(q) => Some(q + 1),
+            Label::Fac if q + 2 < self.toks.len() && self.folded(q) == "no" && self.tok_text(q + 1) == "." && num(q + 2) => Some(q + 3),
+            Label::Event if num(q) && self.tok_text(q).len() == 4 && self.tok_text(q).starts_with(['1', '2']) => Some(q + 1),
+            _ => None,
+        }
+    }
+    pub(super) fn head_label(&self, i: usize) -> Option<Label> {
+        self.flags.get(i).and_then(|f| f.head)
+    }
+    /// The longest title starting at `i` (end token) that ends by `limit`, written with a capital.
+    pub(super) fn title_at(&self, i: usize, limit: usize) -> Option<usize> {
+        let longest = self.flags.get(i)?.title?;
+        if longest <= limit {
+            return Some(longest);
+        }
+        // Rare: the longest title runs past the chunk; look for a shorter one inside it.
+        (i + 1..limit).rev().find(|&j| self.lex.name_title_prefixes.get(&self.f.text[self.toks[i].fstart..self.toks[j - 1].fend]) == Some(&true))
+    }
+    /// A possessive inside a name: `People's` in `People's Committee`, `Women's` in `Women's
+    /// Union` (`name_possessives.txt`), before another capitalised word.
+    pub(super) fn joins(&self, j: usize) -> bool {
+        if j >= self.toks.len() {
+            return false;
+        }
+        // `N&G Group`, `AT&T`, `Procter & Gamble`.
+        if j > 0 && self.toks[j].kind == Kind::Punct && self.tok_text(j) == "&" {
+            return self.is_cap(j - 1) && self.is_cap(j + 1);
+        }
+        // `Vietnam–China People's Forum`, `Mỹ Thuận–Cần Thơ Expressway`: a dash with no space
+        // around it joins two names into one.
+        if j > 0 && j + 1 < self.toks.len() && self.toks[j].kind == Kind::Punct && matches!(self.tok_text(j), "–" | "-" | "—") {
+            return self.is_cap(j - 1) && self.is_cap(j + 1) && self.toks[j - 1].end == self.toks[j].start && self.toks[j].end == self.toks[j + 1].start;
+        }
+        j > 0
+            && j + 1 < self.toks.len()
+            && (self.toks[j].kind == Kind::Possessive || (self.toks[j].kind == Kind::Punct && matches!(self.tok_text(j), "'" | "’")))
+            && self.toks[j - 1].cap
+            && self.toks[j - 1].fend == self.toks[j].fstart
+            && self.is_cap(j + 1)
+            && self.lex.name_possessives.contains(self.folded(j - 1))
+    }
+    pub(super) fn gaz_end(&self, i: usize) -> Option<usize> {
+        self.gaz.get(i).copied().flatten().map(|(e, _)| e)
+    }
+}
+
+/// Read `text` as the name finder does and hand its context to `f`.
+#[cfg(test)]
+pub(super) fn with_ctx<R>(text: &str, f: impl FnOnce(&Ctx) -> R) -> R {
+    let lex = Lexicon::shipped();
+    let folded = crate::fold::fold(text);
+    let toks = crate::tokens::tokenize(text, &folded);
+    let hits = lex.hits(&folded, text);
+    f(&Ctx::new(text, &folded, &toks, &lex, &hits))
+}
+
+/// The token index of the first token whose text is `word`.
+#[cfg(test)]
+pub(super) fn at(c: &Ctx, word: &str) -> usize {
+    (0..c.toks.len()).find(|&i| c.tok_text(i) == word).unwrap_or_else(|| panic!("no token {word:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_case_line_is_a_headline_and_a_sentence_is_not() {
+        with_ctx("Corvenna Foods Ltd To Cut 300 Jobs In Valdoria\nCorvenna Foods said on Monday it would cut jobs.", |c| {
+            assert!(c.flags[at(c, "Jobs")].headline);
+            let said = at(c, "said");
+            assert!((said - 2..c.toks.len()).all(|i| !c.flags[i].headline), "the sentence on the next line is running text");
+        });
+    }
+
+    #[test]
+    fn a_sentence_opens_after_a_full_stop_but_not_after_an_honorific() {
+        with_ctx("Talks ended. Officials met Mr. Kowalczyk later.", |c| {
+            assert!(c.flags[at(c, "Talks")].sentence_start);
+            assert!(c.flags[at(c, "Officials")].sentence_start);
+            assert!(!c.flags[at(c, "Kowalczyk")].sentence_start);
+        });
+    }
+
+    #[test]
+    fn a_document_number_runs_to_the_end_of_its_code() {
+        with_ctx("It adopted Resolution No. 57-NQ/TW on science.", |c| {
+            let r = at(c, "Resolution");
+            let end = c.docnum[r].expect("a document number starts at Resolution");
+            assert_eq!(c.tok_text(end), "on");
+            assert!(c.docnum[at(c, "adopted")].is_none());
+        });
+    }
+
+    #[test]
+    fn ordinals_and_connectors() {
+        with_ctx("the 14th National Congress of the Party", |c| {
+            assert!(c.is_ordinal(at(c, "14th")));
+            assert!(c.is_connector(at(c, "of")));
+            assert!(!c.is_connector(at(c, "National")), "a capitalised word joins nothing");
+        });
+    }
+}
