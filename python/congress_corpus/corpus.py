@@ -407,7 +407,7 @@ def load(
 
     >>> import pathlib, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "feed.csv").write_text("uuid,story,section\nu1,Tô Lâm met Lao leaders.,World\n", encoding="utf-8")
+    >>> _ = (folder / "feed.csv").write_text("uuid,story,section\\nu1,Tô Lâm met Lao leaders.,World\\n", encoding="utf-8")
     >>> cc.load(folder, text="story").documents[["doc_id", "text", "section"]].values.tolist()
     [['u1', 'Tô Lâm met Lao leaders.', 'World']]
     """
