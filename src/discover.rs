@@ -16,6 +16,23 @@ use crate::error::{Error, Issue, IssueKind};
 pub enum Format {
     Text,
     JsonLines,
+    /// A JSON array of articles, an object holding such a list, or one article (news-please).
+    Json,
+    Csv,
+    Tsv,
+    /// A saved web page: its article is extracted (`html`).
+    Html,
+}
+
+impl Format {
+    /// The name `Plan.inputs()` gives a format (the first extension that reads it).
+    pub fn name(self) -> &'static str {
+        READERS.iter().find(|(_, f)| *f == self).map_or("txt", |(e, _)| e)
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        READERS.iter().find(|(e, _)| *e == name).map(|(_, f)| *f)
+    }
 }
 
 /// One file to load.
@@ -35,7 +52,17 @@ impl Input {
 
 /// The readers, by file extension (lower-cased): the one place a new reader plugs in. A file
 /// whose extension is not here is an `unsupported_type` row, never silently passed over.
-const READERS: &[(&str, Format)] = &[("txt", Format::Text), ("text", Format::Text), ("jsonl", Format::JsonLines), ("ndjson", Format::JsonLines)];
+const READERS: &[(&str, Format)] = &[
+    ("txt", Format::Text),
+    ("text", Format::Text),
+    ("jsonl", Format::JsonLines),
+    ("ndjson", Format::JsonLines),
+    ("json", Format::Json),
+    ("csv", Format::Csv),
+    ("tsv", Format::Tsv),
+    ("html", Format::Html),
+    ("htm", Format::Html),
+];
 
 pub fn format_of(path: &Path) -> Option<Format> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -384,7 +411,7 @@ mod tests {
         let d = tmpdir("prefix");
         fs::create_dir_all(d.join("sub")).unwrap();
         fs::write(d.join("top.txt"), "t").unwrap();
-        fs::write(d.join("page.html"), "<p>").unwrap();
+        fs::write(d.join("notes.md"), "#").unwrap();
         fs::write(d.join("sub/deep.txt"), "d").unwrap();
         std::os::unix::fs::symlink(d.join("gone"), d.join("sub/dangling.txt")).unwrap();
         let (inputs, issues) = discover(&[format!("{}/*.txt", d.display())], None, &|| false).unwrap();
@@ -393,7 +420,7 @@ mod tests {
         let (inputs, issues) = discover(&[format!("{}/*/*.txt", d.display())], None, &|| false).unwrap();
         assert_eq!(inputs.iter().map(|i| i.doc_id.as_str()).collect::<Vec<_>>(), ["sub/deep"]);
         assert_eq!(issues.iter().map(|i| i.kind).collect::<Vec<_>>(), [IssueKind::NotFound]);
-        let (_, issues) = discover(&[format!("{}/*.html", d.display())], None, &|| false).unwrap();
+        let (_, issues) = discover(&[format!("{}/*.md", d.display())], None, &|| false).unwrap();
         assert_eq!(issues.iter().map(|i| i.kind).collect::<Vec<_>>(), [IssueKind::UnsupportedType]);
         for nothing in [format!("{}/*.csv", d.display()), format!("{}/no/*.txt", d.display())] {
             assert!(matches!(discover(&[nothing], None, &|| false), Err(Error::NotFound(_))));

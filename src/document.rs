@@ -24,6 +24,9 @@ pub struct Document {
     pub captions: Vec<String>,
     /// The related-stories tail taken out of the body.
     pub related: Option<String>,
+    /// Every other field of the record or page (author, section, ...) as a JSON object, typed
+    /// as it came; the Python package makes each a column of the documents table.
+    pub fields: Option<String>,
 }
 
 impl Document {

@@ -178,6 +178,12 @@ impl Accumulator {
     /// Count one document's mentions (`text` is the document the offsets point into).
     pub fn add(&mut self, date: Option<NaiveDate>, text: &str, mentions: &[Mention]) {
         self.docs += 1;
+        self.add_to_last(date, text, mentions);
+    }
+
+    /// Count more mentions of the document last added (its title's or a caption's: `text` is
+    /// that zone's text), so that an entity there and in the body is one document, not two.
+    pub fn add_to_last(&mut self, date: Option<NaiveDate>, text: &str, mentions: &[Mention]) {
         let doc = self.docs;
         for m in mentions {
             let surface = surface_form(m.text(text));

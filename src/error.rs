@@ -66,6 +66,8 @@ pub enum IssueKind {
     /// A CSV/TSV row that does not parse (wrong number of cells, bad quoting).
     BadCsv,
     MissingText,
+    /// A date field or page date that is not a date: the document is loaded without one.
+    BadDate,
     DuplicateId,
     NotRegular,
     SymlinkLoop,
@@ -85,6 +87,7 @@ impl IssueKind {
             IssueKind::BadJson => "bad_json",
             IssueKind::BadCsv => "bad_csv",
             IssueKind::MissingText => "missing_text",
+            IssueKind::BadDate => "bad_date",
             IssueKind::DuplicateId => "duplicate_id",
             IssueKind::NotRegular => "not_regular_file",
             IssueKind::SymlinkLoop => "symlink_loop",

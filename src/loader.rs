@@ -2,7 +2,6 @@
 //! parallel, in input order). Every input yields its documents and its problems.
 
 use chrono::NaiveDate;
-use serde_json::Value;
 
 use crate::clean::{clean, CleanOptions};
 use crate::decode::{decode, normalise_newlines, Decoded};
@@ -10,6 +9,7 @@ use crate::discover::{Format, Input};
 use crate::document::{sha256_hex, Document};
 use crate::error::{Issue, IssueKind};
 use crate::ids::Ids;
+use crate::records::{self, FieldMap, Record};
 
 /// Default `max_bytes`: far above any article, low enough that a stray database dump is refused.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -18,7 +18,31 @@ pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 /// column holds, so its record batch has room for the rest of the row.
 pub const MAX_TEXT_BYTES: usize = crate::tables::BATCH_BYTES / 2;
 
-#[derive(Debug, Clone, Copy)]
+/// Which parts of a document besides its body are searched for mentions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Zones {
+    pub title: bool,
+    pub caption: bool,
+}
+
+impl Zones {
+    /// From zone names (`body`, `title`, `caption`); `body` is always searched.
+    pub fn parse<S: AsRef<str>>(names: &[S]) -> Result<Zones, String> {
+        let mut z = Zones::default();
+        for n in names {
+            match n.as_ref() {
+                "body" => {}
+                "title" => z.title = true,
+                "caption" | "captions" => z.caption = true,
+                other => return Err(format!("unknown zone {other:?}: the zones are \"body\", \"title\" and \"caption\"")),
+            }
+        }
+        Ok(z)
+    }
+}
+
+/// Everything a load is told, besides what to load and the extractor.
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     pub max_bytes: u64,
     /// Bytes of strings one record batch holds (`tables::BATCH_BYTES`; smaller in tests).
@@ -27,11 +51,14 @@ pub struct LoadOptions {
     pub count_sentences: bool,
     /// With extraction, find who said what (the quotes table); off saves its cost.
     pub quotes: bool,
+    /// Which field of a JSON, JSON Lines, CSV or TSV record holds the text, id, date and title.
+    pub fields: FieldMap,
+    pub zones: Zones,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, batch_bytes: crate::tables::BATCH_BYTES, count_sentences: true, quotes: true }
+        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, batch_bytes: crate::tables::BATCH_BYTES, count_sentences: true, quotes: true, fields: FieldMap::default(), zones: Zones::default() }
     }
 }
 
@@ -79,7 +106,7 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         return out;
     }
     // The raw bytes' hash and emptiness are taken first: decoding consumes them, without a copy.
-    let sha256 = matches!(input.format, Format::Text).then(|| sha256_hex(&bytes));
+    let sha256 = matches!(input.format, Format::Text | Format::Html).then(|| sha256_hex(&bytes));
     let was_empty = bytes.is_empty();
     let text = match decode(bytes) {
         Decoded::Text(t) => t,
@@ -104,12 +131,17 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
         out.issues.push(Issue::new(path, IssueKind::Empty, msg, false));
         return out;
     }
+    let map = &opts.fields;
     match input.format {
         Format::Text => {
             let doc = from_text(input.doc_id.clone(), path, &text, sha256.unwrap_or_default(), Meta::default(), opts.count_sentences);
             out.documents.push(doc);
         }
-        Format::JsonLines => load_jsonl(input, &path, &text, opts.count_sentences, &mut out),
+        Format::Html => load_html(input, path, &text, sha256.unwrap_or_default(), opts.count_sentences, &mut out),
+        Format::JsonLines => load_records(input, &path, records::read_jsonl(&text, map), opts.count_sentences, &mut out),
+        Format::Json => load_records(input, &path, records::read_json(&text, map), opts.count_sentences, &mut out),
+        Format::Csv => load_records(input, &path, records::read_delimited(&text, b',', map), opts.count_sentences, &mut out),
+        Format::Tsv => load_records(input, &path, records::read_delimited(&text, b'\t', map), opts.count_sentences, &mut out),
     }
     out
 }
@@ -127,6 +159,8 @@ pub struct Meta {
     pub date: Option<NaiveDate>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// The other fields, as `Document::fields`.
+    pub fields: Option<String>,
 }
 
 /// Build a document from article text (used for files, JSONL records and in-memory strings).
@@ -157,6 +191,7 @@ pub fn from_text(doc_id: String, path: String, raw: &str, sha256: String, meta: 
         sha256,
         captions: c.captions,
         related: c.related,
+        fields: meta.fields,
     }
     .with_counts(count_sentences)
 }
@@ -168,58 +203,79 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&head, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(&head, "%Y/%m/%d")).ok()
 }
 
-fn string_field(obj: &serde_json::Map<String, Value>, key: &str) -> Option<String> {
-    match obj.get(key)? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
+/// A saved web page: its article, title, date and author from `html::extract`, cleaned like a
+/// text file (dateline, credit, captions); the page's captions come before those the cleaner finds.
+fn load_html(input: &Input, path: String, page_src: &str, sha256: String, count_sentences: bool, out: &mut Loaded) {
+    let page = crate::html::extract(page_src);
+    if page.text.trim().is_empty() {
+        out.issues.push(Issue::new(path, IssueKind::MissingText, "no article text found in the page", false));
+        return;
     }
+    let date = page.date.as_deref().and_then(parse_date);
+    if let (Some(raw), None) = (&page.date, date) {
+        out.issues.push(Issue::new(path.clone(), IssueKind::BadDate, format!("unrecognised date {raw:?}: left empty"), true));
+    }
+    let mut fields: Vec<(String, records::Value)> = Vec::new();
+    if let Some(a) = page.author {
+        fields.push(("author".into(), records::Value::Str(a)));
+    }
+    let mut url = None;
+    for (k, v) in page.metadata {
+        if k == "url" {
+            url = Some(v);
+        } else {
+            fields.push((k, records::Value::Str(v)));
+        }
+    }
+    let meta = Meta { title: page.title, date, source: None, url, fields: records::fields_json(&fields) };
+    let mut doc = from_text(input.doc_id.clone(), path, &normalise_newlines(&page.text), sha256, meta, count_sentences);
+    if !page.captions.is_empty() {
+        let mut captions = page.captions;
+        captions.append(&mut doc.captions);
+        doc.captions = captions;
+    }
+    out.documents.push(doc);
 }
 
-fn load_jsonl(input: &Input, path: &str, text: &str, count_sentences: bool, out: &mut Loaded) {
+/// The records of a JSON, JSON Lines, CSV or TSV file as documents. A record's id is its id
+/// field, else the file's id and its place (`file#3`), made unique within the file; `url` and
+/// `source` fields fill those columns; the rest are kept as `fields`.
+fn load_records(input: &Input, path: &str, read: records::Records, count_sentences: bool, out: &mut Loaded) {
+    let place_of = |at: &str| -> Option<usize> { at.strip_prefix('#').and_then(|n| n.parse().ok()) };
+    // Problems in the order of the file (records' problems and the unreadable ones are found apart).
+    let mut issues: Vec<(usize, Issue)> = read.problems.into_iter().map(|p| (place_of(&p.at).unwrap_or(0), Issue::new(format!("{path}{}", p.at), p.kind, p.message, false))).collect();
     let mut ids = Ids::default();
-    for (i, line) in text.split('\n').enumerate() {
-        let lineno = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let at = format!("{path}#{lineno}");
-        let obj = match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(o)) => o,
-            Ok(_) => {
-                out.issues.push(Issue::new(at, IssueKind::BadJson, "line is JSON but not an object", false));
-                continue;
-            }
-            Err(e) => {
-                out.issues.push(Issue::new(at, IssueKind::BadJson, format!("malformed JSON: {e}"), false));
-                continue;
-            }
-        };
-        let Some(body) = obj.get("text").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else {
-            out.issues.push(Issue::new(at, IssueKind::MissingText, "no non-empty string field `text`", false));
-            continue;
-        };
-        let wanted = string_field(&obj, "id").unwrap_or_else(|| format!("{}#{lineno}", input.doc_id));
-        let doc_id = ids.claim(&wanted, Some(lineno));
+    for rec in read.records {
+        let Record { at, text, id, date: date_raw, title, mut fields } = rec;
+        let place = place_of(&at);
+        let shown = format!("{path}{at}");
+        let wanted = id.unwrap_or_else(|| format!("{}{at}", input.doc_id));
+        let doc_id = ids.claim(&wanted, place);
         if doc_id != wanted {
             let msg = format!("id {wanted:?} seen before in this file: loaded as {doc_id:?}");
-            out.issues.push(Issue::new(at.clone(), IssueKind::DuplicateId, msg, true));
+            issues.push((place.unwrap_or(0), Issue::new(shown.clone(), IssueKind::DuplicateId, msg, true)));
         }
-        let date_raw = string_field(&obj, "date");
         let date = date_raw.as_deref().and_then(parse_date);
         if let (Some(raw), None) = (&date_raw, date) {
-            let msg = format!("unrecognised date {raw:?}: left empty");
-            out.issues.push(Issue::new(at.clone(), IssueKind::BadJson, msg, true));
+            issues.push((place.unwrap_or(0), Issue::new(shown.clone(), IssueKind::BadDate, format!("unrecognised date {raw:?}: left empty"), true)));
         }
-        let meta = Meta {
-            title: string_field(&obj, "title"),
-            date,
-            source: string_field(&obj, "source"),
-            url: string_field(&obj, "url"),
+        // A `url` or `source` field fills that column (a null one too, so it is not a column twice).
+        let take_str = |fields: &mut Vec<(String, records::Value)>, name: &str| -> Option<String> {
+            let i = fields.iter().position(|(k, v)| k == name && matches!(v, records::Value::Str(_) | records::Value::Null))?;
+            match fields.remove(i).1 {
+                records::Value::Str(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+                _ => None,
+            }
         };
-        let body = normalise_newlines(body);
-        out.documents.push(from_text(doc_id, at, body.as_ref(), sha256_hex(line.as_bytes()), meta, count_sentences));
+        let url = take_str(&mut fields, "url");
+        let source = take_str(&mut fields, "source");
+        let meta = Meta { title, date, source, url, fields: records::fields_json(&fields) };
+        let sha = sha256_hex(text.as_bytes());
+        let body = normalise_newlines(&text);
+        out.documents.push(from_text(doc_id, shown, body.as_ref(), sha, meta, count_sentences));
     }
+    issues.sort_by_key(|(place, _)| *place);
+    out.issues.extend(issues.into_iter().map(|(_, i)| i));
 }
 
 #[cfg(test)]
@@ -233,7 +289,7 @@ mod tests {
         fs::create_dir_all(&d).unwrap();
         let p = d.join(name);
         fs::write(&p, bytes).unwrap();
-        let format = if p.extension().is_some_and(|e| e == "jsonl") { Format::JsonLines } else { Format::Text };
+        let format = crate::discover::format_of(std::path::Path::new(name)).unwrap_or(Format::Text);
         Input { path: p, doc_id: PathBuf::from(name).with_extension("").to_string_lossy().into_owned(), format }
     }
 
@@ -292,5 +348,35 @@ mod tests {
         let kinds: Vec<_> = r.issues.iter().map(|i| i.kind).collect();
         assert_eq!(kinds, [IssueKind::BadJson, IssueKind::MissingText, IssueKind::DuplicateId]);
         assert!(r.issues[0].path.ends_with("c.jsonl#2"));
+    }
+
+    #[test]
+    fn records_keep_their_fields_and_pages_their_metadata() {
+        let csv = "id,headline,body,date,shares,url\nx1,Talks,Tô Lâm met Lao leaders.,2026-01-25,3,https://e.example/1\nx2,Later,Hue hosted it.,soon,,\n";
+        let r = load_one(&input("r", "e.csv", csv.as_bytes()), &LoadOptions::default());
+        let d = &r.documents;
+        assert_eq!(d.iter().map(|d| d.doc_id.as_str()).collect::<Vec<_>>(), ["x1", "x2"]);
+        assert_eq!((d[0].title.as_deref(), d[0].date, d[0].url.as_deref()), (Some("Talks"), NaiveDate::from_ymd_opt(2026, 1, 25), Some("https://e.example/1")));
+        // The url went to its column; what is left keeps its type (a null where a cell is empty).
+        assert_eq!(d[0].fields.as_deref(), Some(r#"{"shares":3}"#));
+        assert_eq!(d[1].fields.as_deref(), Some(r#"{"shares":null}"#));
+        assert_eq!(r.issues.iter().map(|i| (i.kind, i.loaded, i.path.ends_with("e.csv#3"))).collect::<Vec<_>>(), [(IssueKind::BadDate, true, true)]);
+
+        let page = r#"<html><head><title>Talks | Site</title><meta property="og:title" content="Talks">
+            <meta property="article:published_time" content="2026-01-25T08:00:00+07:00"><meta property="og:url" content="https://e.example/2">
+            <meta name="author" content="Lan"></head><body><nav><a href="/">Home</a></nav><article><h1>Talks</h1>
+            <p>HÀ NỘI — Tô Lâm met Lao leaders on Sunday, the ministry said in a statement on its website.</p>
+            <figure><img src="a.jpg"><figcaption>Tô Lâm in Hà Nội.</figcaption></figure></article></body></html>"#;
+        let r = load_one(&input("r", "p.html", page.as_bytes()), &LoadOptions::default());
+        assert!(r.issues.is_empty(), "{:?}", r.issues);
+        let d = &r.documents[0];
+        assert_eq!((d.doc_id.as_str(), d.title.as_deref(), d.date), ("p", Some("Talks"), NaiveDate::from_ymd_opt(2026, 1, 25)));
+        assert_eq!((d.dateline.as_deref(), d.url.as_deref()), (Some("HÀ NỘI"), Some("https://e.example/2")));
+        assert!(d.text.starts_with("Tô Lâm met Lao leaders on Sunday"), "{}", d.text);
+        assert_eq!(d.captions, ["Tô Lâm in Hà Nội."]);
+        assert!(d.fields.as_deref().is_some_and(|f| f.starts_with(r#"{"author":"Lan""#)), "{:?}", d.fields);
+        assert_eq!(d.sha256, sha256_hex(page.as_bytes()));
+        let r = load_one(&input("r", "empty.htm", b"<html><body><nav>Home</nav></body></html>"), &LoadOptions::default());
+        assert_eq!(r.issues.iter().map(|i| i.kind).collect::<Vec<_>>(), [IssueKind::MissingText]);
     }
 }

@@ -16,7 +16,7 @@ use crate::ids::Ids;
 use crate::loader::{self, LoadOptions, Meta};
 use crate::parallel::Cancel;
 use crate::quotes::{self, Quote};
-use crate::tables::{self, DocView};
+use crate::tables::{self, DocView, Zone};
 use arrow_array::RecordBatch;
 use arrow_schema::ArrowError;
 
@@ -28,7 +28,44 @@ pub struct Loaded {
     pub results: Vec<DocResult>,
     /// The quotes of each document, beside `results`.
     pub quotes: Vec<Vec<Quote>>,
+    /// Per document, the mentions of its title and captions (`LoadOptions::zones`), when extracted.
+    pub zones: Vec<Vec<ZoneResult>>,
     pub issues: Vec<Issue>,
+}
+
+/// The extraction of one zone of a document besides its body: its title, or caption `index`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZoneResult {
+    pub zone: Zone,
+    pub index: u32,
+    pub result: DocResult,
+}
+
+/// Extract the zones `zones` asks for of `doc` (none by default: an empty list, no allocation).
+fn extract_zones(ex: &Extractor, doc: &Document, zones: loader::Zones) -> Vec<ZoneResult> {
+    let mut out = Vec::new();
+    if zones.title {
+        if let Some(t) = &doc.title {
+            out.push(ZoneResult { zone: Zone::Title, index: 0, result: ex.extract(t, doc.date) });
+        }
+    }
+    if zones.caption {
+        for (i, c) in doc.captions.iter().enumerate() {
+            out.push(ZoneResult { zone: Zone::Caption, index: i as u32, result: ex.extract(c, doc.date) });
+        }
+    }
+    out
+}
+
+impl ZoneResult {
+    /// The text this zone's offsets index.
+    fn text<'a>(&self, doc: &'a Document) -> &'a str {
+        match self.zone {
+            Zone::Title => doc.title.as_deref().unwrap_or_default(),
+            Zone::Caption => doc.captions.get(self.index as usize).map_or("", String::as_str),
+            Zone::Body => &doc.text,
+        }
+    }
 }
 
 /// Inputs per task of `load_tables`: a task loads, extracts and turns into Arrow its inputs while
@@ -42,20 +79,28 @@ const PARALLEL_RECORDS: usize = 16;
 /// One input loaded, and extracted with `extractor`.
 fn load_input(input: &Input, opts: &LoadOptions, extractor: Option<&Extractor>) -> Loaded {
     let mut loaded = loader::load_one(input, opts);
+    // The body, its quotes, and the other zones asked for, of one document.
     let read = |d: &Document| {
         let r = ex_extract(extractor, d);
         let q = if opts.quotes { quotes::of_document(&d.text, &r) } else { Vec::new() };
-        (r, q)
+        let z = extractor.map(|ex| extract_zones(ex, d, opts.zones)).unwrap_or_default();
+        (r, q, z)
     };
-    let (results, quotes): (Vec<DocResult>, Vec<Vec<Quote>>) = match extractor {
-        Some(_) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(read).unzip(),
-        Some(_) => loaded.documents.iter().map(read).unzip(),
-        None => (Vec::new(), Vec::new()),
+    let each: Vec<(DocResult, Vec<Quote>, Vec<ZoneResult>)> = match extractor {
+        Some(_) if loaded.documents.len() > PARALLEL_RECORDS => loaded.documents.par_iter().map(read).collect(),
+        Some(_) => loaded.documents.iter().map(read).collect(),
+        None => Vec::new(),
     };
+    let (mut results, mut quotes, mut zones) = (Vec::with_capacity(each.len()), Vec::with_capacity(each.len()), Vec::with_capacity(each.len()));
+    for (r, q, z) in each {
+        results.push(r);
+        quotes.push(q);
+        zones.push(z);
+    }
     for (d, r) in loaded.documents.iter_mut().zip(&results) {
         d.n_sentences = r.n_sentences;
     }
-    Loaded { documents: loaded.documents, results, quotes, issues: loaded.issues }
+    Loaded { documents: loaded.documents, results, quotes, zones, issues: loaded.issues }
 }
 
 fn ex_extract(extractor: Option<&Extractor>, d: &Document) -> DocResult {
@@ -63,7 +108,7 @@ fn ex_extract(extractor: Option<&Extractor>, d: &Document) -> DocResult {
 }
 
 fn extraction_options(opts: &LoadOptions, extractor: Option<&Extractor>) -> LoadOptions {
-    LoadOptions { count_sentences: extractor.is_none() && opts.count_sentences, ..*opts }
+    LoadOptions { count_sentences: extractor.is_none() && opts.count_sentences, ..opts.clone() }
 }
 
 /// Load `inputs` (and extract, with `extractor`) on the current rayon pool, in input order, as
@@ -84,6 +129,7 @@ impl Loaded {
         self.documents.extend(other.documents);
         self.results.extend(other.results);
         self.quotes.extend(other.quotes);
+        self.zones.extend(other.zones);
         self.issues.extend(other.issues);
     }
 }
@@ -131,7 +177,8 @@ struct DocRows {
 
 impl DocRows {
     fn of(batch: &Loaded) -> Vec<DocRows> {
-        let counts = |i: usize| batch.results.get(i).map_or((0, 0), |r| (r.mentions.len(), r.roles.len()));
+        let zone_mentions = |i: usize| batch.zones.get(i).map_or(0, |z| z.iter().map(|z| z.result.mentions.len()).sum::<usize>());
+        let counts = |i: usize| batch.results.get(i).map_or((0, 0), |r| (r.mentions.len() + zone_mentions(i), r.roles.len()));
         let quotes = |i: usize| batch.quotes.get(i).map_or(0, Vec::len);
         batch
             .documents
@@ -203,8 +250,18 @@ fn batch_tables(batch: &Loaded, extracted: bool, acc: &mut Accumulator, limit: u
         out.push(("errors", tables::errors(&batch.issues)?));
     }
     if extracted {
-        let views: Vec<DocView> = batch.documents.iter().zip(&batch.results).zip(&batch.quotes).map(|((d, r), q)| DocView::new(&d.doc_id, &d.text, r, q)).collect();
-        out.extend(mention_tables(&views, batch.documents.iter().map(|d| d.date), acc, limit)?);
+        let mut views = Vec::with_capacity(batch.documents.len());
+        let mut dates = Vec::with_capacity(batch.documents.len());
+        for (i, (d, r)) in batch.documents.iter().zip(&batch.results).enumerate() {
+            views.push(DocView::new(&d.doc_id, &d.text, r, batch.quotes.get(i).map_or(&[][..], Vec::as_slice)));
+            dates.push(d.date);
+            // Quotes are read in the body only: a title or caption view has none.
+            for z in batch.zones.get(i).map_or(&[][..], Vec::as_slice) {
+                views.push(DocView { zone: z.zone, zone_index: z.index, ..DocView::new(&d.doc_id, z.text(d), &z.result, &[]) });
+                dates.push(d.date);
+            }
+        }
+        out.extend(mention_tables(&views, dates.into_iter(), acc, limit)?);
     }
     Ok(out)
 }
@@ -213,7 +270,11 @@ fn batch_tables(batch: &Loaded, extracted: bool, acc: &mut Accumulator, limit: u
 /// cut by size, their entities counted into `acc`.
 fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDate>>, acc: &mut Accumulator, limit: usize) -> Result<Tables, ArrowError> {
     for (v, date) in views.iter().zip(dates) {
-        acc.add(date, v.text, v.mentions);
+        if v.zone == Zone::Body {
+            acc.add(date, v.text, v.mentions);
+        } else {
+            acc.add_to_last(date, v.text, v.mentions);
+        }
     }
     let mut out = Tables::new();
     let mention_rows = |v: &DocView| v.mentions.iter().map(|m| tables::mention_bytes(v.doc_id, m)).collect::<Vec<_>>();
@@ -380,6 +441,7 @@ pub fn record_tables(source: &str, records: Vec<Record>, extractor: Option<&Extr
                     doc.n_sentences = result.n_sentences;
                     batch.quotes.push(quotes::of_document(&doc.text, &result));
                     batch.results.push(result);
+                    batch.zones.push(Vec::new());
                 }
                 batch.documents.push(doc);
             }

@@ -86,6 +86,12 @@ fn run<R: Send>(py: Python<'_>, n_threads: usize, f: impl FnOnce(&Cancel) -> R +
     }
 }
 
+/// A call that takes a millisecond (one page): GIL released and panics caught, but without
+/// `run`'s pool and Ctrl-C watcher, whose thread hand-offs cost ~130 µs a call, a tenth of a page.
+fn run_short<R: Send>(py: Python<'_>, f: impl FnOnce() -> R + Send) -> PyResult<R> {
+    py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))).map_err(|_| to_pyerr(Error::Internal("panic in a short call".into())))
+}
+
 /// Panics inside the worker pool, to test that a bug becomes an exception (not an abort).
 #[pyfunction]
 fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
@@ -124,6 +130,48 @@ impl PyExtractor {
             })
             .map_err(to_pyerr)?;
         Ok(PyExtractor { inner })
+    }
+}
+
+/// How to load: `max_bytes`, the record fields holding text, id, date and title (None: found
+/// by their common names), the zones searched for mentions, and whether quotes are read.
+/// Defaults come from the core.
+#[pyclass(name = "LoadOptions", module = "congress_corpus._core", frozen)]
+struct PyLoadOptions {
+    inner: LoadOptions,
+}
+
+#[pymethods]
+impl PyLoadOptions {
+    #[new]
+    #[pyo3(signature = (max_bytes=loader::DEFAULT_MAX_BYTES, text=None, id=None, date=None, title=None, zones=vec!["body".to_owned()], quotes=true))]
+    fn new(max_bytes: u64, text: Option<String>, id: Option<String>, date: Option<String>, title: Option<String>, zones: Vec<String>, quotes: bool) -> PyResult<Self> {
+        if max_bytes == 0 {
+            return Err(to_pyerr(Error::InvalidArgument("max_bytes must be at least 1".into())));
+        }
+        let zones = loader::Zones::parse(&zones).map_err(|m| to_pyerr(Error::InvalidArgument(m)))?;
+        let fields = crate::records::FieldMap { text, id, date, title };
+        Ok(PyLoadOptions { inner: LoadOptions { max_bytes, fields, zones, quotes, ..Default::default() } })
+    }
+
+    /// The default `max_bytes` (64 MiB): larger files are `too_large` rows.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn DEFAULT_MAX_BYTES() -> u64 {
+        loader::DEFAULT_MAX_BYTES
+    }
+
+    /// The field names tried, in order, for each role when none is given.
+    #[classattr]
+    #[allow(non_snake_case)]
+    fn FIELD_NAMES() -> Vec<(&'static str, Vec<&'static str>)> {
+        use crate::records::{DATE_NAMES, ID_NAMES, TEXT_NAMES, TITLE_NAMES};
+        vec![("text", TEXT_NAMES.to_vec()), ("id", ID_NAMES.to_vec()), ("date", DATE_NAMES.to_vec()), ("title", TITLE_NAMES.to_vec())]
+    }
+
+    #[getter]
+    fn max_bytes(&self) -> u64 {
+        self.inner.max_bytes
     }
 }
 
@@ -183,12 +231,9 @@ impl Plan {
         self.inputs.len()
     }
 
-    /// The inputs as `(path bytes, doc_id, is_jsonl)`, to split across Dask workers.
-    fn inputs(&self) -> Vec<(Vec<u8>, String, bool)> {
-        self.inputs
-            .iter()
-            .map(|i| (crate::platform::path_to_bytes(&i.path), i.doc_id.clone(), i.format == crate::discover::Format::JsonLines))
-            .collect()
+    /// The inputs as `(path bytes, doc_id, format)`, to split across Dask workers.
+    fn inputs(&self) -> Vec<(Vec<u8>, String, &'static str)> {
+        self.inputs.iter().map(|i| (crate::platform::path_to_bytes(&i.path), i.doc_id.clone(), i.format.name())).collect()
     }
 
     /// Problems met while finding files, as a batch with no documents.
@@ -199,22 +244,21 @@ impl Plan {
 
     /// Load (and extract from) inputs `start..end` with `n_threads` threads, counting entities
     /// into `acc`.
-    #[pyo3(signature = (start, end, n_threads=0, max_bytes=loader::DEFAULT_MAX_BYTES, extractor=None, acc=None, quotes=true))]
-    #[allow(clippy::too_many_arguments)] // until the load takes one options struct (issue 19 item 2)
+    #[pyo3(signature = (start, end, n_threads=0, options=None, extractor=None, acc=None))]
+    #[allow(clippy::too_many_arguments)] // until the one Load object (issue 19 item 2)
     fn load(
         &self,
         py: Python<'_>,
         start: usize,
         end: usize,
         n_threads: usize,
-        max_bytes: u64,
+        options: Option<PyRef<'_, PyLoadOptions>>,
         extractor: Option<PyRef<'_, PyExtractor>>,
         acc: Option<PyRef<'_, PyAccumulator>>,
-        quotes: bool,
     ) -> PyResult<Batch> {
         let end = end.min(self.inputs.len());
         let slice = &self.inputs[start.min(end)..end];
-        let opts = LoadOptions { max_bytes, quotes, ..Default::default() };
+        let opts = options.map(|o| o.inner.clone()).unwrap_or_default();
         let ex = extractor.as_ref().map(|e| &e.inner);
         let mut fallback = crate::entities::Accumulator::default();
         let mut guard = match &acc {
@@ -256,16 +300,15 @@ fn discover(py: Python<'_>, sources: Vec<String>, pattern: Option<String>) -> Py
 
 /// A plan from `Plan.inputs()` rows (on a Dask worker).
 #[pyfunction]
-fn plan_from_inputs(rows: Vec<(Vec<u8>, String, bool)>) -> Plan {
+fn plan_from_inputs(rows: Vec<(Vec<u8>, String, String)>) -> PyResult<Plan> {
     let inputs = rows
         .into_iter()
-        .map(|(p, doc_id, jsonl)| Input {
-            path: crate::platform::path_from_bytes(p),
-            doc_id,
-            format: if jsonl { crate::discover::Format::JsonLines } else { crate::discover::Format::Text },
+        .map(|(p, doc_id, format)| {
+            let format = crate::discover::Format::from_name(&format).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("unknown input format {format:?}"))))?;
+            Ok(Input { path: crate::platform::path_from_bytes(p), doc_id, format })
         })
-        .collect();
-    Plan { inputs, issues: Vec::new(), ids: Mutex::default() }
+        .collect::<PyResult<_>>()?;
+    Ok(Plan { inputs, issues: Vec::new(), ids: Mutex::default() })
 }
 
 /// Assemble batches into tables (a dict of name -> ArrowTable), filling display names from `acc`.
@@ -446,7 +489,7 @@ fn pooled_threads() -> usize {
 /// An HTML page's article: text, title, date, author, captions and metadata (a dict).
 #[pyfunction]
 fn html_extract<'py>(py: Python<'py>, html: String) -> PyResult<Bound<'py, PyDict>> {
-    let page = run(py, 1, |_| crate::html::extract(&html))?;
+    let page = run_short(py, || crate::html::extract(&html))?;
     let d = PyDict::new(py);
     d.set_item("text", page.text)?;
     d.set_item("title", page.title)?;
@@ -545,6 +588,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<ArrowTable>()?;
     m.add_class::<PyAccumulator>()?;
     m.add_class::<PyExtractor>()?;
+    m.add_class::<PyLoadOptions>()?;
     m.add_function(wrap_pyfunction!(discover, m)?)?;
     m.add_function(wrap_pyfunction!(assemble, m)?)?;
     m.add_function(wrap_pyfunction!(plan_from_inputs, m)?)?;

@@ -15,6 +15,9 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
+    /// A JSON number that is not an integer of 64 bits, kept as written (`1.50`, digits beyond
+    /// what a float holds), so an id keeps its digits.
+    Number(serde_json::Number),
     Str(String),
     /// A JSON list or object, kept whole.
     Nested(Json),
@@ -99,6 +102,7 @@ fn as_text(v: &Value) -> Option<String> {
         Value::Str(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         Value::Int(i) => Some(i.to_string()),
         Value::Float(f) => Some(f.to_string()),
+        Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
 }
@@ -139,11 +143,40 @@ fn record(at: String, fields: Vec<(String, Value)>, map: &FieldMap) -> Result<Re
     Ok(rec)
 }
 
+/// Fields as one JSON object (None when there are none), typed as they came and in their order
+/// (a CSV's columns), written by hand because serde_json's map sorts its keys; a float that JSON
+/// cannot hold (NaN) is null.
+pub fn fields_json(fields: &[(String, Value)]) -> Option<String> {
+    if fields.is_empty() {
+        return None;
+    }
+    let mut out = String::from("{");
+    for (i, (k, v)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&Json::String(k.clone()).to_string());
+        out.push(':');
+        let j = match v {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Int(i) => Json::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+            Value::Number(n) => Json::Number(n.clone()),
+            Value::Str(s) => Json::String(s.clone()),
+            Value::Nested(n) => n.clone(),
+        };
+        out.push_str(&j.to_string());
+    }
+    out.push('}');
+    Some(out)
+}
+
 fn from_json(v: Json) -> Value {
     match v {
         Json::Null => Value::Null,
         Json::Bool(b) => Value::Bool(b),
-        Json::Number(n) => n.as_i64().map(Value::Int).unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(f64::NAN))),
+        Json::Number(n) => n.as_i64().map_or(Value::Number(n), Value::Int),
         Json::String(s) => Value::Str(s),
         nested => Value::Nested(nested),
     }
@@ -176,7 +209,8 @@ pub fn read_json(src: &str, map: &FieldMap) -> Records {
         Json::Object(obj) => {
             let looks_like_article = map.resolve(obj.keys().map(String::as_str)).text.is_some_and(|k| obj.contains_key(&k));
             if looks_like_article {
-                return collect(std::iter::once(json_record("#1".into(), obj, map)));
+                // One article per file (news-please): the file is the record, no `#1`.
+                return collect(std::iter::once(json_record(String::new(), obj, map)));
             }
             match take_article_list(obj) {
                 Some(items) => items,
@@ -329,7 +363,7 @@ mod tests {
         // JSON fields come in name order (serde_json's map is sorted), so every record of a file agrees.
         assert_eq!(names, ["authors", "date_download", "description", "featured", "language", "score", "source_domain", "url", "word_count"]);
         assert_eq!(field(rec, "word_count"), Some(&Value::Int(3)));
-        assert_eq!(field(rec, "score"), Some(&Value::Float(0.5)));
+        assert_eq!(field(rec, "score").map(as_text), Some(Some("0.5".into())));
         assert_eq!(field(rec, "featured"), Some(&Value::Bool(true)));
         assert_eq!(field(rec, "date_download"), Some(&Value::Null));
         assert_eq!(field(rec, "authors"), Some(&Value::Nested(serde_json::json!(["Minh Anh"]))));

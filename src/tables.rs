@@ -46,7 +46,7 @@ pub fn cut(weights: impl Iterator<Item = usize>, limit: usize) -> Vec<std::ops::
 /// The bytes a document adds to the string columns of the documents table.
 pub fn document_bytes(d: &Document) -> usize {
     let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
-    d.doc_id.len() + d.path.len() + d.text.len() + d.sha256.len() + opt(&d.title) + opt(&d.dateline) + opt(&d.source) + opt(&d.url) + opt(&d.related) + d.captions.iter().map(String::len).sum::<usize>()
+    d.doc_id.len() + d.path.len() + d.text.len() + d.sha256.len() + opt(&d.title) + opt(&d.dateline) + opt(&d.source) + opt(&d.url) + opt(&d.related) + opt(&d.fields) + d.captions.iter().map(String::len).sum::<usize>()
 }
 
 /// The bytes a mention adds to the string columns of the mentions table (before `canonical`,
@@ -93,7 +93,7 @@ fn date_field(name: &str) -> Field {
     Field::new(name, DataType::Timestamp(TimeUnit::Second, None), true)
 }
 
-fn label_type() -> DataType {
+fn dictionary_type() -> DataType {
     DataType::Dictionary(Box::new(DataType::Int8), Box::new(DataType::Utf8))
 }
 
@@ -163,7 +163,7 @@ fn string_lists<'a>(rows: impl Iterator<Item = &'a [String]>) -> ArrayRef {
 pub fn documents(docs: &[Document]) -> Result<RecordBatch, ArrowError> {
     let captions = string_lists(docs.iter().map(|d| d.captions.as_slice()));
     batch(
-        vec![text_field("doc_id", false), text_field("path", false), text_field("title", true), date_field("date"), text_field("dateline", true), text_field("source", true), text_field("url", true), text_field("text", false), int_field("n_chars"), int_field("n_words"), int_field("n_sentences"), text_field("sha256", false), Field::new("captions", captions.data_type().clone(), false), text_field("related", true)],
+        vec![text_field("doc_id", false), text_field("path", false), text_field("title", true), date_field("date"), text_field("dateline", true), text_field("source", true), text_field("url", true), text_field("text", false), int_field("n_chars"), int_field("n_words"), int_field("n_sentences"), text_field("sha256", false), Field::new("captions", captions.data_type().clone(), false), text_field("related", true), text_field("fields", true)],
         vec![
             strings(docs.iter().map(|d| Some(d.doc_id.as_str()))),
             strings(docs.iter().map(|d| Some(d.path.as_str()))),
@@ -179,6 +179,7 @@ pub fn documents(docs: &[Document]) -> Result<RecordBatch, ArrowError> {
             strings(docs.iter().map(|d| Some(d.sha256.as_str()))),
             captions,
             strings(docs.iter().map(|d| d.related.as_deref())),
+            strings(docs.iter().map(|d| d.fields.as_deref())),
         ],
     )
 }
@@ -199,21 +200,53 @@ pub fn errors(issues: &[Issue]) -> Result<RecordBatch, ArrowError> {
     )
 }
 
+/// Where in a document a mention was found: the `zone` column. Offsets index `text`, `title`
+/// or `captions[zone_index]` of the documents table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Zone {
+    #[default]
+    Body,
+    Title,
+    Caption,
+}
+
+impl Zone {
+    const ALL: [Zone; 3] = [Zone::Body, Zone::Title, Zone::Caption];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Zone::Body => "body",
+            Zone::Title => "title",
+            Zone::Caption => "caption",
+        }
+    }
+}
+
 /// One document's inputs to the mentions, roles and quotes tables (all its rows, or the part of
-/// them that one record batch holds).
+/// them that one record batch holds), for one zone of it.
 #[derive(Clone, Copy)]
 pub struct DocView<'a> {
     pub doc_id: &'a str,
+    /// The zone's text, which the mentions' offsets index.
     pub text: &'a str,
     pub mentions: &'a [Mention],
     pub roles: &'a [crate::roles::Role],
     pub quotes: &'a [Quote],
+    pub zone: Zone,
+    pub zone_index: u32,
 }
 
 impl<'a> DocView<'a> {
     pub fn new(doc_id: &'a str, text: &'a str, result: &'a DocResult, quotes: &'a [Quote]) -> Self {
-        DocView { doc_id, text, mentions: &result.mentions, roles: &result.roles, quotes }
+        DocView { doc_id, text, mentions: &result.mentions, roles: &result.roles, quotes, zone: Zone::Body, zone_index: 0 }
     }
+}
+
+/// The zone column: a dictionary of the three zones, always in the same order, like labels.
+fn zones(values: impl Iterator<Item = Zone>) -> ArrayRef {
+    let keys: Int8Array = values.map(|z| Zone::ALL.iter().position(|a| *a == z).unwrap_or(0) as i8).collect();
+    let dict = StringArray::from(Zone::ALL.iter().map(|z| z.as_str()).collect::<Vec<_>>());
+    Arc::new(DictionaryArray::<Int8Type>::try_new(keys, Arc::new(dict)).expect("keys index the dictionary"))
 }
 
 /// Column of display names, looked up by the entity ids in column `ids` of `batch`; the names
@@ -271,7 +304,7 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
         }
     }
     batch(
-        vec![text_field("doc_id", false), position_field("sentence"), position_field("start"), position_field("end"), text_field("text", false), Field::new("label", label_type(), false), text_field("entity_id", false), text_field("canonical", false), text_field("value", true), text_field("unit", true), Field::new("value_num", DataType::Float64, true), date_field("date_start"), date_field("date_end")],
+        vec![text_field("doc_id", false), position_field("sentence"), position_field("start"), position_field("end"), text_field("text", false), Field::new("label", dictionary_type(), false), text_field("entity_id", false), text_field("canonical", false), text_field("value", true), text_field("unit", true), Field::new("value_num", DataType::Float64, true), date_field("date_start"), date_field("date_end"), Field::new("zone", dictionary_type(), false), position_field("zone_index")],
         vec![
             Arc::new(doc_id.finish()),
             positions(all().map(|(_, m)| m.sentence as usize))?,
@@ -286,6 +319,8 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
             Arc::new(all().map(|(_, m)| m.value.as_deref().and_then(|v| values::number(m.label, v))).collect::<Float64Array>()),
             dates(all().map(|(_, m)| spans(m).map(|s| s.0))),
             dates(all().map(|(_, m)| spans(m).map(|s| s.1))),
+            zones(all().map(|(d, _)| d.zone)),
+            positions(all().map(|(d, _)| d.zone_index as usize))?,
         ],
     )
 }
@@ -379,7 +414,7 @@ pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
 pub fn entities(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
     let aliases = string_lists(rows.iter().map(|r| r.aliases.as_slice()));
     batch(
-        vec![text_field("entity_id", false), Field::new("label", label_type(), false), text_field("canonical", false), Field::new("aliases", aliases.data_type().clone(), false), int_field("n_mentions"), int_field("n_docs"), date_field("first_date"), date_field("last_date")],
+        vec![text_field("entity_id", false), Field::new("label", dictionary_type(), false), text_field("canonical", false), Field::new("aliases", aliases.data_type().clone(), false), int_field("n_mentions"), int_field("n_docs"), date_field("first_date"), date_field("last_date")],
         vec![
             strings(rows.iter().map(|r| Some(r.entity_id.as_str()))),
             labels(rows.iter().map(|r| r.label)),
@@ -401,7 +436,7 @@ pub fn partial_entities(p: &Partial) -> Result<RecordBatch, ArrowError> {
     let aliases = string_lists(r.iter().map(|x| x.aliases.as_slice()));
     let flag = |name: &str| Field::new(name, DataType::Boolean, false);
     let fields = vec![
-        Field::new("label", label_type(), false),
+        Field::new("label", dictionary_type(), false),
         text_field("key", false),
         text_field("known", true),
         text_field("best", false),
@@ -506,7 +541,7 @@ mod tests {
         let result = Extractor::default().extract(text, None);
         let b = mentions(&[DocView::new("a", text, &result, &[])]).unwrap();
         let names: Vec<_> = b.schema().fields().iter().map(|f| f.name().clone()).collect();
-        assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit", "value_num", "date_start", "date_end"]);
+        assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit", "value_num", "date_start", "date_end", "zone", "zone_index"]);
         assert_eq!(b.num_rows(), 2);
         let text_col = b.column(4).as_any().downcast_ref::<StringArray>().unwrap();
         assert_eq!(text_col.value(0), "Tô Lâm");

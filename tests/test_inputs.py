@@ -39,14 +39,14 @@ def test_max_bytes_holds_for_files_that_claim_no_size(tmp_path):
 
 def test_other_types_are_rows_not_silence(tmp_path):
     (tmp_path / "a.txt").write_text("Hanoi.", encoding="utf-8")
-    for name in ("notes.md", "page.html", "data.json", "README"):
+    for name in ("notes.md", "report.docx", "data.xml", "README"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     c = cc.load(tmp_path)
     assert list(c.documents.doc_id) == ["a"]
     kinds = _kinds(c)
-    assert kinds == dict.fromkeys(["README", "data.json", "notes.md", "page.html"], "unsupported_type")
+    assert kinds == dict.fromkeys(["README", "data.xml", "notes.md", "report.docx"], "unsupported_type")
     assert not c.errors.loaded.any()
-    assert list(cc.load(tmp_path / "page.html").errors.kind) == ["unsupported_type"]
+    assert list(cc.load(tmp_path / "notes.md").errors.kind) == ["unsupported_type"]
 
 
 def test_a_glob_matching_nothing_raises(tmp_path):
@@ -59,12 +59,12 @@ def test_a_glob_matching_nothing_raises(tmp_path):
 def test_a_glob_reads_and_reports_only_what_it_matches(tmp_path):
     (tmp_path / "mix").mkdir()
     (tmp_path / "mix" / "sub").mkdir()
-    (tmp_path / "mix" / "a.html").write_text("<p>x</p>", encoding="utf-8")
+    (tmp_path / "mix" / "a.md").write_text("x", encoding="utf-8")
     (tmp_path / "mix" / "b.txt").write_text("Hanoi.", encoding="utf-8")
     (tmp_path / "mix" / "sub" / "c.txt").write_text("Hue.", encoding="utf-8")
     os.symlink(tmp_path / "gone", tmp_path / "mix" / "dangling.txt")
-    c = cc.load(str(tmp_path / "mix" / "*.html"))
-    assert _kinds(c) == {"a.html": "unsupported_type"}
+    c = cc.load(str(tmp_path / "mix" / "*.md"))
+    assert _kinds(c) == {"a.md": "unsupported_type"}
     c = cc.load(str(tmp_path / "mix" / "*.txt"))
     assert list(c.documents.doc_id) == ["b"]  # `*` stays in one folder, as in a shell
     assert _kinds(c) == {"dangling.txt": "not_found"}

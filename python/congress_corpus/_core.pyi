@@ -6,7 +6,7 @@ from typing import Any, final
 
 __version__: str
 __all__ = [
-    "Accumulator", "ArrowTable", "Batch", "Extractor", "Plan", "__version__", "_panic_for_test", "assemble",
+    "Accumulator", "ArrowTable", "Batch", "Extractor", "LoadOptions", "Plan", "__version__", "_panic_for_test", "assemble",
     "cooccurrence", "discover", "duplicates", "extract", "html_extract", "is_debug_build", "kwic",
     "merge_entities", "partial_entities", "plan_from_inputs", "pooled_threads", "records", "resolve_threads",
     "shingles",
@@ -41,12 +41,33 @@ class ArrowTable:
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 @final
+class LoadOptions:
+    """How to load: ``max_bytes``, the record fields holding text, id, date and title (None: found
+    by their common names, ``FIELD_NAMES``), the zones searched (``body``, ``title``, ``caption``),
+    and whether quotes are read (``quotes``)."""
+
+    DEFAULT_MAX_BYTES: int
+    FIELD_NAMES: list[tuple[str, list[str]]]
+    @property
+    def max_bytes(self) -> int: ...
+    def __new__(
+        cls,
+        max_bytes: int = ...,
+        text: str | None = None,
+        id: str | None = None,
+        date: str | None = None,
+        title: str | None = None,
+        zones: list[str] = ...,
+        quotes: bool = True,
+    ) -> LoadOptions: ...
+
+@final
 class Plan:
     """The files a load will read, in path order."""
 
     def __len__(self) -> int: ...
-    def inputs(self) -> list[tuple[bytes, str, bool]]:
-        """The files as (path bytes, doc_id, is_jsonl), to split across workers."""
+    def inputs(self) -> list[tuple[bytes, str, str]]:
+        """The files as (path bytes, doc_id, format: ``txt``, ``jsonl``, ``json``, ``csv``, ``tsv``, ``html``), to split across workers."""
     def issues(self) -> Batch:
         """Problems met while finding files, as a batch without documents."""
     def load(
@@ -54,18 +75,17 @@ class Plan:
         start: int,
         end: int,
         n_threads: int = 0,
-        max_bytes: int = ...,
+        options: LoadOptions | None = None,
         extractor: Extractor | None = None,
         acc: Accumulator | None = None,
-        quotes: bool = True,
     ) -> Batch:
-        """Load (and extract from) files ``start..end``, counting entities into ``acc``; ``quotes``: find who said what."""
+        """Load (and extract from) files ``start..end``, counting entities into ``acc``."""
 
 def discover(sources: list[str], pattern: str | None = None) -> Plan:
     """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source
     or a glob that matches nothing, KeyboardInterrupt on Ctrl-C."""
 
-def plan_from_inputs(rows: list[tuple[bytes, str, bool]]) -> Plan:
+def plan_from_inputs(rows: list[tuple[bytes, str, str]]) -> Plan:
     """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""
 
 def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True, n_threads: int = 0) -> dict[str, ArrowTable]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
+from . import __version__, _core
 from .corpus import SAMPLE, Corpus, load
 from .extract import Extractor
 from .summary import Summary, summarise
@@ -36,7 +36,8 @@ LIST_DOCUMENTS = 20
 THEMES = ("strategic autonomy", "breakthrough")
 
 
-def report(corpus: Corpus, out=sys.stdout, top: int = 5, themes: tuple[str, ...] = THEMES) -> None:
+
+def report(corpus: Corpus, out=None, top: int = 5, themes: tuple[str, ...] = THEMES) -> None:
     """Print what ``corpus`` holds as a plain-text report that fits a screen at any size.
 
     A small corpus lists its documents; a large one is summarised: counts, date range, sources,
@@ -48,6 +49,8 @@ def report(corpus: Corpus, out=sys.stdout, top: int = 5, themes: tuple[str, ...]
     >>> out.getvalue().splitlines()[0].endswith("5 documents, 0 errors")
     True
     """
+    # sys.stdout looked up now, not when the module was imported (it may have been replaced since).
+    out = out or sys.stdout
     docs, errors = corpus.documents, corpus.errors
     s = summarise(corpus, top)
     w = out.write
@@ -88,7 +91,7 @@ def _cut(text: str) -> str:
 WIDTH = 100
 
 
-def top_entities(corpus: Corpus, out=sys.stdout, n: int = 5, summary: Summary | None = None) -> None:
+def top_entities(corpus: Corpus, out=None, n: int = 5, summary: Summary | None = None) -> None:
     """Print the ``n`` most frequent entities of each label (by documents), and who holds which titles.
 
     >>> import congress_corpus as cc, io
@@ -97,6 +100,7 @@ def top_entities(corpus: Corpus, out=sys.stdout, n: int = 5, summary: Summary | 
     True
     """
     s = summary or summarise(corpus, n)
+    out = out or sys.stdout
     w = out.write
     w(f"\n{s.mentions:,} mentions of {s.entities:,} entities; the most frequent of each label (documents):\n")
     for label, (count, top) in s.by_label.items():
@@ -159,13 +163,35 @@ def write_tables(corpus: Corpus, out_dir: Path, fmt: str = "parquet") -> list[Pa
         path = out_dir / f"{name}.{fmt}"
         df = getattr(corpus, name)
         if fmt == "parquet":
-            df.to_parquet(path, index=False)
+            _parquet_safe(df).to_parquet(path, index=False)
         elif fmt == "csv":
             df.to_csv(path, index=False)
         else:
             df.to_json(path, orient="records", lines=True, date_format="iso", force_ascii=False)
         written.append(path)
     return written
+
+
+def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with each object column that Parquet cannot type (a record field holding numbers in
+    one file and text in another) written as text (JSON for what is not a string), rather than
+    failing the whole write."""
+    import pyarrow as pa
+
+    bad = []
+    for col in df.columns:
+        if df[col].dtype == object:
+            try:
+                pa.array(df[col], from_pandas=True)
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                bad.append(col)
+    if not bad:
+        return df
+    df = df.copy()
+    for col in bad:
+        df[col] = [None if v is None or (isinstance(v, float) and pd.isna(v)) else v if isinstance(v, str)
+                   else json.dumps(v, ensure_ascii=False, default=str) for v in df[col]]
+    return df
 
 
 def _aliases(path: str) -> dict[str, str]:
@@ -184,6 +210,10 @@ def _aliases(path: str) -> dict[str, str]:
     return out
 
 
+# The names each record field is found by without an option, for --help (from the core).
+_FIELD_HELP = {role: ", ".join(names[:4]) + (", ..." if len(names) > 4 else "") for role, names in _core.LoadOptions.FIELD_NAMES}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``python -m congress_corpus``; returns the exit status."""
     parser = argparse.ArgumentParser(
@@ -198,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pattern", help="glob that files in folders must match, e.g. '2026/**/*.txt'")
     parser.add_argument("--patterns", metavar="FILE", help="extra names, spaCy EntityRuler JSONL")
     parser.add_argument("--aliases", metavar="FILE", help="alias<TAB>canonical lines, or a JSON object")
+    for role, names in _FIELD_HELP.items():
+        parser.add_argument(f"--{role}", metavar="FIELD", help=f"field of JSON/JSONL/CSV/TSV records holding the {role} (default: {names})")
+    parser.add_argument("--zones", default="body", help="where to find mentions: body, title, caption, comma-separated (default: body)")
     parser.add_argument("--threads", type=int, default=None, help="threads to use (default: all cores)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="progress bar (default: on when stderr is a terminal)")
@@ -215,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.patterns or args.aliases:
             extractor = Extractor(patterns=args.patterns, aliases=_aliases(args.aliases) if args.aliases else None)
         corpus = load(args.paths or [SAMPLE], pattern=args.pattern, n_threads=args.threads, progress=progress,
-                      extractor=extractor)
+                      extractor=extractor, text=args.text, id=args.id, date=args.date, title=args.title,
+                      zones=[z.strip() for z in args.zones.split(",") if z.strip()])
     except (FileNotFoundError, ValueError, TypeError, OSError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

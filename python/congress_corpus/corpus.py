@@ -24,7 +24,7 @@ Source = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]
 SAMPLE: str = str(Path(__file__).with_name("sample"))
 
 #: Default ``max_bytes``: files larger than this become ``too_large`` rows instead of documents.
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES: int = _core.LoadOptions.DEFAULT_MAX_BYTES
 
 # Files per thread per call into Rust: large enough to keep every core busy (each call ends
 # waiting for its last task; measured on 10,000 files and 2 threads, slices of 512 / 2,048 /
@@ -103,7 +103,8 @@ class Corpus:
             if name not in self._arrow:
                 why = "quotes=False" if name == "quotes" and "mentions" in self._arrow else "extract=False"
                 raise AttributeError(f"this corpus was loaded with {why}: it has no {name} table")
-            self._tables[name] = _tables.from_arrow(self._arrow[name])
+            table = _tables.from_arrow(self._arrow[name])
+            self._tables[name] = _tables.expand_fields(table) if name == "documents" else table
         return self._tables[name]
 
     def arrow(self, name: str):
@@ -117,6 +118,17 @@ class Corpus:
         polars: ``pl.DataFrame(corpus.arrow("mentions"))``; DuckDB: ``duckdb.sql("select * from t")``
         after ``t = corpus.arrow("mentions")``.
         """
+        if name == "documents" and name in self._arrow:
+            import pyarrow as pa
+
+            # Records' other fields travel as one JSON column: spread into columns they need
+            # pandas; without any, the empty column is dropped (zero-copy).
+            t = pa.table(self._arrow[name])
+            if "fields" not in t.column_names:
+                return t
+            if t.column("fields").null_count == t.num_rows:
+                return t.drop_columns(["fields"])
+            return pa.Table.from_pandas(self.documents, preserve_index=False)
         if name in self._arrow:
             return self._arrow[name]
         if name in self._tables:
@@ -343,6 +355,19 @@ def _plan(source: Source, pattern: str | None, n_threads: int | None, extract: b
     return plan, (extractor or default_extractor())._core if extract else None
 
 
+def _options(max_bytes: int, text: str | None, id: str | None, date: str | None, title: str | None,  # noqa: A002
+             zones: str | Iterable[str], quotes: bool = True) -> _core.LoadOptions:
+    """The core's load options from checked arguments (an unknown zone is a ValueError)."""
+    names = {"text": text, "id": id, "date": date, "title": title}
+    for what, v in names.items():
+        if v is not None and not isinstance(v, str):
+            raise TypeError(f"[E003] {what}= names a field: a str or None, not {type(v).__name__}")
+    zone_list = [zones] if isinstance(zones, str) else list(zones)
+    if not all(isinstance(z, str) for z in zone_list):
+        raise TypeError(f"[E003] zones= takes zone names (\"body\", \"title\", \"caption\"), not {zones!r}")
+    return _core.LoadOptions(_args.max_bytes(max_bytes), text, id, date, title, zone_list, bool(quotes))
+
+
 def load(
     source: Source,
     *,
@@ -353,11 +378,19 @@ def load(
     extract: bool = True,
     extractor: Extractor | None = None,
     quotes: bool = True,
+    text: str | None = None,
+    id: str | None = None,  # noqa: A002 - the name pandas users expect beside text=, date=
+    date: str | None = None,
+    title: str | None = None,
+    zones: str | Iterable[str] = ("body",),
 ) -> Corpus:
     """Load a corpus of articles into a :class:`Corpus`, finding the entities in them.
 
-    ``source`` is a folder (walked recursively; hidden files and folders skipped), a ``.txt`` or
-    ``.jsonl`` file, a glob (``"news/**/*.txt"``), or a list of these. Files are read, cleaned and
+    ``source`` is a folder (walked recursively; hidden files and folders skipped), a file, a glob
+    (``"news/**/*.txt"``), or a list of these. The readers: ``.txt``/``.text`` (an article each),
+    ``.html``/``.htm`` (a saved page: its article, title, date, author, captions), ``.jsonl``/
+    ``.ndjson``, ``.json`` (an array of articles, an object holding one, or one article as
+    news-please writes it), ``.csv`` and ``.tsv`` (a header row; an article per row). Files are read, cleaned and
     their entities found in parallel in Rust with the GIL released; the documents come back
     sorted by path, whatever the number of threads, each file once and each ``doc_id`` unique. A
     file that cannot be read cleanly, or of a type without a reader, becomes a row of
@@ -367,7 +400,7 @@ def load(
     Args:
         source: what to load.
         pattern: glob that files found in folders must match, relative to the folder
-            (``"*.txt"``, ``"2026/**/*.jsonl"``). Default: ``.txt``/``.text`` and ``.jsonl``/``.ndjson``.
+            (``"*.txt"``, ``"2026/**/*.jsonl"``). Default: every file with a reader (see above).
         n_threads: threads to use; default ``CONGRESS_CORPUS_THREADS`` or every core.
         progress: show a progress bar (tqdm where installed).
         max_bytes: larger files are skipped with a ``too_large`` error row.
@@ -375,13 +408,32 @@ def load(
         extractor: a configured :class:`Extractor` (user patterns, aliases); default: the shipped one.
         quotes: with extraction, find who said what (the ``quotes`` table); ``False`` leaves the
             table out and saves its cost (about a sixth of the extraction's).
+        text, id, date, title: the field of a JSON, JSON Lines, CSV or TSV record holding each;
+            default the first present of ``text``, ``body``, ``content``, ``maintext``,
+            ``article``, ``article_text``, ``full_text``; ``id``, ``uuid``, ``url``; ``date``,
+            ``published``, ``date_publish``, ``publish_date``, ``published_at``,
+            ``publication_date``, ``pubdate``, ``datepublished``; ``title``, ``headline``
+            (case-insensitive). A record without text is a ``missing_text`` row of ``errors``;
+            without an id it is ``FILE#N`` (``N`` its line, or its place in a JSON array).
+            Every other field is a column of ``documents``, typed as it came.
+        zones: where to look for mentions: ``"body"`` (always), ``"title"``, ``"caption"``.
+            Mentions of a title or caption have ``zone`` ``title``/``caption`` and offsets into
+            ``documents.title`` / ``documents.captions[zone_index]``.
 
     >>> import congress_corpus as cc
     >>> corpus = cc.load(cc.SAMPLE, n_threads=2)
     >>> corpus.documents.loc[0, ["doc_id", "dateline", "source"]].tolist()
     ['000_b223d5d76dda60ac', 'HÀ NỘI', 'VNS']
+
+    Records keep their other fields as columns:
+
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "feed.csv").write_text("uuid,story,section\\nu1,Tô Lâm met Lao leaders.,World\\n", encoding="utf-8")
+    >>> cc.load(folder, text="story").documents[["doc_id", "text", "section"]].values.tolist()
+    [['u1', 'Tô Lâm met Lao leaders.', 'World']]
     """
-    max_bytes = _args.max_bytes(max_bytes)
+    options = _options(max_bytes, text, id, date, title, zones, quotes)
     plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
     threads = _args.n_threads(n_threads)
     # Each slice becomes Arrow tables as soon as it is loaded; its entities are counted into
@@ -393,7 +445,7 @@ def load(
         step = _SLICE_PER_THREAD * _core.resolve_threads(threads)
         for start in range(0, len(plan), step):
             end = min(start + step, len(plan))
-            batches.append(plan.load(start, end, threads, max_bytes, core_extractor, acc, quotes))
+            batches.append(plan.load(start, end, threads, options, core_extractor, acc))
             bar.update(end - start)
     finally:
         bar.close()
@@ -412,6 +464,12 @@ def iter_batches(
     max_bytes: int = DEFAULT_MAX_BYTES,
     extract: bool = True,
     extractor: Extractor | None = None,
+    text: str | None = None,
+    id: str | None = None,  # noqa: A002
+    date: str | None = None,
+    title: str | None = None,
+    zones: str | Iterable[str] = ("body",),
+    quotes: bool = True,
 ) -> Iterator[Corpus]:
     """Load a corpus ``batch_size`` files at a time, yielding one :class:`Corpus` per batch.
 
@@ -420,20 +478,23 @@ def iter_batches(
     in the same order as :func:`load`; ``entity_id`` is the same as a whole load gives, while
     display names and the entities table are per batch (``congress_corpus.dask.entities``
     reduces the concatenated mentions to the corpus-wide table). Problems met while finding
-    files are in the first batch's ``errors``.
+    files are in the first batch's ``errors``. The other arguments are those of :func:`load`.
 
     >>> import congress_corpus as cc
     >>> [len(b) for b in cc.iter_batches(cc.SAMPLE, batch_size=2)]
     [2, 2, 1]
     """
     batch_size = _args.batch_size(batch_size)
-    max_bytes = _args.max_bytes(max_bytes)
+    options = _options(max_bytes, text, id, date, title, zones, quotes)
     plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
     threads = _args.n_threads(n_threads)
     pending = [plan.issues()]
     for start in range(0, max(len(plan), 1), batch_size):
         end = min(start + batch_size, len(plan))
         acc = _core.Accumulator()
-        pending.append(plan.load(start, end, threads, max_bytes, core_extractor, acc))
-        yield Corpus(dict(_core.assemble(pending, acc, extract, threads)), n_threads)
+        pending.append(plan.load(start, end, threads, options, core_extractor, acc))
+        tables = dict(_core.assemble(pending, acc, extract, threads))
+        if not quotes:
+            tables.pop("quotes", None)
+        yield Corpus(tables, n_threads)
         pending = []

@@ -39,10 +39,10 @@ def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int)
     (a pyarrow table: our ArrowTable does not pickle, to travel between workers)."""
     plan = _core.plan_from_inputs(rows)
     acc = _core.Accumulator()
-    batch = plan.load(0, len(plan), n_threads, max_bytes, extractor._core, acc)
+    batch = plan.load(0, len(plan), n_threads, _core.LoadOptions(max_bytes), extractor._core, acc)
     partial = pa.table(acc.partial())
     tables = {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True, n_threads).items()}
-    return tables, partial
+    return {**tables, "documents": _tables.expand_fields(tables["documents"])}, partial
 
 
 def _names(partials: list) -> dict[str, str]:

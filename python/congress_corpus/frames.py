@@ -7,16 +7,17 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from . import _core
+from . import _args, _core, _tables
 from .corpus import Corpus
-from . import _args
 from .extract import Extractor, default_extractor
 
 # Column names scrapers and exports commonly use, tried in this order when none is given
-# (news-please: maintext, date_publish; Media Cloud: publish_date; many CSV exports: body, content).
-TEXT_NAMES = ("text", "body", "content", "maintext", "article")
-DATE_NAMES = ("date", "published", "date_publish", "publish_date")
-TITLE_NAMES = ("title", "headline")
+# (news-please: maintext, date_publish; Media Cloud: publish_date; many CSV exports: body, content):
+# the core's lists, which `cc.load` uses for JSON, JSONL and CSV records.
+_NAMES = dict(_core.LoadOptions.FIELD_NAMES)
+TEXT_NAMES = tuple(_NAMES["text"])
+DATE_NAMES = tuple(_NAMES["date"])
+TITLE_NAMES = tuple(_NAMES["title"])
 
 # The `path` of a row: where it came from and its position, as JSONL rows are `file#line`.
 _SOURCE = "<DataFrame>"
@@ -121,15 +122,7 @@ def from_pandas(
     meta = df[[c for c in df.columns if c not in used]]
     if len(meta.columns):
         rows = docs.path.str.rsplit("#", n=1).str[1].astype("int64").to_numpy()
-        meta = meta.iloc[rows].reset_index(drop=True)
-        docs = docs.copy()
-        for c in meta.columns:
-            if c not in docs.columns:
-                docs[c] = meta[c]
-            elif docs[c].isna().all():
-                docs[c] = meta[c]
-            else:
-                docs[f"{c}_input"] = meta[c]
+        docs = _tables.add_columns(docs, meta.iloc[rows])
     return Corpus({**tables, "documents": docs})
 
 

@@ -12,8 +12,12 @@ use ego_tree::{NodeId, NodeRef};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{Html, Node};
-use serde_json::Value;
 use std::sync::LazyLock;
+
+mod inert;
+mod metadata;
+
+use metadata::read_metadata;
 
 /// What a page holds. `text` is the article body, paragraphs separated by a blank line; headline
 /// and captions are not in it.
@@ -34,6 +38,11 @@ pub struct Page {
 
 /// Extract the article from an HTML page.
 pub fn extract(html: &str) -> Page {
+    extract_parsed(&inert::strip(html))
+}
+
+/// Extract the article from a page as it is, scripts and all (`extract` cuts them out first).
+fn extract_parsed(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let meta = read_metadata(&doc);
     let mut page = Page {
@@ -74,253 +83,6 @@ pub fn extract(html: &str) -> Page {
     };
     page.captions = captions;
     page
-}
-
-// ---------------------------------------------------------------------------------------------
-// Metadata: <title>, <meta>, <link rel=canonical>, JSON-LD, <time>.
-
-#[derive(Default)]
-struct Metadata {
-    /// `<meta property|name|itemprop>` values by lower-cased key, first one wins.
-    metas: FxHashMap<String, String>,
-    /// Every `article:tag` (there is one meta per tag).
-    tags: Vec<String>,
-    html_title: Option<String>,
-    canonical: Option<String>,
-    language: Option<String>,
-    first_h1: Option<String>,
-    first_time: Option<String>,
-    rel_authors: Vec<String>,
-    ld: LdArticle,
-    ld_body: Option<String>,
-}
-
-#[derive(Default)]
-struct LdArticle {
-    headline: Option<String>,
-    date: Option<String>,
-    modified: Option<String>,
-    authors: Vec<String>,
-    section: Option<String>,
-    url: Option<String>,
-    publisher: Option<String>,
-    description: Option<String>,
-    keywords: Option<String>,
-    kind: Option<String>,
-}
-
-/// JSON-LD types that describe an article (schema.org).
-const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting", "ScholarlyArticle", "Report",
-    "TechArticle", "SocialMediaPosting",
-];
-
-impl Metadata {
-    fn get(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|k| self.metas.get(*k)).cloned()
-    }
-
-    fn title(&self) -> Option<String> {
-        self.ld
-            .headline
-            .clone()
-            .or_else(|| self.get(&["og:title", "twitter:title", "dc.title", "headline"]))
-            .or_else(|| self.first_h1.clone())
-            .or_else(|| self.html_title.as_deref().map(strip_site_name))
-            .filter(|t| !t.is_empty())
-    }
-
-    fn date(&self) -> Option<String> {
-        self.ld
-            .date
-            .clone()
-            .or_else(|| {
-                self.get(&[
-                    "article:published_time", "datepublished", "og:published_time", "pubdate",
-                    "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
-                    "dc.date.issued", "dcterms.created", "dc.date", "date", "og:pubdate",
-                ])
-            })
-            .or_else(|| self.first_time.clone())
-    }
-
-    fn author(&self) -> Option<String> {
-        let mut names = self.ld.authors.clone();
-        if names.is_empty() {
-            // `article:author` is often a profile URL, which names no one.
-            if let Some(a) = self.get(&["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"]) {
-                if !a.starts_with("http") {
-                    names.push(a);
-                }
-            }
-        }
-        if names.is_empty() {
-            names.clone_from(&self.rel_authors);
-        }
-        let mut seen = Vec::new();
-        for n in names {
-            if !n.is_empty() && !seen.contains(&n) {
-                seen.push(n);
-            }
-        }
-        (!seen.is_empty()).then(|| seen.join(", "))
-    }
-
-    fn extra(&self) -> Vec<(String, String)> {
-        let keywords = self.ld.keywords.clone().or_else(|| self.get(&["news_keywords", "keywords"])).or_else(|| {
-            (!self.tags.is_empty()).then(|| self.tags.join(", "))
-        });
-        let fields = [
-            ("url", self.canonical.clone().or_else(|| self.get(&["og:url"])).or_else(|| self.ld.url.clone())),
-            ("site_name", self.get(&["og:site_name", "application-name"]).or_else(|| self.ld.publisher.clone())),
-            ("section", self.ld.section.clone().or_else(|| self.get(&["article:section", "parsely-section"]))),
-            ("description", self.get(&["og:description", "description", "twitter:description"]).or_else(|| self.ld.description.clone())),
-            ("keywords", keywords),
-            ("language", self.language.clone()),
-            ("modified", self.ld.modified.clone().or_else(|| self.get(&["article:modified_time", "datemodified", "og:updated_time"]))),
-            ("type", self.ld.kind.clone().or_else(|| self.get(&["og:type"]))),
-        ];
-        fields.into_iter().filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k.to_owned(), v))).collect()
-    }
-}
-
-/// `Headline | Site`, `Site - Headline` give the headline: the part of most words, the first
-/// of equals (sites put their name last more often than first).
-fn strip_site_name(t: &str) -> String {
-    [" | ", " – ", " — ", " - ", " :: ", " « ", " » "]
-        .iter()
-        .find(|sep| t.contains(**sep))
-        .and_then(|sep| {
-            // `max_by_key` keeps the last of equals, so the parts are taken from the end.
-            t.rsplit(*sep).map(str::trim).max_by_key(|p| p.split_whitespace().count())
-        })
-        .unwrap_or(t)
-        .to_owned()
-}
-
-fn read_metadata(doc: &Html) -> Metadata {
-    let mut m = Metadata::default();
-    for node in doc.tree.nodes() {
-        let Some(el) = node.value().as_element() else { continue };
-        match el.name() {
-            "html" => m.language = el.attr("lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
-            "title" if m.html_title.is_none() => m.html_title = Some(collapse(&text_of(node))).filter(|t| !t.is_empty()),
-            "meta" => {
-                let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
-                let value = el.attr("content").or_else(|| el.attr("datetime"));
-                if let (Some(k), Some(v)) = (key, value) {
-                    let (k, v) = (k.trim().to_ascii_lowercase(), collapse(v));
-                    if v.is_empty() {
-                        continue;
-                    }
-                    if k == "article:tag" {
-                        m.tags.push(v);
-                    } else {
-                        m.metas.entry(k).or_insert(v);
-                    }
-                }
-            }
-            "link" => {
-                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
-                if rel.split_whitespace().any(|r| r == "canonical") && m.canonical.is_none() {
-                    m.canonical = el.attr("href").map(|h| h.trim().to_owned());
-                }
-            }
-            "script" if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
-                if let Ok(v) = serde_json::from_str::<Value>(text_of(node).trim()) {
-                    if let Some(article) = find_ld_article(&v) {
-                        read_ld_article(article, &mut m);
-                    }
-                }
-            }
-            "h1" if m.first_h1.is_none() => m.first_h1 = Some(collapse(&text_of(node))).filter(|t| !t.is_empty()),
-            "time" if m.first_time.is_none() => {
-                m.first_time = el.attr("datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty())
-            }
-            "a" if el.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r == "author")) => {
-                let name = collapse(&text_of(node));
-                if !name.is_empty() && name.chars().count() < 60 {
-                    m.rel_authors.push(name);
-                }
-            }
-            _ => {}
-        }
-    }
-    m
-}
-
-/// The first object of an article type, in a list, an `@graph`, or alone.
-fn find_ld_article(v: &Value) -> Option<&serde_json::Map<String, Value>> {
-    match v {
-        Value::Array(items) => items.iter().find_map(find_ld_article),
-        Value::Object(o) => {
-            let is_article = match o.get("@type") {
-                Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-                Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
-                _ => false,
-            };
-            if is_article {
-                Some(o)
-            } else {
-                o.get("@graph").and_then(find_ld_article)
-            }
-        }
-        _ => None,
-    }
-}
-
-/// A name from a JSON-LD person/organisation: a string, `{"name": ...}`, or a list of either.
-fn ld_names(v: &Value, out: &mut Vec<String>) {
-    match v {
-        Value::String(s) => out.push(collapse(s)),
-        Value::Object(o) => {
-            if let Some(n) = o.get("name") {
-                ld_names(n, out)
-            }
-        }
-        Value::Array(items) => items.iter().for_each(|i| ld_names(i, out)),
-        _ => {}
-    }
-}
-
-fn ld_text(v: Option<&Value>) -> Option<String> {
-    match v? {
-        Value::String(s) => Some(collapse(s)).filter(|s| !s.is_empty()),
-        Value::Array(items) => {
-            let parts: Vec<String> = items.iter().filter_map(|i| ld_text(Some(i))).collect();
-            (!parts.is_empty()).then(|| parts.join(", "))
-        }
-        Value::Object(o) => ld_text(o.get("@id").or_else(|| o.get("url")).or_else(|| o.get("name"))),
-        _ => None,
-    }
-}
-
-fn read_ld_article(o: &serde_json::Map<String, Value>, m: &mut Metadata) {
-    let ld = &mut m.ld;
-    ld.headline = ld_text(o.get("headline")).or_else(|| ld_text(o.get("name")));
-    ld.date = ld_text(o.get("datePublished")).or_else(|| ld_text(o.get("dateCreated")));
-    ld.modified = ld_text(o.get("dateModified"));
-    if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
-        ld_names(a, &mut ld.authors);
-        ld.authors.retain(|a| !a.is_empty() && !a.starts_with("http"));
-    }
-    ld.section = ld_text(o.get("articleSection"));
-    ld.url = ld_text(o.get("url")).or_else(|| ld_text(o.get("mainEntityOfPage")));
-    ld.publisher = o.get("publisher").and_then(|p| {
-        let mut names = Vec::new();
-        ld_names(p, &mut names);
-        names.into_iter().next()
-    });
-    ld.description = ld_text(o.get("description"));
-    ld.keywords = ld_text(o.get("keywords"));
-    ld.kind = ld_text(o.get("@type"));
-    m.ld_body = o.get("articleBody").and_then(Value::as_str).map(paragraphs_of).filter(|b| !b.is_empty());
-}
-
-/// Plain text with its line structure: each non-empty line a paragraph.
-fn paragraphs_of(s: &str) -> String {
-    s.lines().map(collapse).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -407,16 +169,33 @@ const WIDGET_LINES: &[&str] = &[
     "story continues below advertisement", "sponsored", "skip to content", "skip to main content",
 ];
 
-fn class_and_id(el: &scraper::node::Element) -> String {
-    let mut s = String::new();
-    if let Some(c) = el.attr("class") {
-        s.push_str(c);
+/// The only words of a line that dates the page (`Friday, 23/1/2026, 17:45 (GMT+7)`,
+/// `January 22, 2026 4:10 AM UTC`, `Updated: 10:02 19-01-2026`).
+const STAMP_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am",
+    "pm", "gmt", "utc", "ict", "est", "edt", "bst", "cet", "cest", "ist", "updated", "update",
+    "published", "posted", "last", "modified", "on", "at", "st", "nd", "rd", "th", "h",
+];
+
+/// A short line of nothing but a date and time: the page's stamp, not the article's text.
+fn is_timestamp(line: &str) -> bool {
+    line.len() <= 60
+        && line.bytes().any(|b| b.is_ascii_digit())
+        && line.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| STAMP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+}
+
+/// The element's class and id names, one string (borrowed when it has only one of them: this
+/// runs for every element of the page).
+fn class_and_id(el: &scraper::node::Element) -> std::borrow::Cow<'_, str> {
+    match (el.attr("class"), el.id()) {
+        (Some(c), Some(i)) => format!("{c} {i}").into(),
+        (Some(c), None) => c.into(),
+        (None, Some(i)) => i.into(),
+        (None, None) => "".into(),
     }
-    if let Some(i) = el.id() {
-        s.push(' ');
-        s.push_str(i);
-    }
-    s
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {
@@ -429,7 +208,7 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     })
 }
 
-fn is_boilerplate(el: &scraper::node::Element, by_class: bool) -> bool {
+fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> bool {
     let name = el.name();
     if DROPPED_TAGS.contains(&name) || is_hidden(el) {
         return true;
@@ -443,8 +222,7 @@ fn is_boilerplate(el: &scraper::node::Element, by_class: bool) -> bool {
     }) {
         return true;
     }
-    let names = class_and_id(el);
-    !names.is_empty() && UNLIKELY.is_match(&names) && !MAYBE.is_match(&names)
+    !names.is_empty() && UNLIKELY.is_match(names) && !MAYBE.is_match(names)
 }
 
 impl Blocks {
@@ -474,8 +252,9 @@ impl Blocks {
                     self.flush();
                     return;
                 }
-                let caption = name == "figcaption" || (name != "figure" && CAPTION.is_match(&class_and_id(el)));
-                if is_boilerplate(el, self.by_class) && !caption {
+                let names = class_and_id(el);
+                let caption = name == "figcaption" || (name != "figure" && !names.is_empty() && CAPTION.is_match(&names));
+                if is_boilerplate(el, &names, self.by_class) && !caption {
                     // Inline boilerplate (a share link) inside a paragraph must not split it.
                     if BLOCK_TAGS.contains(&name) {
                         self.flush();
@@ -707,7 +486,7 @@ fn assemble(blocks: &Blocks, chosen: &[NodeId], doc: &ego_tree::Tree<Node>, titl
             _ if title.as_deref().is_some_and(|t| t.eq_ignore_ascii_case(&b.text)) => continue,
             _ => {}
         }
-        if WIDGET_LINES.iter().any(|w| b.text.eq_ignore_ascii_case(w)) || paragraphs.last() == Some(&b.text.as_str()) {
+        if WIDGET_LINES.iter().any(|w| b.text.eq_ignore_ascii_case(w)) || paragraphs.last() == Some(&b.text.as_str()) || is_timestamp(&b.text) {
             continue;
         }
         paragraphs.push(&b.text);
@@ -745,6 +524,16 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_only_date_and_time_is_a_stamp() {
+        for stamp in ["Friday, 23/1/2026, 17:45 (GMT+7)", "January 22, 2026 4:10 AM UTC", "Updated: 10:02 19-01-2026", "2026-01-19"] {
+            assert!(is_timestamp(stamp), "{stamp}");
+        }
+        for text in ["On May 5, 2026 delegates met.", "Friday", "Jan 22 (Reuters) - Vietnam set a goal", "1,586 delegates"] {
+            assert!(!is_timestamp(text), "{text}");
+        }
+    }
 
     fn page(name: &str) -> Page {
         let path = format!("{}/tests/data/html/{name}", env!("CARGO_MANIFEST_DIR"));
