@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 import congress_corpus as cc
 from congress_corpus import _core
+from congress_corpus.extract import default_extractor
 from conftest import SEEDS
 
 
@@ -146,12 +147,22 @@ def _generated_corpus(root, n=300):
         (root / f"{i:04d}.txt").write_text(f" date 2026-01-{1 + i % 28:02d} HANOI — {body}", encoding="utf-8")
 
 
-def test_same_tables_on_1_2_and_8_threads(tmp_path, monkeypatch):
+def _load_in_slices(folder, n_threads, slice_inputs):
+    """``cc.load(folder, n_threads=n_threads)`` read ``slice_inputs`` files per slice."""
+    plan = _core.discover([str(folder)], None)
+    loading = _core.Load(plan, _core.LoadOptions(), default_extractor()._core, n_threads, slice_inputs=slice_inputs)
+    while loading.next_slice():
+        pass
+    return cc.Corpus(dict(loading.finish()), n_threads)
+
+
+def test_same_tables_on_1_2_and_8_threads(tmp_path):
     _generated_corpus(tmp_path)
-    # Calls into Rust take 128 files per thread here, so each thread count slices the corpus
-    # differently (128, 256, 1024 files): rows and record batches must not depend on it.
-    monkeypatch.setattr(cc.corpus, "_SLICE_PER_THREAD", 128)
-    runs = [cc.load(tmp_path, n_threads=n) for n in (1, 2, 8, 2)]
+    # Slices of 128 files per thread here, so each thread count slices the corpus differently
+    # (128, 256, 1024 files): rows and record batches must not depend on it.
+    runs = [_load_in_slices(tmp_path, n, 128 * n) for n in (1, 2, 8, 2)]
+    for name in ("documents", "errors", "mentions", "entities", "roles", "quotes"):
+        pd.testing.assert_frame_equal(getattr(runs[0], name), getattr(cc.load(tmp_path, n_threads=2), name))
     for other in runs[1:]:
         for name in ("documents", "errors", "mentions", "entities", "roles"):
             pd.testing.assert_frame_equal(getattr(runs[0], name), getattr(other, name))

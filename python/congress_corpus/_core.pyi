@@ -6,7 +6,7 @@ from typing import Any, final
 
 __version__: str
 __all__ = [
-    "Accumulator", "ArrowTable", "Batch", "Extractor", "LoadOptions", "Plan", "__version__", "_panic_for_test", "assemble",
+    "ArrowTable", "Extractor", "Load", "LoadOptions", "Plan", "__version__", "_panic_for_test",
     "cooccurrence", "discover", "duplicates", "extract", "html_extract", "is_debug_build", "kwic",
     "merge_entities", "partial_entities", "plan_from_inputs", "pooled_threads", "records", "resolve_threads",
     "shingles",
@@ -19,18 +19,6 @@ class Extractor:
     def __new__(
         cls, patterns_jsonl: str | None = None, aliases: list[tuple[str, str, str | None]] | None = None
     ) -> Extractor: ...
-
-@final
-class Batch:
-    """The Arrow tables of some loaded files, waiting for display names (``assemble``)."""
-
-@final
-class Accumulator:
-    """The entities of one load, counted batch by batch."""
-
-    def __new__(cls) -> Accumulator: ...
-    def partial(self) -> ArrowTable:
-        """The counts so far as a partial entities table (see ``merge_entities``)."""
 
 @final
 class ArrowTable:
@@ -68,18 +56,40 @@ class Plan:
     def __len__(self) -> int: ...
     def inputs(self) -> list[tuple[bytes, str, str]]:
         """The files as (path bytes, doc_id, format: ``txt``, ``jsonl``, ``json``, ``csv``, ``tsv``, ``html``), to split across workers."""
-    def issues(self) -> Batch:
-        """Problems met while finding files, as a batch without documents."""
-    def load(
-        self,
-        start: int,
-        end: int,
-        n_threads: int = 0,
+    def issues(self) -> ArrowTable:
+        """Problems met while finding files, as an errors table."""
+
+@final
+class Load:
+    """One load of a plan's inputs ``start..end``: read slice by slice, then made into tables.
+
+    Slices are sized in the core from the thread count, so that progress moves about once a
+    second; Ctrl-C raises KeyboardInterrupt from the slice being read. The load that starts at
+    input 0 carries the plan's ``issues()``. Used after ``finish``, or after an error, it raises
+    RuntimeError [E006]; one thread at a time.
+    """
+
+    def __new__(
+        cls,
+        plan: Plan,
         options: LoadOptions | None = None,
         extractor: Extractor | None = None,
-        acc: Accumulator | None = None,
-    ) -> Batch:
-        """Load (and extract from) files ``start..end``, counting entities into ``acc``."""
+        n_threads: int = 0,
+        start: int = 0,
+        end: int | None = None,
+        slice_inputs: int | None = None,
+    ) -> Load:
+        """Load (and, with ``extractor``, extract from) inputs ``start..end`` (default: to the end)
+        on ``n_threads`` threads; ``slice_inputs`` overrides the inputs per slice (for tests)."""
+    def __len__(self) -> int:
+        """The inputs this load reads."""
+    def next_slice(self) -> int:
+        """Read the next slice: how many inputs it read, 0 when none are left."""
+    def partial(self) -> ArrowTable:
+        """The partial entities table of every input (see ``merge_entities``), reading those left."""
+    def finish(self) -> dict[str, ArrowTable]:
+        """The tables (documents, errors, and with an extractor mentions, roles, quotes unless
+        ``options.quotes`` is False, entities), reading the inputs left; ends the load."""
 
 def discover(sources: list[str], pattern: str | None = None) -> Plan:
     """Find the files named by folders, files and globs; raises FileNotFoundError for a missing source
@@ -88,20 +98,17 @@ def discover(sources: list[str], pattern: str | None = None) -> Plan:
 def plan_from_inputs(rows: list[tuple[bytes, str, str]]) -> Plan:
     """A plan from ``Plan.inputs()`` rows (used on Dask workers)."""
 
-def assemble(batches: list[Batch], acc: Accumulator, extracted: bool = True, n_threads: int = 0) -> dict[str, ArrowTable]:
-    """Tables (documents, errors, and with extraction mentions, roles, quotes, entities)."""
-
 def records(
     source: str,
     doc_ids: list[str],
     texts: list[str | None],
     titles: list[str | None],
     dates: list[str | None],
-    acc: Accumulator,
     n_threads: int = 0,
     extractor: Extractor | None = None,
-) -> Batch:
-    """Load (and extract from) articles held in memory, cleaned as files are; paths are ``source#row``."""
+) -> dict[str, ArrowTable]:
+    """Load (and extract from) articles held in memory, cleaned as files are; paths are ``source#row``.
+    The tables are those of ``Load.finish``."""
 
 def extract(
     texts: list[str], doc_ids: list[str], dates: list[str | None], extractor: Extractor, n_threads: int = 0

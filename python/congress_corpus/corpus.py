@@ -26,14 +26,6 @@ SAMPLE: str = str(Path(__file__).with_name("sample"))
 #: Default ``max_bytes``: files larger than this become ``too_large`` rows instead of documents.
 DEFAULT_MAX_BYTES: int = _core.LoadOptions.DEFAULT_MAX_BYTES
 
-# Files per thread per call into Rust: large enough to keep every core busy (each call ends
-# waiting for its last task; measured on 10,000 files and 2 threads, slices of 512 / 2,048 /
-# 8,192 files took 1.13 / 1.06 / 1.00 s), small enough that progress moves and Ctrl-C is
-# honoured between calls within about a second. A multiple of the core's 128-file tasks, so the
-# record batches are the same whatever the number of threads.
-_SLICE_PER_THREAD = 2048
-
-
 def _sources(source: Source) -> list[str]:
     if isinstance(source, (str, os.PathLike)):
         items: Sequence[str | os.PathLike[str]] = [source]
@@ -435,24 +427,15 @@ def load(
     """
     options = _options(max_bytes, text, id, date, title, zones, quotes)
     plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
-    threads = _args.n_threads(n_threads)
-    # Each slice becomes Arrow tables as soon as it is loaded; its entities are counted into
-    # `acc`, which names them once the whole corpus has been seen.
-    acc = _core.Accumulator()
-    batches = [plan.issues()]
-    bar = _Progress(len(plan), progress)
+    # Slices (sized in Rust) move the progress bar; Ctrl-C stops the slice being read.
+    loading = _core.Load(plan, options, core_extractor, _args.n_threads(n_threads))
+    bar = _Progress(len(loading), progress)
     try:
-        step = _SLICE_PER_THREAD * _core.resolve_threads(threads)
-        for start in range(0, len(plan), step):
-            end = min(start + step, len(plan))
-            batches.append(plan.load(start, end, threads, options, core_extractor, acc))
-            bar.update(end - start)
+        while n := loading.next_slice():
+            bar.update(n)
     finally:
         bar.close()
-    tables = dict(_core.assemble(batches, acc, extract, threads))
-    if not quotes:
-        tables.pop("quotes", None)
-    return Corpus(tables, n_threads)
+    return Corpus(dict(loading.finish()), n_threads)
 
 
 def iter_batches(
@@ -488,13 +471,5 @@ def iter_batches(
     options = _options(max_bytes, text, id, date, title, zones, quotes)
     plan, core_extractor = _plan(source, pattern, n_threads, extract, extractor)
     threads = _args.n_threads(n_threads)
-    pending = [plan.issues()]
     for start in range(0, max(len(plan), 1), batch_size):
-        end = min(start + batch_size, len(plan))
-        acc = _core.Accumulator()
-        pending.append(plan.load(start, end, threads, options, core_extractor, acc))
-        tables = dict(_core.assemble(pending, acc, extract, threads))
-        if not quotes:
-            tables.pop("quotes", None)
-        yield Corpus(tables, n_threads)
-        pending = []
+        yield Corpus(dict(_core.Load(plan, options, core_extractor, threads, start, start + batch_size).finish()), n_threads)

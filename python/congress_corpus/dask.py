@@ -37,11 +37,9 @@ __all__ = ["entities", "load"]
 def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int) -> tuple[dict[str, pd.DataFrame], Any]:
     """One partition's tables (display names chosen within it) and its partial entities table
     (a pyarrow table: our ArrowTable does not pickle, to travel between workers)."""
-    plan = _core.plan_from_inputs(rows)
-    acc = _core.Accumulator()
-    batch = plan.load(0, len(plan), n_threads, _core.LoadOptions(max_bytes), extractor._core, acc)
-    partial = pa.table(acc.partial())
-    tables = {name: _tables.from_arrow(t) for name, t in _core.assemble([batch], acc, True, n_threads).items()}
+    loading = _core.Load(_core.plan_from_inputs(rows), _core.LoadOptions(max_bytes), extractor._core, n_threads)
+    partial = pa.table(loading.partial())
+    tables = {name: _tables.from_arrow(t) for name, t in loading.finish().items()}
     return {**tables, "documents": _tables.expand_fields(tables["documents"])}, partial
 
 
@@ -111,7 +109,7 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     names = delayed(_names)([p[1] for p in parts])
     named = [delayed(_with_names)(p[0], names) for p in parts]
     empty = _load_part([], ex, max_bytes, n_threads)[0]
-    discovery_errors = _tables.from_arrow(_core.assemble([plan.issues()], _core.Accumulator(), False)["errors"])
+    discovery_errors = _tables.from_arrow(plan.issues())
     out = {}
     # dask would turn the frames' string columns into its own string dtype as soon as one column
     # holds objects (`documents.captions`, lists): the tables keep the dtypes `cc.load` gives.

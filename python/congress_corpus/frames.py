@@ -113,9 +113,7 @@ def from_pandas(
     titles = _strings(df[title_col], "title") if title_col is not None else [None] * n
     dates = _dates(df[date_col]) if date_col is not None else [None] * n
     core_extractor = (extractor or default_extractor())._core if extract else None
-    acc = _core.Accumulator()
-    batch = _core.records(_SOURCE, ids, texts, titles, dates, acc, n_threads, core_extractor)
-    tables = dict(_core.assemble([batch], acc, extract))
+    tables = dict(_core.records(_SOURCE, ids, texts, titles, dates, n_threads, core_extractor))
     corpus = Corpus(tables)
     docs = corpus.documents
     used = {c for c in (text_col, id_col, date_col, title_col) if c is not None}
