@@ -242,7 +242,7 @@ impl Load {
     /// the Load is spent.
     fn with_state<R>(&self, f: impl FnOnce(&mut LoadState) -> PyResult<R>) -> PyResult<R> {
         let mut guard = self.state()?;
-        let state = guard.as_mut().ok_or_else(|| used_up("Load"))?;
+        let state = guard.as_mut().ok_or_else(finished)?;
         let out = f(state);
         if out.is_err() {
             *guard = None;
@@ -309,7 +309,7 @@ impl Load {
     /// The tables (a dict of name -> ArrowTable), reading the inputs left, with display names
     /// chosen over the whole load. Ends the load.
     fn finish<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let mut state = self.state()?.take().ok_or_else(|| used_up("Load"))?;
+        let mut state = self.state()?.take().ok_or_else(finished)?;
         while self.read_slice(py, &mut state)? > 0 {}
         let (extracted, quotes) = (self.extractor.is_some(), self.options.quotes);
         let built = run(py, self.n_threads, |_| pipeline::finish(state.parts, state.acc, extracted))?;
@@ -327,8 +327,8 @@ fn poisoned<T>(_: T) -> PyErr {
 }
 
 /// A `Load` used after `finish` (or after an error): a bug of the package, not the user's.
-fn used_up(what: &str) -> PyErr {
-    to_pyerr(Error::Internal(format!("{what} already finished (or stopped by an error)")))
+fn finished() -> PyErr {
+    to_pyerr(Error::Internal("this Load is finished (or was stopped by an error)".into()))
 }
 
 #[pymethods]

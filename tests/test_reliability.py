@@ -170,6 +170,14 @@ def test_same_tables_on_1_2_and_8_threads(tmp_path):
             assert batches == [len(b) for b in pa.table(other.arrow(name)).to_batches()], name
 
 
+def test_a_finished_load_says_so():
+    loading = _core.Load(_core.discover([str(SEEDS)], None))
+    assert len(loading.finish()["documents"]) == 5
+    for again in (loading.next_slice, loading.partial, loading.finish):
+        with pytest.raises(RuntimeError, match=r"E006.*Load is finished"):
+            again()
+
+
 def test_thread_count_resolution(monkeypatch):
     assert _core.resolve_threads(3) == 3
     monkeypatch.setenv("CONGRESS_CORPUS_THREADS", "5")
