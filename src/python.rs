@@ -642,6 +642,9 @@ fn is_debug_build() -> bool {
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // Read by the package's argument checks and dtypes, so that they cannot drift from the core.
+    m.add("MAX_THREADS", parallel::MAX_THREADS)?;
+    m.add("LABELS", Label::ALL.map(Label::as_str).to_vec())?;
     m.add_class::<Plan>()?;
     m.add_class::<Load>()?;
     m.add_class::<ArrowTable>()?;

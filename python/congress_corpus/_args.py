@@ -13,10 +13,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import _core
 from ._tables import LABELS
 
 #: Most threads a call may ask for (the core's limit).
-MAX_THREADS = 1024
+MAX_THREADS: int = _core.MAX_THREADS
 _U64 = 2**64 - 1
 _I64 = 2**63 - 1
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -5,8 +5,12 @@ DataFrames, and a few small results as plain lists."""
 from typing import Any, final
 
 __version__: str
+#: Most threads a call may ask for.
+MAX_THREADS: int
+#: The 18 entity labels, in the core's order (the categories of ``label`` columns).
+LABELS: list[str]
 __all__ = [
-    "ArrowTable", "Extractor", "Load", "LoadOptions", "Plan", "__version__", "_panic_for_test",
+    "ArrowTable", "Extractor", "LABELS", "Load", "LoadOptions", "MAX_THREADS", "Plan", "__version__", "_panic_for_test",
     "cooccurrence", "discover", "duplicates", "extract", "html_extract", "is_debug_build", "kwic",
     "merge_entities", "partial_entities", "plan_from_inputs", "pooled_threads", "records", "resolve_threads",
     "shingles",

@@ -6,11 +6,12 @@ import json
 
 import pandas as pd
 
+from . import _core
+
 # pandas 3 has a native string dtype with NaN for missing values; pandas 2 spells it "string".
 STR_DTYPE = "str" if int(pd.__version__.split(".")[0]) >= 3 else "string"
 
-LABELS = ["PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-          "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"]
+LABELS: list[str] = list(_core.LABELS)
 LABEL_DTYPE = pd.CategoricalDtype(LABELS)
 ZONE_DTYPE = pd.CategoricalDtype(["body", "title", "caption"])
 
