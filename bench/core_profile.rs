@@ -22,7 +22,16 @@ fn main() {
         let b = pipeline::load_and_extract(&inputs, &opts, Some(&ex));
         for (d, r) in b.documents.iter().zip(&b.results) {
             for m in &r.mentions {
-                println!("{}\t{}\t{}\t{}\t{}\t{}\t{:?}", d.doc_id, m.start, m.label.as_str(), m.text(&d.text), m.key, m.known_name.as_deref().unwrap_or(""), m.value);
+                println!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{:?}",
+                    d.doc_id,
+                    m.start,
+                    m.label.as_str(),
+                    m.text(&d.text),
+                    m.key,
+                    m.known_name.as_deref().unwrap_or(""),
+                    m.value
+                );
             }
         }
         return;
@@ -101,6 +110,11 @@ fn main() {
         let r = parallel::install(threads, || pipeline::load_and_extract(&inputs, &opts, Some(&ex))).unwrap();
         let full = t.elapsed().as_secs_f64();
         let n: usize = r.results.iter().map(|x| x.mentions.len()).sum();
-        println!("{threads} thread(s): load {load:.3} s ({:.0} MB/s), load+extract {full:.3} s ({:.1} MB/s), {} docs, {n} mentions", mb / load, mb / full, b.documents.len());
+        println!(
+            "{threads} thread(s): load {load:.3} s ({:.0} MB/s), load+extract {full:.3} s ({:.1} MB/s), {} docs, {n} mentions",
+            mb / load,
+            mb / full,
+            b.documents.len()
+        );
     }
 }

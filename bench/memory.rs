@@ -44,7 +44,10 @@ fn main() {
     let tables = parallel::install(threads, || {
         let mut acc = Accumulator::default();
         let mut ids = congress_corpus::ids::Ids::default();
-        let parts: Vec<_> = inputs.chunks(2048).map(|slice| pipeline::load_tables(slice, &opts, Some(&ex), &mut acc, &mut ids, &Default::default()).expect("tables build")).collect();
+        let parts: Vec<_> = inputs
+            .chunks(2048)
+            .map(|slice| pipeline::load_tables(slice, &opts, Some(&ex), &mut acc, &mut ids, &Default::default()).expect("tables build"))
+            .collect();
         pipeline::finish(parts, acc, true).expect("tables build")
     })
     .expect("thread pool starts");

@@ -65,27 +65,21 @@ const AGENCY: &str = r"\p{Lu}[\p{Lu}\d&]{1,7}(?:\s*/\s*\p{Lu}[\p{Lu}\d&]{1,7})*"
 
 // A credit at the very end of the last paragraph, after the closing punctuation:
 // `she said. VNS`, `countries. — VNA/VNS`.
-static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"([.!?…”\x22’)])[ \t]*(?:[—–-]+[ \t]*)?({AGENCY})[ \t]*$")).expect("valid regex")
-});
+static TRAILING_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"([.!?…”\x22’)])[ \t]*(?:[—–-]+[ \t]*)?({AGENCY})[ \t]*$")).expect("valid regex"));
 
 // A last line that is only a credit: `VNA`, `NDO`, `— VNA/VNS`, `By VNA/VNP`, `(Source: VNA)`,
 // `Source: Xinhua`.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"^[ \t]*(?:[—–-]+[ \t]*)?(?:(?i:by)[ \t]+)?\(?(?:(?i:source)[ \t]*:[ \t]*([^()]{{1,60}}?)|({AGENCY}))\)?[ \t]*\.?[ \t]*$"
-    ))
-    .expect("valid regex")
+    Regex::new(&format!(r"^[ \t]*(?:[—–-]+[ \t]*)?(?:(?i:by)[ \t]+)?\(?(?:(?i:source)[ \t]*:[ \t]*([^()]{{1,60}}?)|({AGENCY}))\)?[ \t]*\.?[ \t]*$"))
+        .expect("valid regex")
 });
 
 // `(Source: VNA)` closing a body paragraph.
 re!(TRAILING_SOURCE, r"[ \t]*\((?i:source)[ \t]*:[ \t]*([^()]{1,60})\)[ \t]*\.?[ \t]*$");
 
 // Reuters-style staff credits: `(Reporting by ...; Editing by ...)`.
-re!(
-    STAFF_CREDIT,
-    r"(?i)[ \t]*\(\s*(additional\s+)?(reporting|writing|editing|compiled|translated|reported)\s+by[^()]*\)[ \t]*$"
-);
+re!(STAFF_CREDIT, r"(?i)[ \t]*\(\s*(additional\s+)?(reporting|writing|editing|compiled|translated|reported)\s+by[^()]*\)[ \t]*$");
 
 // The end-of-article marker of Vietnamese outlets: `tasks./.` and `Congress/.`.
 re!(END_MARK, r"(\.)?[ \t]*/\.[ \t]*$");
@@ -326,13 +320,7 @@ pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
         let line = lines[i].trim();
         let more = lines[i + 1..].iter().any(|l| !l.trim().is_empty());
         let words = line.split_whitespace().count();
-        if opts.detect_title
-            && more
-            && words <= 30
-            && line.chars().count() <= 250
-            && !ends_like_sentence(line)
-            && dateline_at(line).is_none()
-        {
+        if opts.detect_title && more && words <= 30 && line.chars().count() <= 250 && !ends_like_sentence(line) && dateline_at(line).is_none() {
             out.title = Some(line.to_owned());
             lines.remove(i);
         }
@@ -484,7 +472,12 @@ mod tests {
         let raw = "HANOI — The Congress opened.\n\nIt closed on Friday.\n\nRelated News\n\nVietnam sets growth target\n\nThe economy is expected to grow.\n\nSee Also\n\nHanoi hosts summit\n\nTags\n\nCongress, Vietnam";
         let r = c(raw);
         assert_eq!(r.text, "The Congress opened.\n\nIt closed on Friday.");
-        assert_eq!(r.related.as_deref(), Some("Related News\n\nVietnam sets growth target\n\nThe economy is expected to grow.\n\nSee Also\n\nHanoi hosts summit\n\nTags\n\nCongress, Vietnam"));
+        assert_eq!(
+            r.related.as_deref(),
+            Some(
+                "Related News\n\nVietnam sets growth target\n\nThe economy is expected to grow.\n\nSee Also\n\nHanoi hosts summit\n\nTags\n\nCongress, Vietnam"
+            )
+        );
     }
 
     #[test]

@@ -91,8 +91,7 @@ fn doc_id_for(path: &Path, root: &Path) -> String {
         None => PathBuf::from(path.file_name().unwrap_or(path.as_os_str())),
     };
     let no_ext = rel.with_extension("");
-    let parts: Vec<String> =
-        no_ext.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = no_ext.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
 }
 
@@ -219,12 +218,7 @@ fn walk(root: &Path, filter: Option<&Filter>, source: usize, cx: &mut Context) -
             continue;
         };
         if !ft.is_file() {
-            cx.issues.push(Issue::new(
-                path.to_string_lossy(),
-                IssueKind::NotRegular,
-                "not a regular file (FIFO, socket or device): skipped",
-                false,
-            ));
+            cx.issues.push(Issue::new(path.to_string_lossy(), IssueKind::NotRegular, "not a regular file (FIFO, socket or device): skipped", false));
             continue;
         }
         if path.to_str().is_none() {

@@ -235,7 +235,11 @@ mod tests {
             let text: String = (0..len)
                 .map(|_| {
                     let k = (next() % alphabet.len() as u64) as usize;
-                    if ascii_only { ['a', 'Z', '7', ' ', '\n', '-', '.', '\t', '\r', '\u{b}'][k % 10] } else { alphabet[k] }
+                    if ascii_only {
+                        ['a', 'Z', '7', ' ', '\n', '-', '.', '\t', '\r', '\u{b}'][k % 10]
+                    } else {
+                        alphabet[k]
+                    }
                 })
                 .collect();
             assert_eq!(text_counts(&text), reference(&text), "{text:?}");
@@ -254,9 +258,6 @@ mod tests {
         assert_eq!(count_words(" a\u{a0}b\u{3000}— ,x "), 3);
         assert_eq!(count_words("(Reuters) - “Đổi Mới” ... 2026.\n--- x"), 5);
         assert_eq!(count_words(""), 0);
-        assert_eq!(
-            sha256_hex(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
+        assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

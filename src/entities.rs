@@ -9,8 +9,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use chrono::NaiveDate;
 
-use crate::mention::Mention;
 use crate::label::Label;
+use crate::mention::Mention;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityRow {

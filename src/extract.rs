@@ -154,7 +154,9 @@ impl Extractor {
         // (`14th National Party Congress`), a figure holds its currency (`US$1.7 billion`).
         // Both lists are sorted and free of overlaps, so overlaps are found by binary search.
         mentions.sort_by_key(|m| m.bstart);
-        numbers.retain(|m| overlapping(&mentions, m.bstart, m.bend).iter().all(|n| m.bstart <= n.bstart && n.bend <= m.bend && m.bend - m.bstart > n.bend - n.bstart));
+        numbers.retain(|m| {
+            overlapping(&mentions, m.bstart, m.bend).iter().all(|n| m.bstart <= n.bstart && n.bend <= m.bend && m.bend - m.bstart > n.bend - n.bstart)
+        });
         mentions.retain(|n| overlapping(&numbers, n.bstart, n.bend).is_empty());
         mentions.extend(numbers);
         mentions.sort_by_key(|m| (m.bstart, m.bend));
@@ -175,9 +177,8 @@ impl Extractor {
             // Hits and names are sorted and do not overlap, so their ends are sorted too.
             let hit = hits.binary_search_by(|h| h.fend.cmp(&before)).ok().map(|k| &hits[k]);
             let name = names.binary_search_by(|n| n.te.cmp(&i)).ok().map(|k| &names[k]);
-            let full = hit
-                .map(|h| self.lex.entries[h.entry as usize].key.clone())
-                .or_else(|| name.map(|n| self.name_key(doc, n.ts, n.te, &HashMap::default(), hits)));
+            let full =
+                hit.map(|h| self.lex.entries[h.entry as usize].key.clone()).or_else(|| name.map(|n| self.name_key(doc, n.ts, n.te, &HashMap::default(), hits)));
             // An abbreviation starts as its name does (`Communist Party of Vietnam (CPV)`); a
             // credit after a dateline does not (`HANOI (AFP)`).
             let abbr = t[i + 1].folded(&doc.folded);
@@ -343,7 +344,14 @@ fn merge_terms(mentions: &mut [Mention]) {
     let mut terms: HashMap<&str, Option<&str>> = HashMap::default();
     for m in mentions.iter().filter(|m| termed(m)) {
         if let Some((ord, body)) = term(&m.key) {
-            terms.entry(body).and_modify(|seen| if *seen != Some(ord) { *seen = None }).or_insert(Some(ord));
+            terms
+                .entry(body)
+                .and_modify(|seen| {
+                    if *seen != Some(ord) {
+                        *seen = None
+                    }
+                })
+                .or_insert(Some(ord));
         }
     }
     let merge: Vec<(usize, String)> = mentions
@@ -636,7 +644,8 @@ mod tests {
 
     #[test]
     fn known_names_inside_names_share_spelling() {
-        let ms = run("The 14th National Congress of the Communist Party of Vietnam opened. The 14th National Congress of the Communist Party of Việt Nam closed.");
+        let ms =
+            run("The 14th National Congress of the Communist Party of Vietnam opened. The 14th National Congress of the Communist Party of Việt Nam closed.");
         let events: Vec<_> = ms.iter().filter(|m| m.1 == "EVENT").map(|m| m.2.clone()).collect();
         assert_eq!(events.len(), 2, "{ms:?}");
         assert_eq!(events[0], events[1]);

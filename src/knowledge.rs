@@ -26,9 +26,8 @@ pub static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Units of measure as written, and the unit reported (`units.tsv`).
-pub static UNITS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    fields(include_str!("data/units.tsv")).map(|f| (f[0], *f.get(1).expect("units.tsv: written<TAB>unit"))).collect()
-});
+pub static UNITS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| fields(include_str!("data/units.tsv")).map(|f| (f[0], *f.get(1).expect("units.tsv: written<TAB>unit"))).collect());
 
 /// Currency marks written before an amount, and their codes (`currencies.tsv`, `before`/`both`).
 pub static CURRENCY_PREFIX: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| currencies(&["before", "both"]));
@@ -61,7 +60,8 @@ pub struct PartyCongress {
 
 pub static PARTY_CONGRESS: LazyLock<PartyCongress> = LazyLock::new(|| {
     let rows: Vec<Vec<&str>> = fields(include_str!("data/party_congress.tsv")).collect();
-    let all = |kind: &str| -> Vec<&'static str> { rows.iter().filter(|r| r[0] == kind).map(|r| *r.get(1).expect("party_congress.tsv: kind<TAB>words")).collect() };
+    let all =
+        |kind: &str| -> Vec<&'static str> { rows.iter().filter(|r| r[0] == kind).map(|r| *r.get(1).expect("party_congress.tsv: kind<TAB>words")).collect() };
     let one = |kind: &str| -> &'static str {
         let found = all(kind);
         assert_eq!(found.len(), 1, "party_congress.tsv has one `{kind}`");
@@ -85,7 +85,9 @@ pub static HONORIFICS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(incl
 
 /// Titles that name the body their holder heads (`title_bodies.tsv`): (`Minister of `, `Ministry of `).
 pub static TITLE_BODIES: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    fields(include_str!("data/title_bodies.tsv")).map(|f| (format!("{} of ", f[0]), format!("{} of ", f.get(1).expect("title_bodies.tsv: TITLE<TAB>BODY")))).collect()
+    fields(include_str!("data/title_bodies.tsv"))
+        .map(|f| (format!("{} of ", f[0]), format!("{} of ", f.get(1).expect("title_bodies.tsv: TITLE<TAB>BODY"))))
+        .collect()
 });
 
 #[cfg(test)]

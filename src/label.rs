@@ -26,9 +26,24 @@ pub enum Label {
 
 impl Label {
     pub const ALL: [Label; 18] = [
-        Label::Person, Label::Norp, Label::Fac, Label::Org, Label::Gpe, Label::Loc, Label::Product, Label::Event,
-        Label::WorkOfArt, Label::Law, Label::Language, Label::Date, Label::Time, Label::Percent, Label::Money,
-        Label::Quantity, Label::Ordinal, Label::Cardinal,
+        Label::Person,
+        Label::Norp,
+        Label::Fac,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Product,
+        Label::Event,
+        Label::WorkOfArt,
+        Label::Law,
+        Label::Language,
+        Label::Date,
+        Label::Time,
+        Label::Percent,
+        Label::Money,
+        Label::Quantity,
+        Label::Ordinal,
+        Label::Cardinal,
     ];
 
     pub fn as_str(self) -> &'static str {

@@ -269,11 +269,7 @@ impl StartMatcher {
             });
         }
         let unique: Vec<&str> = ids.iter().map(|&i| patterns[i].as_str()).collect();
-        let trie = contiguous::Builder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(&unique)
-            .map_err(|e| bad(&e))?;
+        let trie = contiguous::Builder::new().match_kind(MatchKind::LeftmostLongest).prefilter(false).build(&unique).map_err(|e| bad(&e))?;
         let start = trie.start_state(Anchored::Yes).map_err(|e| bad(&e))?;
         let mut first = [false; 256];
         let mut pairs = Box::new([0u64; 1024]);
@@ -502,8 +498,7 @@ impl Lexicon {
                 folded_patterns[i] = "\u{0}".to_owned();
             }
         }
-        let lower: Vec<String> =
-            folded_patterns.iter().zip(&patterns).map(|(f, p)| if p.lower_ok { f.clone() } else { "\u{0}".to_owned() }).collect();
+        let lower: Vec<String> = folded_patterns.iter().zip(&patterns).map(|(f, p)| if p.lower_ok { f.clone() } else { "\u{0}".to_owned() }).collect();
         let aliases = StartMatcher::new(&folded_patterns)?;
         let lower_aliases = StartMatcher::new(&lower)?;
         let acronyms = StartMatcher::new(&acronym_surfaces)?;
@@ -515,9 +510,7 @@ impl Lexicon {
         let mut name_titles = HashSet::default();
         for t in &raw_titles {
             let words: Vec<&str> = t.split_whitespace().collect();
-            let names_org = |w: &str| {
-                org_heads.contains(&fold::key(w)) || crate::tokens::all_capitals(w)
-            };
+            let names_org = |w: &str| org_heads.contains(&fold::key(w)) || crate::tokens::all_capitals(w);
             match words.iter().rposition(|w| names_org(w)) {
                 None => {
                     name_titles.insert(fold::key(t));
@@ -564,7 +557,9 @@ impl Lexicon {
             }
         }
         // The world's name lists: `name<TAB>flag`, flag `w` where the name is a common word too.
-        for (line, family) in flagged(include_str!("data/world/given_names.tsv")).map(|l| (l, false)).chain(flagged(include_str!("data/world/surnames.tsv")).map(|l| (l, true))) {
+        for (line, family) in
+            flagged(include_str!("data/world/given_names.tsv")).map(|l| (l, false)).chain(flagged(include_str!("data/world/surnames.tsv")).map(|l| (l, true)))
+        {
             let (name, weak) = line;
             let info = words.slot(&name);
             match (family, weak) {
@@ -607,8 +602,7 @@ impl Lexicon {
 
     /// The shipped lexicon, built once per process.
     pub fn shipped() -> Arc<Lexicon> {
-        static SHIPPED: LazyLock<Arc<Lexicon>> =
-            LazyLock::new(|| Arc::new(Lexicon::build(&[], &[]).expect("the shipped data files parse")));
+        static SHIPPED: LazyLock<Arc<Lexicon>> = LazyLock::new(|| Arc::new(Lexicon::build(&[], &[]).expect("the shipped data files parse")));
         Arc::clone(&SHIPPED)
     }
 

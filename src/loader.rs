@@ -58,7 +58,14 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_bytes: DEFAULT_MAX_BYTES, batch_bytes: crate::tables::BATCH_BYTES, count_sentences: true, quotes: true, fields: FieldMap::default(), zones: Zones::default() }
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            batch_bytes: crate::tables::BATCH_BYTES,
+            count_sentences: true,
+            quotes: true,
+            fields: FieldMap::default(),
+            zones: Zones::default(),
+        }
     }
 }
 
@@ -149,7 +156,8 @@ pub fn load_one(input: &Input, opts: &LoadOptions) -> Loaded {
 /// Whitespace, and the format characters that show nothing (zero-width space and joiners, word
 /// joiner, soft hyphen, byte-order mark, direction marks): a file of only these is empty.
 fn invisible(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+    c.is_whitespace()
+        || matches!(c, '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Metadata a container format (JSONL) supplies; it wins over what the cleaner finds.
@@ -243,7 +251,8 @@ fn load_html(input: &Input, path: String, page_src: &str, sha256: String, count_
 fn load_records(input: &Input, path: &str, read: records::Records, count_sentences: bool, out: &mut Loaded) {
     let place_of = |at: &str| -> Option<usize> { at.strip_prefix('#').and_then(|n| n.parse().ok()) };
     // Problems in the order of the file (records' problems and the unreadable ones are found apart).
-    let mut issues: Vec<(usize, Issue)> = read.problems.into_iter().map(|p| (place_of(&p.at).unwrap_or(0), Issue::new(format!("{path}{}", p.at), p.kind, p.message, false))).collect();
+    let mut issues: Vec<(usize, Issue)> =
+        read.problems.into_iter().map(|p| (place_of(&p.at).unwrap_or(0), Issue::new(format!("{path}{}", p.at), p.kind, p.message, false))).collect();
     let mut ids = Ids::default();
     for rec in read.records {
         let Record { at, text, id, date: date_raw, title, mut fields } = rec;
@@ -334,10 +343,13 @@ mod tests {
     #[test]
     fn jsonl_records_and_problems() {
         let body = concat!(
-            r#"{"id": "a", "text": "HANOI (AP) — One.", "date": "2026-01-20", "title": "T"}"#, "\n",
+            r#"{"id": "a", "text": "HANOI (AP) — One.", "date": "2026-01-20", "title": "T"}"#,
+            "\n",
             "{not json\n",
-            r#"{"id": "b"}"#, "\n",
-            r#"{"id": "a", "text": "Two."}"#, "\n",
+            r#"{"id": "b"}"#,
+            "\n",
+            r#"{"id": "a", "text": "Two."}"#,
+            "\n",
         );
         let r = load_one(&input("j", "c.jsonl", body.as_bytes()), &LoadOptions::default());
         let ids: Vec<_> = r.documents.iter().map(|d| d.doc_id.as_str()).collect();

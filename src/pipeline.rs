@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::decode::normalise_newlines;
 use crate::discover::Input;
+use crate::document::sha256_hex;
 use crate::document::Document;
 use crate::entities::Accumulator;
-use crate::decode::normalise_newlines;
-use crate::document::sha256_hex;
 use crate::error::{Issue, IssueKind};
 use crate::extract::{DocResult, Extractor};
 use crate::ids::Ids;
@@ -21,7 +21,7 @@ use arrow_array::RecordBatch;
 use arrow_schema::ArrowError;
 
 /// The documents of some inputs, their extraction results (when asked for) and problems, as Rust
-/// values (the Python binding's `Batch` is another thing: Arrow tables waiting for display names).
+/// values (the Python binding's `Load` turns them into Arrow tables as it goes, with `load_tables`).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Loaded {
     pub documents: Vec<Document>,
@@ -143,7 +143,14 @@ pub type Tables = Vec<(&'static str, RecordBatch)>;
 /// of a document live only as long as its task, and building the tables is spread over every
 /// thread; the counts are merged and the ids made unique in input order.
 /// Once `cancel` is set, the inputs not yet started are skipped (the caller discards the tables).
-pub fn load_tables(inputs: &[Input], opts: &LoadOptions, extractor: Option<&Extractor>, acc: &mut Accumulator, ids: &mut Ids, cancel: &Cancel) -> Result<Tables, ArrowError> {
+pub fn load_tables(
+    inputs: &[Input],
+    opts: &LoadOptions,
+    extractor: Option<&Extractor>,
+    acc: &mut Accumulator,
+    ids: &mut Ids,
+    cancel: &Cancel,
+) -> Result<Tables, ArrowError> {
     let opts = extraction_options(opts, extractor);
     let parts: Vec<(Tables, Accumulator, Vec<DocRows>)> = inputs
         .par_chunks(INPUTS_PER_TASK)
@@ -209,7 +216,8 @@ fn unique_ids(tables: Tables, docs: &[DocRows], ids: &mut Ids) -> Result<Tables,
         return Ok(tables);
     }
     // Each table's rows in order, as the ids they take (documents: one row per document).
-    let rows_of = |rows: fn(&DocRows) -> usize| -> Vec<&str> { docs.iter().zip(&given).flat_map(|(d, id)| std::iter::repeat_n(id.as_str(), rows(d))).collect() };
+    let rows_of =
+        |rows: fn(&DocRows) -> usize| -> Vec<&str> { docs.iter().zip(&given).flat_map(|(d, id)| std::iter::repeat_n(id.as_str(), rows(d))).collect() };
     let mut renaming: [(&str, Vec<&str>, usize); 4] =
         [("documents", rows_of(|_| 1), 0), ("mentions", rows_of(|d| d.mentions), 0), ("roles", rows_of(|d| d.roles), 0), ("quotes", rows_of(|d| d.quotes), 0)];
     let mut out = Tables::new();
@@ -294,7 +302,12 @@ fn mention_tables(views: &[DocView], dates: impl Iterator<Item = Option<NaiveDat
 
 /// The documents' rows of one table (sized by `rows`) in groups of at most `limit` bytes; a
 /// document whose rows do not fit is split across groups (`restrict` keeps a range of them).
-fn pieces<'a>(views: &[DocView<'a>], rows: impl Fn(&DocView<'a>) -> Vec<usize>, limit: usize, restrict: impl Fn(&DocView<'a>, std::ops::Range<usize>) -> DocView<'a>) -> Vec<Vec<DocView<'a>>> {
+fn pieces<'a>(
+    views: &[DocView<'a>],
+    rows: impl Fn(&DocView<'a>) -> Vec<usize>,
+    limit: usize,
+    restrict: impl Fn(&DocView<'a>, std::ops::Range<usize>) -> DocView<'a>,
+) -> Vec<Vec<DocView<'a>>> {
     let sizes: Vec<Vec<usize>> = views.iter().map(&rows).collect();
     // Rows are numbered across documents; each cut range is mapped back to (document, rows).
     let starts: Vec<usize> = sizes.iter().scan(0, |n, s| Some(std::mem::replace(n, *n + s.len()))).collect();
@@ -521,7 +534,8 @@ mod tests {
             if matches!(*name, "documents" | "mentions" | "quotes") {
                 assert!(b.len() > a.len(), "{name}: {} batches", b.len());
                 for batch in b.iter().filter(|b| b.num_rows() > 1) {
-                    let bytes: usize = batch.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value_data().len()).max().unwrap_or(0);
+                    let bytes: usize =
+                        batch.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value_data().len()).max().unwrap_or(0);
                     assert!(bytes <= 300, "{name}: a column of {bytes} bytes");
                 }
             }
@@ -532,7 +546,10 @@ mod tests {
     fn string_rows(batches: &[RecordBatch]) -> Vec<Vec<String>> {
         batches
             .iter()
-            .flat_map(|b| (0..b.num_rows()).map(move |r| b.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value(r).to_owned()).collect()))
+            .flat_map(|b| {
+                (0..b.num_rows())
+                    .map(move |r| b.columns().iter().filter_map(|c| c.as_any().downcast_ref::<StringArray>()).map(|c| c.value(r).to_owned()).collect())
+            })
             .collect()
     }
 

@@ -15,13 +15,13 @@ use crate::discover::Input;
 use crate::entities::{Accumulator, MentionRow, Partial};
 use crate::error::{Error, Issue};
 use crate::extract::Extractor;
-use crate::label::Label;
 use crate::ids::Ids;
+use crate::label::Label;
 use crate::loader::{self, LoadOptions};
-use crate::pipeline;
-use crate::tables;
 use crate::parallel::{self, Cancel};
 use crate::patterns;
+use crate::pipeline;
+use crate::tables;
 
 /// A table held in Rust as an Arrow record batch. pandas (`DataFrame.from_arrow`), pyarrow
 /// (`pa.table`), polars (`pl.DataFrame`) and DuckDB read it through `__arrow_c_stream__`.
@@ -61,8 +61,6 @@ impl ArrowTable {
     }
 }
 
-
-
 /// The one mapping from core errors to Python exceptions.
 fn to_pyerr(e: Error) -> PyErr {
     let msg = e.to_string();
@@ -96,7 +94,13 @@ fn run_short<R: Send>(py: Python<'_>, f: impl FnOnce() -> R + Send) -> PyResult<
 #[pyfunction]
 fn _panic_for_test(py: Python<'_>) -> PyResult<()> {
     use rayon::prelude::*;
-    run(py, 2, |_| (0..64).into_par_iter().for_each(|i| if i == 42 { panic!("deliberate test panic in worker {i}") }))
+    run(py, 2, |_| {
+        (0..64).into_par_iter().for_each(|i| {
+            if i == 42 {
+                panic!("deliberate test panic in worker {i}")
+            }
+        })
+    })
 }
 
 /// The entity extractor (shipped lexicon plus user patterns and aliases).
@@ -145,7 +149,15 @@ struct PyLoadOptions {
 impl PyLoadOptions {
     #[new]
     #[pyo3(signature = (max_bytes=loader::DEFAULT_MAX_BYTES, text=None, id=None, date=None, title=None, zones=vec!["body".to_owned()], quotes=true))]
-    fn new(max_bytes: u64, text: Option<String>, id: Option<String>, date: Option<String>, title: Option<String>, zones: Vec<String>, quotes: bool) -> PyResult<Self> {
+    fn new(
+        max_bytes: u64,
+        text: Option<String>,
+        id: Option<String>,
+        date: Option<String>,
+        title: Option<String>,
+        zones: Vec<String>,
+        quotes: bool,
+    ) -> PyResult<Self> {
         if max_bytes == 0 {
             return Err(to_pyerr(Error::InvalidArgument("max_bytes must be at least 1".into())));
         }
@@ -377,7 +389,8 @@ fn plan_from_inputs(rows: Vec<(Vec<u8>, String, String)>) -> PyResult<Plan> {
     let inputs = rows
         .into_iter()
         .map(|(p, doc_id, format)| {
-            let format = crate::discover::Format::from_name(&format).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("unknown input format {format:?}"))))?;
+            let format =
+                crate::discover::Format::from_name(&format).ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("unknown input format {format:?}"))))?;
             Ok(Input { path: crate::platform::path_from_bytes(p), doc_id, format })
         })
         .collect::<PyResult<_>>()?;
@@ -436,7 +449,12 @@ fn records<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let n = doc_ids.len();
     if texts.len() != n || titles.len() != n || dates.len() != n {
-        return Err(to_pyerr(Error::InvalidArgument(format!("doc_ids, texts, titles and dates must have the same length ({n}, {}, {}, {})", texts.len(), titles.len(), dates.len()))));
+        return Err(to_pyerr(Error::InvalidArgument(format!(
+            "doc_ids, texts, titles and dates must have the same length ({n}, {}, {}, {})",
+            texts.len(),
+            titles.len(),
+            dates.len()
+        ))));
     }
     let parsed = parse_dates(&dates)?;
     let rows: Vec<pipeline::Record> = doc_ids
@@ -603,7 +621,12 @@ fn partial_entities(
 ) -> PyResult<ArrowTable> {
     let n = doc_ids.len();
     if entity_ids.len() != n || texts.len() != n || names.len() != n {
-        return Err(to_pyerr(Error::InvalidArgument(format!("doc_ids, entity_ids, texts and names must have the same length ({n}, {}, {}, {})", entity_ids.len(), texts.len(), names.len()))));
+        return Err(to_pyerr(Error::InvalidArgument(format!(
+            "doc_ids, entity_ids, texts and names must have the same length ({n}, {}, {}, {})",
+            entity_ids.len(),
+            texts.len(),
+            names.len()
+        ))));
     }
     let mut dates = rustc_hash::FxHashMap::default();
     if let Some((ids, days)) = documents {
@@ -614,7 +637,14 @@ fn partial_entities(
         let parsed = id.split_once(':').and_then(|(l, key)| Some((Label::parse(l)?, key)));
         ids.push(parsed.ok_or_else(|| to_pyerr(Error::InvalidArgument(format!("entity_id {id:?} is not LABEL:key"))))?);
     }
-    let rows = (0..n).map(|i| MentionRow { doc_id: &doc_ids[i], label: ids[i].0, key: ids[i].1, text: &texts[i], name: &names[i], date: dates.get(&doc_ids[i]).copied().flatten() });
+    let rows = (0..n).map(|i| MentionRow {
+        doc_id: &doc_ids[i],
+        label: ids[i].0,
+        key: ids[i].1,
+        text: &texts[i],
+        name: &names[i],
+        date: dates.get(&doc_ids[i]).copied().flatten(),
+    });
     let partial = run(py, 1, |_| Accumulator::partial_of_rows(rows))?;
     partial_table(&partial)
 }
@@ -645,6 +675,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     // Read by the package's argument checks and dtypes, so that they cannot drift from the core.
     m.add("MAX_THREADS", parallel::MAX_THREADS)?;
     m.add("LABELS", Label::ALL.map(Label::as_str).to_vec())?;
+    m.add("ZONES", tables::Zone::ALL.map(tables::Zone::as_str).to_vec())?;
     m.add_class::<Plan>()?;
     m.add_class::<Load>()?;
     m.add_class::<ArrowTable>()?;

@@ -63,8 +63,7 @@ pub struct FieldMap {
 
 pub const TEXT_NAMES: &[&str] = &["text", "body", "content", "maintext", "article", "article_text", "full_text"];
 pub const ID_NAMES: &[&str] = &["id", "uuid", "url"];
-pub const DATE_NAMES: &[&str] =
-    &["date", "published", "date_publish", "publish_date", "published_at", "publication_date", "pubdate", "datepublished"];
+pub const DATE_NAMES: &[&str] = &["date", "published", "date_publish", "publish_date", "published_at", "publication_date", "pubdate", "datepublished"];
 pub const TITLE_NAMES: &[&str] = &["title", "headline"];
 
 /// The field names each role takes in a record with these keys.
@@ -83,12 +82,7 @@ impl FieldMap {
                 None => names.iter().find_map(|n| keys.clone().find(|k| k.eq_ignore_ascii_case(n))).map(str::to_owned),
             }
         };
-        Roles {
-            text: pick(&self.text, TEXT_NAMES),
-            id: pick(&self.id, ID_NAMES),
-            date: pick(&self.date, DATE_NAMES),
-            title: pick(&self.title, TITLE_NAMES),
-        }
+        Roles { text: pick(&self.text, TEXT_NAMES), id: pick(&self.id, ID_NAMES), date: pick(&self.date, DATE_NAMES), title: pick(&self.title, TITLE_NAMES) }
     }
 }
 
@@ -220,7 +214,9 @@ pub fn read_json(src: &str, map: &FieldMap) -> Records {
                 }
             }
         }
-        _ => return Records { problems: vec![problem(String::new(), IssueKind::BadJson, "JSON that is neither an array nor an object")], ..Records::default() },
+        _ => {
+            return Records { problems: vec![problem(String::new(), IssueKind::BadJson, "JSON that is neither an array nor an object")], ..Records::default() }
+        }
     };
     collect(items.into_iter().enumerate().map(|(i, item)| {
         let at = format!("#{}", i + 1);

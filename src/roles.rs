@@ -6,10 +6,10 @@
 
 use std::cell::Cell;
 
-use crate::mention::{Doc, Mention};
 use crate::knowledge::{HONORIFICS, TITLE_BODIES};
 use crate::label::Label;
 use crate::lexicon::Lexicon;
+use crate::mention::{Doc, Mention};
 use crate::names::NameSpan;
 use crate::tokens::Kind;
 
@@ -219,14 +219,7 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lex
             }
             let org_entity_id = org_of(&r, s, e, names, mentions);
             // Byte offsets until the end, where they all become code points in one pass.
-            out.push(Role {
-                sentence: person.sentence,
-                start: bs,
-                end: be,
-                person_key: person.key.clone(),
-                role,
-                org_entity_id,
-            });
+            out.push(Role { sentence: person.sentence, start: bs, end: be, person_key: person.key.clone(), role, org_entity_id });
         }
         if plural_now {
             if let Some(&(s, e)) = phrases.iter().find(|&&(_, e)| plural(e)) {

@@ -4,10 +4,9 @@
 
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "nos", "vs",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "co", "corp",
-    "inc", "ltd", "jr", "sr", "assoc", "dept", "gov", "sen", "rep", "est", "approx", "fig", "vol", "art",
-    "e.g", "i.e", "etc", "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "no", "nos", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "co", "corp", "inc", "ltd", "jr", "sr", "assoc", "dept", "gov", "sen", "rep", "est", "approx", "fig", "vol", "art", "e.g",
+    "i.e", "etc", "u.s", "u.k", "u.n", "a.m", "p.m", "ph.d",
 ];
 
 fn is_abbreviation(word: &str) -> bool {

@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use arrow_array::builder::{BooleanBuilder, ListBuilder, StringBuilder, TimestampSecondBuilder};
 use arrow_array::types::Int8Type;
-use arrow_array::{Array, ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array, ListArray, RecordBatch, StringArray, TimestampSecondArray};
+use arrow_array::{
+    Array, ArrayRef, BooleanArray, DictionaryArray, Float64Array, Int32Array, Int64Array, Int8Array, ListArray, RecordBatch, StringArray, TimestampSecondArray,
+};
 use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 use chrono::NaiveDate;
 
@@ -15,8 +17,8 @@ use crate::document::Document;
 use crate::entities::{EntityRow, Partial, PartialRow};
 use crate::error::Issue;
 use crate::extract::DocResult;
-use crate::mention::Mention;
 use crate::label::Label;
+use crate::mention::Mention;
 use crate::quotes::{Quote, Speaker};
 use crate::values;
 
@@ -46,7 +48,17 @@ pub fn cut(weights: impl Iterator<Item = usize>, limit: usize) -> Vec<std::ops::
 /// The bytes a document adds to the string columns of the documents table.
 pub fn document_bytes(d: &Document) -> usize {
     let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
-    d.doc_id.len() + d.path.len() + d.text.len() + d.sha256.len() + opt(&d.title) + opt(&d.dateline) + opt(&d.source) + opt(&d.url) + opt(&d.related) + opt(&d.fields) + d.captions.iter().map(String::len).sum::<usize>()
+    d.doc_id.len()
+        + d.path.len()
+        + d.text.len()
+        + d.sha256.len()
+        + opt(&d.title)
+        + opt(&d.dateline)
+        + opt(&d.source)
+        + opt(&d.url)
+        + opt(&d.related)
+        + opt(&d.fields)
+        + d.captions.iter().map(String::len).sum::<usize>()
 }
 
 /// The bytes a mention adds to the string columns of the mentions table (before `canonical`,
@@ -163,7 +175,23 @@ fn string_lists<'a>(rows: impl Iterator<Item = &'a [String]>) -> ArrayRef {
 pub fn documents(docs: &[Document]) -> Result<RecordBatch, ArrowError> {
     let captions = string_lists(docs.iter().map(|d| d.captions.as_slice()));
     batch(
-        vec![text_field("doc_id", false), text_field("path", false), text_field("title", true), date_field("date"), text_field("dateline", true), text_field("source", true), text_field("url", true), text_field("text", false), int_field("n_chars"), int_field("n_words"), int_field("n_sentences"), text_field("sha256", false), Field::new("captions", captions.data_type().clone(), false), text_field("related", true), text_field("fields", true)],
+        vec![
+            text_field("doc_id", false),
+            text_field("path", false),
+            text_field("title", true),
+            date_field("date"),
+            text_field("dateline", true),
+            text_field("source", true),
+            text_field("url", true),
+            text_field("text", false),
+            int_field("n_chars"),
+            int_field("n_words"),
+            int_field("n_sentences"),
+            text_field("sha256", false),
+            Field::new("captions", captions.data_type().clone(), false),
+            text_field("related", true),
+            text_field("fields", true),
+        ],
         vec![
             strings(docs.iter().map(|d| Some(d.doc_id.as_str()))),
             strings(docs.iter().map(|d| Some(d.path.as_str()))),
@@ -211,7 +239,7 @@ pub enum Zone {
 }
 
 impl Zone {
-    const ALL: [Zone; 3] = [Zone::Body, Zone::Title, Zone::Caption];
+    pub const ALL: [Zone; 3] = [Zone::Body, Zone::Title, Zone::Caption];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -254,7 +282,8 @@ fn zones(values: impl Iterator<Item = Zone>) -> ArrayRef {
 /// null (a quote's speaker who is no entity) the name already there is kept. The batch is cut
 /// in several where the names would hold more than `limit` bytes.
 pub fn with_names(batch: &RecordBatch, ids: usize, target: usize, names: &HashMap<&str, &str>, limit: usize) -> Result<Vec<RecordBatch>, ArrowError> {
-    let as_strings = |i: usize| batch.column(i).as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("entity ids and names are not strings".into()));
+    let as_strings =
+        |i: usize| batch.column(i).as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("entity ids and names are not strings".into()));
     let (id_col, kept) = (as_strings(ids)?, as_strings(target)?);
     let named: Vec<Option<&str>> = id_col
         .iter()
@@ -304,7 +333,23 @@ pub fn mentions(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
         }
     }
     batch(
-        vec![text_field("doc_id", false), position_field("sentence"), position_field("start"), position_field("end"), text_field("text", false), Field::new("label", dictionary_type(), false), text_field("entity_id", false), text_field("canonical", false), text_field("value", true), text_field("unit", true), Field::new("value_num", DataType::Float64, true), date_field("date_start"), date_field("date_end"), Field::new("zone", dictionary_type(), false), position_field("zone_index")],
+        vec![
+            text_field("doc_id", false),
+            position_field("sentence"),
+            position_field("start"),
+            position_field("end"),
+            text_field("text", false),
+            Field::new("label", dictionary_type(), false),
+            text_field("entity_id", false),
+            text_field("canonical", false),
+            text_field("value", true),
+            text_field("unit", true),
+            Field::new("value_num", DataType::Float64, true),
+            date_field("date_start"),
+            date_field("date_end"),
+            Field::new("zone", dictionary_type(), false),
+            position_field("zone_index"),
+        ],
         vec![
             Arc::new(doc_id.finish()),
             positions(all().map(|(_, m)| m.sentence as usize))?,
@@ -343,7 +388,10 @@ pub const QUOTE_SPEAKER: usize = 7;
 fn optional_positions(values: impl Iterator<Item = Option<usize>> + Clone) -> Result<ArrayRef, ArrowError> {
     let mut v = Vec::with_capacity(values.clone().count());
     for x in values {
-        v.push(x.map(|x| i32::try_from(x).map_err(|_| ArrowError::ComputeError(format!("position {x} is beyond int32: a document of over 2^31 characters")))).transpose()?);
+        v.push(
+            x.map(|x| i32::try_from(x).map_err(|_| ArrowError::ComputeError(format!("position {x} is beyond int32: a document of over 2^31 characters"))))
+                .transpose()?,
+        );
     }
     Ok(Arc::new(Int32Array::from(v)))
 }
@@ -397,7 +445,16 @@ pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
         pid.append_value("");
     }
     batch(
-        vec![text_field("doc_id", false), position_field("sentence"), position_field("start"), position_field("end"), text_field("person_entity_id", false), text_field("person", false), text_field("role", false), text_field("org_entity_id", true)],
+        vec![
+            text_field("doc_id", false),
+            position_field("sentence"),
+            position_field("start"),
+            position_field("end"),
+            text_field("person_entity_id", false),
+            text_field("person", false),
+            text_field("role", false),
+            text_field("org_entity_id", true),
+        ],
         vec![
             strings(all().map(|(d, _)| Some(d.doc_id))),
             positions(all().map(|(_, r)| r.sentence as usize))?,
@@ -414,7 +471,16 @@ pub fn roles(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
 pub fn entities(rows: &[EntityRow]) -> Result<RecordBatch, ArrowError> {
     let aliases = string_lists(rows.iter().map(|r| r.aliases.as_slice()));
     batch(
-        vec![text_field("entity_id", false), Field::new("label", dictionary_type(), false), text_field("canonical", false), Field::new("aliases", aliases.data_type().clone(), false), int_field("n_mentions"), int_field("n_docs"), date_field("first_date"), date_field("last_date")],
+        vec![
+            text_field("entity_id", false),
+            Field::new("label", dictionary_type(), false),
+            text_field("canonical", false),
+            Field::new("aliases", aliases.data_type().clone(), false),
+            int_field("n_mentions"),
+            int_field("n_docs"),
+            date_field("first_date"),
+            date_field("last_date"),
+        ],
         vec![
             strings(rows.iter().map(|r| Some(r.entity_id.as_str()))),
             labels(rows.iter().map(|r| r.label)),
@@ -489,7 +555,8 @@ pub fn read_partial(schema: &Schema, batches: &[RecordBatch]) -> Result<Partial,
             let name = label.key(i).map(|k| label_names.value(k));
             let label = name.and_then(Label::parse).ok_or_else(|| ArrowError::SchemaError(format!("unknown label {name:?}")))?;
             let alias_list = aliases.value(i);
-            let alias_strings = alias_list.as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("aliases: not lists of strings".into()))?;
+            let alias_strings =
+                alias_list.as_any().downcast_ref::<StringArray>().ok_or_else(|| ArrowError::SchemaError("aliases: not lists of strings".into()))?;
             rows.push(PartialRow {
                 label,
                 key: key.value(i).to_owned(),
@@ -541,7 +608,26 @@ mod tests {
         let result = Extractor::default().extract(text, None);
         let b = mentions(&[DocView::new("a", text, &result, &[])]).unwrap();
         let names: Vec<_> = b.schema().fields().iter().map(|f| f.name().clone()).collect();
-        assert_eq!(names, ["doc_id", "sentence", "start", "end", "text", "label", "entity_id", "canonical", "value", "unit", "value_num", "date_start", "date_end", "zone", "zone_index"]);
+        assert_eq!(
+            names,
+            [
+                "doc_id",
+                "sentence",
+                "start",
+                "end",
+                "text",
+                "label",
+                "entity_id",
+                "canonical",
+                "value",
+                "unit",
+                "value_num",
+                "date_start",
+                "date_end",
+                "zone",
+                "zone_index"
+            ]
+        );
         assert_eq!(b.num_rows(), 2);
         let text_col = b.column(4).as_any().downcast_ref::<StringArray>().unwrap();
         assert_eq!(text_col.value(0), "Tô Lâm");
@@ -578,9 +664,8 @@ mod tests {
             let a = a.as_any().downcast_ref::<arrow_array::TimestampSecondArray>().unwrap();
             a.is_valid(i).then(|| chrono::DateTime::from_timestamp(a.value(i), 0).unwrap().date_naive().to_string())
         };
-        let rows: Vec<Row> = (0..b.num_rows())
-            .map(|i| (texts.value(i).to_owned(), nums.is_valid(i).then(|| nums.value(i)), day(&starts, i), day(&ends, i)))
-            .collect();
+        let rows: Vec<Row> =
+            (0..b.num_rows()).map(|i| (texts.value(i).to_owned(), nums.is_valid(i).then(|| nums.value(i)), day(&starts, i), day(&ends, i))).collect();
         let find = |t: &str| rows.iter().find(|r| r.0 == t).unwrap_or_else(|| panic!("no mention {t:?} in {rows:?}")).clone();
         assert_eq!(find("1.9 million"), ("1.9 million".into(), Some(1_900_000.0), None, None));
         assert_eq!(find("90%"), ("90%".into(), Some(90.0), None, None));

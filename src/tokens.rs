@@ -58,7 +58,9 @@ pub(crate) fn word_after(s: &str, i: usize) -> bool {
 /// market (`Ankara-based`, `Hong Kong-listed`)?
 fn locative_suffix(rest: &str) -> bool {
     const SUFFIXES: [&str; 6] = ["based", "listed", "headquartered", "registered", "born", "bound"];
-    SUFFIXES.iter().any(|s| rest.len() >= s.len() && rest.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes()) && !rest[s.len()..].starts_with(is_word_char))
+    SUFFIXES
+        .iter()
+        .any(|s| rest.len() >= s.len() && rest.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes()) && !rest[s.len()..].starts_with(is_word_char))
 }
 
 /// ASCII letters and digits: word chars, without decoding.

@@ -9,8 +9,10 @@ __version__: str
 MAX_THREADS: int
 #: The 18 entity labels, in the core's order (the categories of ``label`` columns).
 LABELS: list[str]
+#: The zones a mention may be found in (the categories of the ``zone`` column).
+ZONES: list[str]
 __all__ = [
-    "ArrowTable", "Extractor", "LABELS", "Load", "LoadOptions", "MAX_THREADS", "Plan", "__version__", "_panic_for_test",
+    "ArrowTable", "Extractor", "LABELS", "Load", "LoadOptions", "MAX_THREADS", "Plan", "ZONES", "__version__", "_panic_for_test",
     "cooccurrence", "discover", "duplicates", "extract", "html_extract", "is_debug_build", "kwic",
     "merge_entities", "partial_entities", "plan_from_inputs", "pooled_threads", "records", "resolve_threads",
     "shingles",

@@ -13,7 +13,7 @@ STR_DTYPE = "str" if int(pd.__version__.split(".")[0]) >= 3 else "string"
 
 LABELS: list[str] = list(_core.LABELS)
 LABEL_DTYPE = pd.CategoricalDtype(LABELS)
-ZONE_DTYPE = pd.CategoricalDtype(["body", "title", "caption"])
+ZONE_DTYPE = pd.CategoricalDtype(list(_core.ZONES))
 
 # Offsets that may be missing (a quote's speaker named in an earlier sentence): pandas' nullable
 # Int32, so they stay integers instead of becoming floats with NaN.

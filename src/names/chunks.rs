@@ -395,7 +395,10 @@ pub(super) fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 }
                 // `Quảng Ninh Province` is the place `Quảng Ninh`, however its division is written.
                 let place = gaz.filter(|&(ge, entry)| {
-                    label == Label::Gpe && s == p && c.lex.entries[entry as usize].label == Label::Gpe && (ge..q).all(|j| c.lex.words.get(c.folded(j)).is_some_and(|w| w.head == Some(Label::Gpe)))
+                    label == Label::Gpe
+                        && s == p
+                        && c.lex.entries[entry as usize].label == Label::Gpe
+                        && (ge..q).all(|j| c.lex.words.get(c.folded(j)).is_some_and(|w| w.head == Some(Label::Gpe)))
                 });
                 items.push(Item::Named(s, q, label, place.map(|(_, entry)| entry)));
             }

@@ -49,12 +49,8 @@ pub(super) const EXTENDERS: &[&str] = &["of", "for", "to", "on"];
 /// Document numbers: `Resolution No. 57-NQ/TW`, `Directive No. 01-CT/TW`, `Decree 15/2020/ND-CP`;
 /// the kinds of document are `document_number_heads.txt`.
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    let heads: Vec<String> = include_str!("../data/document_number_heads.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(regex::escape)
-        .collect();
+    let heads: Vec<String> =
+        include_str!("../data/document_number_heads.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(regex::escape).collect();
     Regex::new(&format!(r"\b(?:{})\s+(?:No\.?|Nos\.?|Number)?\s*\d+[0-9A-Za-zĐđ]*(?:[-/][0-9A-Za-zĐđ]+)*", heads.join("|"))).expect("valid regex")
 });
 
@@ -186,7 +182,11 @@ fn mark_headlines(text: &str, f: &Folded, toks: &[Token], flags: &mut [Flags]) {
         let words: Vec<usize> = (start..end).filter(|&i| toks[i].kind == Kind::Word).collect();
         let capped = words.iter().filter(|&&i| toks[i].cap).count();
         // A small English word (`To`, `In`), not a Vietnamese name that folds to one (`Tô`).
-        let small = words.iter().skip(1).filter(|&&i| toks[i].cap && flags[i].stop && toks[i].fend - toks[i].fstart <= 4 && toks[i].text(text).is_ascii() && !flags[i].surname).count();
+        let small = words
+            .iter()
+            .skip(1)
+            .filter(|&&i| toks[i].cap && flags[i].stop && toks[i].fend - toks[i].fstart <= 4 && toks[i].text(text).is_ascii() && !flags[i].surname)
+            .count();
         let ends_sentence = toks[end - 1].kind == Kind::Punct && matches!(toks[end - 1].folded(f), "." | "!" | "?");
         if words.len() >= 4 && small >= 1 && capped * 10 >= words.len() * 8 && !ends_sentence {
             (start..end).for_each(|i| flags[i].headline = true);
@@ -213,7 +213,9 @@ pub(super) fn opens_sentence(f: &Folded, toks: &[Token], i: usize) -> bool {
     }
     match toks[k].folded(f) {
         "!" | "?" | ":" | "|" => true,
-        "." => !(k > 0 && toks[k - 1].kind == Kind::Word && toks[k - 1].cap && toks[k - 1].fend - toks[k - 1].fstart <= 3 && toks[k - 1].fend == toks[k].fstart),
+        "." => {
+            !(k > 0 && toks[k - 1].kind == Kind::Word && toks[k - 1].cap && toks[k - 1].fend - toks[k - 1].fstart <= 3 && toks[k - 1].fend == toks[k].fstart)
+        }
         _ => false,
     }
 }

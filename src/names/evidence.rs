@@ -130,13 +130,21 @@ fn after_aside(c: &Ctx, e: usize) -> usize {
             while k < c.toks.len() && k <= e + 4 && c.is_cap(k) {
                 k += 1;
             }
-            if k > e + 1 { k } else { e }
+            if k > e + 1 {
+                k
+            } else {
+                e
+            }
         }
         "(" => {
             while k < c.toks.len() && k <= e + 4 && c.tok_text(k) != ")" {
                 k += 1;
             }
-            if c.toks.get(k).is_some_and(|_| c.tok_text(k) == ")") { k + 1 } else { e }
+            if c.toks.get(k).is_some_and(|_| c.tok_text(k) == ")") {
+                k + 1
+            } else {
+                e
+            }
         }
         _ => e,
     }
@@ -185,7 +193,10 @@ pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
                     j += 3;
                     continue;
                 }
-                if !c.is_word(j) || (c.toks[j].cap && !c.folded(j).contains('-')) || matches!(c.folded(j), "of" | "for" | "at" | "in" | "to" | "which" | "that" | "who") {
+                if !c.is_word(j)
+                    || (c.toks[j].cap && !c.folded(j).contains('-'))
+                    || matches!(c.folded(j), "of" | "for" | "at" | "in" | "to" | "which" | "that" | "who")
+                {
                     break;
                 }
                 for p in [Some(c.folded(j)), (j + 1 < c.toks.len() && c.is_word(j + 1)).then(|| phrase(c, j, j + 1))].into_iter().flatten() {
@@ -219,7 +230,10 @@ pub(super) fn contradicts_person(c: &Ctx, s: usize, e: usize) -> bool {
 /// empty for a word not shaped like a nationality.
 pub(super) fn demonym_stem(word: &str) -> impl Iterator<Item = String> + '_ {
     const RULES: [(&str, &str); 6] = [("ian", "ia"), ("an", "a"), ("n", ""), ("ese", "a"), ("ese", ""), ("i", "")];
-    RULES.iter().filter(move |(suffix, _)| word.len() > suffix.len() + 3 && word.ends_with(suffix)).map(move |(suffix, add)| format!("{}{add}", &word[..word.len() - suffix.len()]))
+    RULES
+        .iter()
+        .filter(move |(suffix, _)| word.len() > suffix.len() + 3 && word.ends_with(suffix))
+        .map(move |(suffix, add)| format!("{}{add}", &word[..word.len() - suffix.len()]))
 }
 
 /// Is the word before token `p` a role that introduces a person (`Manager`, `Director`)?

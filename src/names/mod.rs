@@ -17,8 +17,8 @@ mod people;
 mod resolve;
 
 use chunks::{chunk_end, segment};
-use context::{item_end, Ctx};
 pub use context::NameSpan;
+use context::{item_end, Ctx};
 
 /// Names in a document.
 pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &[Hit]) -> Vec<NameSpan> {
@@ -42,7 +42,15 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
         // A common word opening a sentence is capitalised for the sentence, not as a name
         // (`Shares of ...`, `State-owned PetroVietnam`, `Police arrested`), unless it heads a
         // longer name (`Ministry of Finance`).
-        if a < b && c.flags[a].sentence_start && c.flags[a].common && !c.flags[a].name_like() && c.gaz[a].is_none() && c.title_at(a, b).is_none() && c.person_at(a, b).is_none() && (c.head_label(a).is_none() || b - a == 1) {
+        if a < b
+            && c.flags[a].sentence_start
+            && c.flags[a].common
+            && !c.flags[a].name_like()
+            && c.gaz[a].is_none()
+            && c.title_at(a, b).is_none()
+            && c.person_at(a, b).is_none()
+            && (c.head_label(a).is_none() || b - a == 1)
+        {
             a += 1;
         }
         if a < b {

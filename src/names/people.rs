@@ -27,7 +27,9 @@ impl Ctx<'_> {
     pub(super) fn name_piece(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.toks[i].cap
-            && self.tok_text(i).split_once('-').is_some_and(|(pre, rest)| matches!(pre, "al" | "el" | "ad" | "ash" | "as" | "at" | "an" | "ar" | "az" | "abu" | "abd") && rest.starts_with(char::is_uppercase))
+            && self.tok_text(i).split_once('-').is_some_and(|(pre, rest)| {
+                matches!(pre, "al" | "el" | "ad" | "ash" | "as" | "at" | "an" | "ar" | "az" | "abu" | "abd") && rest.starts_with(char::is_uppercase)
+            })
     }
     /// A lower-case particle inside a person's name (`von der`, `de la`, `bin`), followed by
     /// more of the name.
@@ -78,7 +80,8 @@ impl Ctx<'_> {
             }
             // `Trương Mỹ Lan`, `Nguyễn Văn An`: a Vietnamese middle name may be an English stop
             // word (`My`, `An`), but only between name words.
-            let inner_stop = fl.surname && self.is_cap(j) && self.is_stop(j) && self.tok_text(j).len() <= 3 && self.name_word(j + 1, limit) && !self.toks[j + 1].upper;
+            let inner_stop =
+                fl.surname && self.is_cap(j) && self.is_stop(j) && self.tok_text(j).len() <= 3 && self.name_word(j + 1, limit) && !self.toks[j + 1].upper;
             if !(inner_stop || self.name_piece(j) || (self.name_word(j, limit) && !self.toks[j].upper)) {
                 break;
             }

@@ -165,12 +165,17 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
                 let words: Vec<&str> = (s..e).map(|i| c.folded(i)).collect();
                 let longer = by_word.get(words[0]).and_then(|full| {
                     let before = full.partition_point(|&(ps, _)| ps < s);
-                    full[before.saturating_sub(8)..before].iter().rev().copied().find(|&(ps, pe)| pe - ps > e - s && words.iter().all(|w| (ps..pe).any(|i| c.folded(i) == *w)))
+                    full[before.saturating_sub(8)..before]
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|&(ps, pe)| pe - ps > e - s && words.iter().all(|w| (ps..pe).any(|i| c.folded(i) == *w)))
                 });
                 spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: longer });
             }
             // `Police General X`, `Army Colonel X`: a lone head word before a title is a rank.
-            Item::Named(s, e, _, None) if e == s + 1 && c.head_label(s).is_some() && items.get(k + 1).is_some_and(|x| matches!(x, Item::Title(ts, _) if *ts == e)) => {}
+            Item::Named(s, e, _, None)
+                if e == s + 1 && c.head_label(s).is_some() && items.get(k + 1).is_some_and(|x| matches!(x, Item::Title(ts, _) if *ts == e)) => {}
             // In a Title Case line, common words with a head are a phrase (`Gather For Budget
             // Week`), not a name.
             Item::Named(s, e, _, None) if c.flags[s].headline && (s..e).all(|i| c.flags[i].common || c.flags[i].stop) => {}

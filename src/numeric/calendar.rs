@@ -22,7 +22,6 @@ pub(super) enum Pending {
     FromNext(usize),
 }
 
-
 pub(super) fn resolve(value: Pending, anchor: Option<i32>) -> Option<String> {
     match value {
         Pending::Ready(v) => v,
@@ -154,8 +153,7 @@ pub(super) fn anniversary_year(text: &str, start: usize, end: usize, n: u32) -> 
     for (i, _) in window.match_indices('(') {
         let inside = &window[i + 1..];
         let close = inside.find(')').unwrap_or(inside.len());
-        let years: Vec<u32> =
-            inside[..close].split(|c: char| !c.is_ascii_digit()).filter(|t| t.len() == 4).filter_map(num_u32).collect();
+        let years: Vec<u32> = inside[..close].split(|c: char| !c.is_ascii_digit()).filter(|t| t.len() == 4).filter_map(num_u32).collect();
         match years.as_slice() {
             [a, b] if b.checked_sub(*a) == Some(n) => return Some(*b),
             [a] => return a.checked_add(n),

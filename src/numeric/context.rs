@@ -1,7 +1,6 @@
 //! Context checks: what the text around a match says about it (a word cut in two, a code that
 //! continues, a number word inside a name, the pronoun `one`).
 
-
 pub(super) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -29,8 +28,7 @@ pub(super) fn continues_identifier(text: &str, e: usize) -> bool {
 
 /// Where the code continuing at `e` ends.
 pub(super) fn identifier_end(text: &str, e: usize) -> usize {
-    let is_code =
-        |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | ':' | '_' | '\u{2010}' | '\u{2011}');
+    let is_code = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | ':' | '_' | '\u{2010}' | '\u{2011}');
     let len = text[e..].find(|c: char| !is_code(c)).unwrap_or(text.len() - e);
     e + len
 }

@@ -172,26 +172,14 @@ impl Score {
 }
 
 /// Scores one zone of one document: (label, text) as multisets, values on exact-offset matches.
-fn score_zone(
-    raw: &str,
-    preds: &[NumericSpan],
-    gold: &[Gold],
-    zone: &str,
-    ignore: &[(usize, usize)],
-    sc: &mut Score,
-) {
+fn score_zone(raw: &str, preds: &[NumericSpan], gold: &[Gold], zone: &str, ignore: &[(usize, usize)], sc: &mut Score) {
     let cp = |byte: usize| raw[..byte].chars().count();
     let chars: Vec<char> = raw.chars().collect();
     let text_of = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
-    let mine: Vec<(usize, usize, &NumericSpan)> = preds
-        .iter()
-        .map(|p| (cp(p.start), cp(p.end), p))
-        .filter(|(s, e, _)| !ignore.iter().any(|(a, b)| s < b && a < e))
-        .collect();
-    let gz: Vec<&Gold> =
-        gold.iter().filter(|g| g.zone == zone && NUMERIC_LABELS.contains(&g.label.as_str())).collect();
-    let mut pool: Vec<(String, String)> =
-        mine.iter().map(|(s, e, p)| (p.label.to_string(), text_of(*s, *e))).collect();
+    let mine: Vec<(usize, usize, &NumericSpan)> =
+        preds.iter().map(|p| (cp(p.start), cp(p.end), p)).filter(|(s, e, _)| !ignore.iter().any(|(a, b)| s < b && a < e)).collect();
+    let gz: Vec<&Gold> = gold.iter().filter(|g| g.zone == zone && NUMERIC_LABELS.contains(&g.label.as_str())).collect();
+    let mut pool: Vec<(String, String)> = mine.iter().map(|(s, e, p)| (p.label.to_string(), text_of(*s, *e))).collect();
     sc.gold += gz.len();
     sc.pred += pool.len();
     for g in &gz {
@@ -230,11 +218,7 @@ fn gold_seeds() {
         let Ok(raw) = std::fs::read_to_string(root.join(format!("seeds/{id}.txt"))) else {
             continue;
         };
-        let date = doc
-            .get("meta")
-            .and_then(|m| m.get("date"))
-            .and_then(Json::str)
-            .and_then(|s| s.parse::<NaiveDate>().ok());
+        let date = doc.get("meta").and_then(|m| m.get("date")).and_then(Json::str).and_then(|s| s.parse::<NaiveDate>().ok());
         let gold: Vec<Gold> = match doc.get("mentions") {
             Some(Json::Arr(ms)) => ms
                 .iter()
@@ -252,11 +236,8 @@ fn gold_seeds() {
         let cut = ["\nRelated News", "\nSee Also"].iter().filter_map(|m| raw.find(m)).min().unwrap_or(raw.len());
         let cut_cp = raw[..cut].chars().count();
         // Named entities override numeric spans; other zones are not scored here.
-        let mut ignore: Vec<(usize, usize)> = gold
-            .iter()
-            .filter(|g| g.zone != "body" || !NUMERIC_LABELS.contains(&g.label.as_str()))
-            .map(|g| (g.start, g.end))
-            .collect();
+        let mut ignore: Vec<(usize, usize)> =
+            gold.iter().filter(|g| g.zone != "body" || !NUMERIC_LABELS.contains(&g.label.as_str())).map(|g| (g.start, g.end)).collect();
         ignore.push((0, 17)); // the ` date YYYY-MM-DD` marker
         println!("{id} (date {date:?})");
         let preds = find_numeric(&raw[..cut], date);

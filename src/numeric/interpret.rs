@@ -90,10 +90,7 @@ impl Scan<'_> {
     fn step(&mut self, set: &RuleSet, rule: usize, start: usize, end: usize) -> Option<usize> {
         let (rule, re) = set.rules.get(rule)?;
         // The commonest rules read nothing but the whole match: skip resolving their groups.
-        let whole = matches!(
-            rule,
-            Rule::Skip | Rule::Cardinal | Rule::CardinalWords | Rule::OrdinalDigits | Rule::OrdinalWord | Rule::Weekday
-        );
+        let whole = matches!(rule, Rule::Skip | Rule::Cardinal | Rule::CardinalWords | Rule::OrdinalDigits | Rule::OrdinalWord | Rule::Weekday);
         let mut locs = re.capture_locations();
         if !whole {
             re.captures_read(&mut locs, &self.text[start..end])?;
@@ -132,28 +129,17 @@ impl Scan<'_> {
 
     fn finish(self) -> Vec<NumericSpan> {
         let anchor = self.doc.map(|d| d.year()).or(self.first_full_year);
-        let apposed: Vec<Option<usize>> =
-            self.out.iter().map(|f| if let Pending::FromNext(p) = f.value { Some(p) } else { None }).collect();
-        let mut spans: Vec<NumericSpan> = self
-            .out
-            .into_iter()
-            .map(|f| NumericSpan {
-                start: f.start,
-                end: f.end,
-                label: f.label,
-                value: resolve(f.value, anchor),
-                unit: f.unit,
-            })
-            .collect();
+        let apposed: Vec<Option<usize>> = self.out.iter().map(|f| if let Pending::FromNext(p) = f.value { Some(p) } else { None }).collect();
+        let mut spans: Vec<NumericSpan> =
+            self.out.into_iter().map(|f| NumericSpan { start: f.start, end: f.end, label: f.label, value: resolve(f.value, anchor), unit: f.unit }).collect();
         for (i, precision) in apposed.iter().enumerate() {
             let Some(precision) = precision else { continue };
             let Some(next) = spans.get(i + 1) else { continue };
             let gap = self.text[spans[i].end..next.start].trim_matches([',', ' ', '\u{a0}']).to_ascii_lowercase();
-            let date = next.value.as_deref().filter(|v| {
-                next.label == Label::Date
-                    && v.len() >= *precision
-                    && v.as_bytes()[4..].iter().all(|b| matches!(b, b'-' | b'0'..=b'9'))
-            });
+            let date = next
+                .value
+                .as_deref()
+                .filter(|v| next.label == Label::Date && v.len() >= *precision && v.as_bytes()[4..].iter().all(|b| matches!(b, b'-' | b'0'..=b'9')));
             if matches!(gap.as_str(), "" | "on" | "in") {
                 spans[i].value = date.map(|v| v[..*precision].to_string());
             }
@@ -205,8 +191,7 @@ impl Scan<'_> {
     // ----- calendar dates -----
 
     fn day_date(h: &Hit) -> Step {
-        let (Some(m), Some(d)) = (h.s("m").or(h.s("m2")).and_then(month_num), h.s("d").or(h.s("d2")).and_then(day_num))
-        else {
+        let (Some(m), Some(d)) = (h.s("m").or(h.s("m2")).and_then(month_num), h.s("d").or(h.s("d2")).and_then(day_num)) else {
             return Step::Reject;
         };
         match h.s("y").and_then(year_num) {
@@ -222,9 +207,7 @@ impl Scan<'_> {
         // One month name serves both days: `January 19-23`, `19–23 January`.
         let (m1, m2) = (h.s("m1").and_then(month_num), h.s("m2").and_then(month_num));
         let (m1, m2) = (m1.or(m2), m2.or(m1));
-        let (Some(m1), Some(m2), Some(d1), Some(d2)) =
-            (m1, m2, h.s("d1").and_then(day_num), h.s("d2").and_then(day_num))
-        else {
+        let (Some(m1), Some(m2), Some(d1), Some(d2)) = (m1, m2, h.s("d1").and_then(day_num), h.s("d2").and_then(day_num)) else {
             return Step::Reject;
         };
         // `January 19 and 23` names two days, not a period: keep the span, leave the value open.
@@ -247,9 +230,7 @@ impl Scan<'_> {
         if h.s("s1") != h.s("s2") {
             return Step::Reject;
         }
-        let (Some(y), Some(m), Some(d)) =
-            (h.s("y").and_then(year_num), h.s("mo").and_then(num_u32), h.s("d").and_then(num_u32))
-        else {
+        let (Some(y), Some(m), Some(d)) = (h.s("y").and_then(year_num), h.s("mo").and_then(num_u32), h.s("d").and_then(num_u32)) else {
             return Step::Reject;
         };
         let value = ymd(y, m, d);
@@ -266,9 +247,7 @@ impl Scan<'_> {
         if h.s("s1") != h.s("s2") {
             return Step::Reject;
         }
-        let (Some(a), Some(b), Some(y)) =
-            (h.s("a").and_then(num_u32), h.s("b").and_then(num_u32), h.s("y").and_then(year_num))
-        else {
+        let (Some(a), Some(b), Some(y)) = (h.s("a").and_then(num_u32), h.s("b").and_then(num_u32), h.s("y").and_then(year_num)) else {
             return Step::Reject;
         };
         let dotted = h.s("s1") == Some(".");
@@ -374,7 +353,10 @@ impl Scan<'_> {
         if h.has("a") && h.lower("u").is_some_and(|u| u.starts_with("sec") || u.starts_with("min")) {
             return Step::Skip;
         }
-        if h.has("a") && (matches!(prev_word(h.text, h.start).as_str(), "once" | "twice" | "thrice" | "times" | "per") || h.text[..h.start].trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%')) {
+        if h.has("a")
+            && (matches!(prev_word(h.text, h.start).as_str(), "once" | "twice" | "thrice" | "times" | "per")
+                || h.text[..h.start].trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%'))
+        {
             return Step::Skip;
         }
         let n = match h.s("n") {
@@ -416,12 +398,7 @@ impl Scan<'_> {
     }
 
     fn weekday(&self, h: &Hit) -> Step {
-        let value = h
-            .s("wd")
-            .and_then(weekday_of)
-            .zip(self.doc)
-            .and_then(|(wd, d)| add_days(d, -i64::from(days_back(d.weekday(), wd))))
-            .map(day_string);
+        let value = h.s("wd").and_then(weekday_of).zip(self.doc).and_then(|(wd, d)| add_days(d, -i64::from(days_back(d.weekday(), wd)))).map(day_string);
         ready(h.start, h.end, Label::Date, value)
     }
 
@@ -434,8 +411,7 @@ impl Scan<'_> {
         };
         let Some(n) = h.s("n") else { return Step::Reject };
         let ln = n.to_ascii_lowercase();
-        let scaled =
-            ["hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn"].iter().any(|w| ln.contains(w));
+        let scaled = ["hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "tn"].iter().any(|w| ln.contains(w));
         // `won` and `pounds` are also a verb and a weight: only with a scale word are they money.
         match cur {
             "won" if !scaled => return Step::Reject,
@@ -457,11 +433,7 @@ impl Scan<'_> {
         let next = &h.text[h.end..];
         // `one-third` is a fraction; `third-party` no rank.
         let fraction = hyphen_then_letter(h.text[..h.start].chars().rev());
-        if is_title_name(h.text, h.start, h.end)
-            || fraction
-            || next.starts_with("-part")
-            || (lw == "second" && is_time_second(h.text, h.start, h.end))
-        {
+        if is_title_name(h.text, h.start, h.end) || fraction || next.starts_with("-part") || (lw == "second" && is_time_second(h.text, h.start, h.end)) {
             return Step::Skip;
         }
         ready(h.start, h.end, Label::Ordinal, ordinal_words(w).map(|v| v.to_string()))
@@ -531,10 +503,7 @@ impl Scan<'_> {
     /// A four-digit number written without a separator is a year when it could be one; older
     /// years need a cue (`in 1858`, `(1858)`), since `1500 workers` is a count.
     fn year_like(&self, s: usize, e: usize, y: u32) -> bool {
-        const CUES: &[&str] = &[
-            "in", "since", "by", "from", "until", "till", "to", "before", "after", "during", "of", "year", "early",
-            "late", "mid",
-        ];
+        const CUES: &[&str] = &["in", "since", "by", "from", "until", "till", "to", "before", "after", "during", "of", "year", "early", "late", "mid"];
         if (1900..=2100).contains(&y) {
             return true;
         }
@@ -557,18 +526,9 @@ impl Scan<'_> {
             };
             let e = s + used;
             let word = h.text[s..e].to_ascii_lowercase();
-            let skip = is_hyphen_compound(h.text, s, e)
-                || is_title_name(h.text, s, e)
-                || (word == "one" && is_pronoun_one(h.text, s, e));
+            let skip = is_hyphen_compound(h.text, s, e) || is_title_name(h.text, s, e) || (word == "one" && is_pronoun_one(h.text, s, e));
             if !skip {
-                out.push(Found {
-                    start: s,
-                    end: e,
-                    label: Label::Cardinal,
-                    value: Pending::Ready(Some(value.to_string())),
-                    unit: None,
-                    full_year: None,
-                });
+                out.push(Found { start: s, end: e, label: Label::Cardinal, value: Pending::Ready(Some(value.to_string())), unit: None, full_year: None });
             }
             s = e + h.text[e..end].find(|c: char| c.is_ascii_alphabetic()).unwrap_or(end - e);
         }

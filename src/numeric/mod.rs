@@ -55,10 +55,7 @@ mod tests {
 
     /// (text, label, value, unit) of every mention.
     fn run(text: &str, doc: Option<NaiveDate>) -> Vec<(String, Label, Option<String>, Option<String>)> {
-        find_numeric(text, doc)
-            .into_iter()
-            .map(|s| (text[s.start..s.end].to_string(), s.label, s.value, s.unit))
-            .collect()
+        find_numeric(text, doc).into_iter().map(|s| (text[s.start..s.end].to_string(), s.label, s.value, s.unit)).collect()
     }
 
     /// The single mention whose text is `span`, as (label, value).
@@ -115,13 +112,7 @@ mod tests {
         check("held 19–23 January", doc(), "19–23 January", DATE, Some("2026-01-19/2026-01-23"));
         check("from 19 to 25 January", doc(), "19 to 25 January", DATE, Some("2026-01-19/2026-01-25"));
         check("on January 19-23 the", doc(), "January 19-23", DATE, Some("2026-01-19/2026-01-23"));
-        check(
-            "December 30 to January 2, 2026",
-            None,
-            "December 30 to January 2, 2026",
-            DATE,
-            Some("2025-12-30/2026-01-02"),
-        );
+        check("December 30 to January 2, 2026", None, "December 30 to January 2, 2026", DATE, Some("2025-12-30/2026-01-02"));
         check("the term (2021–26), while", None, "2021–26", DATE, Some("2021/2026"));
         check("for 2026–2030 and", None, "2026–2030", DATE, Some("2026/2030"));
         check("the founding (1930–2030), while", None, "1930–2030", DATE, Some("1930/2030"));
@@ -316,10 +307,7 @@ mod tests {
         check("1.234.567 people", None, "1.234.567", CARDINAL, Some("1234567"));
         check("up to 20-25 delegates", None, "20-25", CARDINAL, None);
         assert_eq!(texts("more than 1.9 million"), vec!["1.9 million"]);
-        assert_eq!(
-            texts("about 500, nearly 600, some 700, around 800, up to 900"),
-            vec!["500", "600", "700", "800", "900"]
-        );
+        assert_eq!(texts("about 500, nearly 600, some 700, around 800, up to 900"), vec!["500", "600", "700", "800", "900"]);
         assert!(texts("help one another; no one came; someone; a one-party state").is_empty());
         assert!(texts("a two-tier system").is_empty());
         assert_eq!(texts("one two"), vec!["one", "two"]);
@@ -440,7 +428,6 @@ mod tests {
         let _ = find_numeric(&"🎉ệ5".repeat(10_000), None);
         assert_eq!(find_numeric("", None), vec![]);
     }
-
 }
 
 #[cfg(test)]

@@ -25,7 +25,6 @@ pub fn parse_number(s: &str) -> Option<String> {
     }
 }
 
-
 /// `31,097` -> `31097`, `1.234.567` -> `1234567`, `1.90` -> `1.9`; None unless the separators sit
 /// where thousands separators or one decimal point can.
 pub(super) fn plain_decimal(s: &str) -> Option<String> {
@@ -148,8 +147,7 @@ pub(super) enum W {
 
 pub(super) fn word_kind(w: &str) -> Option<(W, u32)> {
     const UNITS_W: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
-    const TEENS: [&str; 10] =
-        ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+    const TEENS: [&str; 10] = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
     const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
     if let Some(i) = UNITS_W.iter().position(|x| *x == w) {
         return Some((if i == 0 { W::Teen } else { W::Unit }, i as u32));
@@ -208,9 +206,7 @@ pub(super) fn parse_words(s: &str) -> Option<(u128, usize)> {
             W::Teen | W::Tens if after_sum => group += u128::from(v),
             W::Hundred if matches!(last, W::A | W::Unit | W::Teen) && group < 100 => group *= 100,
             W::Dozen if matches!(last, W::A | W::Unit | W::Teen | W::Tens) => group *= 12,
-            W::Scale
-                if matches!(last, W::A | W::Unit | W::Teen | W::Tens | W::Hundred | W::Dozen) && v < last_scale =>
-            {
+            W::Scale if matches!(last, W::A | W::Unit | W::Teen | W::Tens | W::Hundred | W::Dozen) && v < last_scale => {
                 total = total.checked_add(group.checked_mul(10u128.pow(v))?)?;
                 group = 0;
                 last_scale = v;
@@ -248,8 +244,7 @@ pub(super) fn ordinal_word_value(w: &str) -> Option<(u128, bool)> {
         "eighteenth",
         "nineteenth",
     ];
-    const TENS: [&str; 8] =
-        ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+    const TENS: [&str; 8] = ["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
     if let Some(i) = SMALL.iter().skip(1).position(|x| *x == w) {
         return Some((i as u128 + 1, false));
     }
@@ -309,10 +304,7 @@ mod tests {
             ("007", "7"),
             ("hundredth", "100"),
             ("twenty-first", "21"),
-            (
-                "12345678901234567890123456789012345678901234567890",
-                "12345678901234567890123456789012345678901234567890",
-            ),
+            ("12345678901234567890123456789012345678901234567890", "12345678901234567890123456789012345678901234567890"),
         ];
         for (input, want) in cases {
             assert_eq!(parse_number(input).as_deref(), Some(want), "{input}");
@@ -321,5 +313,4 @@ mod tests {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
     }
-
 }

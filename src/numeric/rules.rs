@@ -8,7 +8,6 @@ use regex_automata::{meta, nfa::thompson::WhichCaptures, Input};
 
 use crate::knowledge::{CURRENCY_PREFIX, CURRENCY_SUFFIX, MONTHS, UNITS};
 
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Rule {
     Skip,
@@ -242,12 +241,7 @@ impl RuleSet {
         // the first rule in table order wins (as in one alternation of them all), and the match
         // says which rule it was. The finder reads no groups.
         let find = meta::Regex::builder()
-            .configure(
-                meta::Config::new()
-                    .nfa_size_limit(Some(256 << 20))
-                    .hybrid_cache_capacity(32 << 20)
-                    .which_captures(WhichCaptures::Implicit),
-            )
+            .configure(meta::Config::new().nfa_size_limit(Some(256 << 20)).hybrid_cache_capacity(32 << 20).which_captures(WhichCaptures::Implicit))
             .build_many(&bodies)
             .expect("the numeric rule table is a valid regex");
         RuleSet { find, rules }
@@ -261,11 +255,7 @@ impl RuleSet {
 }
 
 pub(super) fn compile(pattern: &str) -> Regex {
-    RegexBuilder::new(pattern)
-        .size_limit(256 << 20)
-        .dfa_size_limit(32 << 20)
-        .build()
-        .expect("the numeric rule table is a valid regex")
+    RegexBuilder::new(pattern).size_limit(256 << 20).dfa_size_limit(32 << 20).build().expect("the numeric rule table is a valid regex")
 }
 
 /// The current match: which rule, where, and its named parts.
