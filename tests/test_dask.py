@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -35,6 +36,8 @@ def test_cluster_equals_single_process(client, tmp_path):
     assert tables["mentions"].npartitions == 5
     for name in ("documents", "errors", "mentions", "roles", "quotes"):
         got = tables[name].compute().reset_index(drop=True)
+        if name == "documents":
+            got = ccd.expand_fields(got)
         pd.testing.assert_frame_equal(got, getattr(single, name), check_categorical=False)
     ents = ccd.entities(tables["mentions"], tables["documents"])
     pd.testing.assert_frame_equal(ents, single.entities)
@@ -87,3 +90,17 @@ def test_partials_travel_as_pyarrow_tables(seeds_corpus):
     pd.testing.assert_frame_equal(got, seeds_corpus.entities)
     with pytest.raises(ValueError, match=r"\[E003\].*not a partial entities table"):
         _core.merge_entities([pa.table({"label": [1]})])
+
+
+def test_record_fields_keep_the_declared_columns():
+    # Records with fields of their own (CSV, JSON, HTML metadata) in some partitions only: the
+    # frame's declared columns are those each partition has, and spreading the fields gives
+    # what cc.load gives.
+    folder = Path(__file__).parent / "data" / "mixed"
+    docs = ccd.load_all(folder, npartitions=3)["documents"]
+    got = docs.compute()
+    assert list(docs.columns) == list(got.columns)
+    assert "fields" in got.columns and got.fields.notna().sum() >= 3
+    single = cc.load(folder).documents
+    assert "section" in single.columns
+    pd.testing.assert_frame_equal(ccd.expand_fields(got), single, check_categorical=False)

@@ -31,7 +31,7 @@ from ._dependencies import require
 from .corpus import DEFAULT_MAX_BYTES, Source, _sources
 from .extract import Extractor, default_extractor
 
-__all__ = ["entities", "load"]
+__all__ = ["entities", "expand_fields", "load", "load_all"]
 
 
 def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int) -> tuple[dict[str, pd.DataFrame], Any]:
@@ -39,8 +39,9 @@ def _load_part(rows: list, extractor: Extractor, max_bytes: int, n_threads: int)
     (a pyarrow table: our ArrowTable does not pickle, to travel between workers)."""
     loading = _core.Load(_core.plan_from_inputs(rows), _core.LoadOptions(max_bytes), extractor._core, n_threads)
     partial = pa.table(loading.partial())
-    tables = {name: _tables.from_arrow(t) for name, t in loading.finish().items()}
-    return {**tables, "documents": _tables.expand_fields(tables["documents"])}, partial
+    # `documents.fields` stays one JSON column: spread here, each partition would have the
+    # columns of its own records, unlike the frame's meta (see `expand_fields`).
+    return {name: _tables.from_arrow(t) for name, t in loading.finish().items()}, partial
 
 
 def _names(partials: list) -> dict[str, str]:
@@ -78,6 +79,11 @@ def load(
     cores; ``CONGRESS_CORPUS_THREADS`` applies when 0). Rows come in the same order as
     ``cc.load``; display names are chosen over the whole corpus. Use :func:`entities` for the
     entities table. ``errors``, ``roles`` and ``quotes`` are in :func:`load_all`.
+
+    The documents' other record fields (JSON, CSV, scraper metadata) stay in one ``fields``
+    column of JSON objects (null for plain text), because a dask frame's columns must be known
+    before any file is read; :func:`expand_fields` on a computed frame spreads them into the
+    columns ``cc.load`` gives.
     """
     tables = load_all(source, npartitions=npartitions, pattern=pattern, max_bytes=max_bytes,
                       extractor=extractor, n_threads=n_threads)
@@ -120,6 +126,18 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
                 pieces = [delayed(discovery_errors)] + pieces
             out[name] = dd.from_delayed(pieces, meta=empty[name], verify_meta=False)
     return out
+
+
+def expand_fields(documents: pd.DataFrame) -> pd.DataFrame:
+    """A computed documents table with its ``fields`` column spread into one column per record
+    field, typed as ``cc.load`` types them (the documents table ``cc.load`` gives).
+
+    >>> import congress_corpus as cc
+    >>> docs, _ = load(cc.SAMPLE, npartitions=2)
+    >>> expand_fields(docs.compute()).equals(cc.load(cc.SAMPLE).documents)
+    True
+    """
+    return _tables.expand_fields(documents.reset_index(drop=True))
 
 
 def _partial(m: pd.DataFrame, dates: tuple[list, list] | None) -> Any:
