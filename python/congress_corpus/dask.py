@@ -50,7 +50,7 @@ def _names(partials: list) -> dict[str, str]:
     return dict(zip(e.entity_id, e.canonical))
 
 
-def _with_names(part: dict[str, pd.DataFrame], names: dict[str, str]) -> dict[str, pd.DataFrame]:
+def _with_names(part: dict[str, pd.DataFrame], names: dict[str, str], fields: bool) -> dict[str, pd.DataFrame]:
     m = part["mentions"].copy()
     m["canonical"] = pd.Series([names[e] for e in m.entity_id], index=m.index, dtype=_tables.STR_DTYPE)
     r = part["roles"].copy()
@@ -59,7 +59,8 @@ def _with_names(part: dict[str, pd.DataFrame], names: dict[str, str]) -> dict[st
     # A speaker who is no entity (null id) keeps the words as written.
     q["speaker"] = pd.Series([s if pd.isna(e) else names.get(e, s) for e, s in zip(q.speaker_entity_id, q.speaker)],
                              index=q.index, dtype=_tables.STR_DTYPE)
-    return {**part, "mentions": m, "roles": r, "quotes": q}
+    docs = part["documents"] if fields else part["documents"].drop(columns="fields")
+    return {**part, "documents": docs, "mentions": m, "roles": r, "quotes": q}
 
 
 def load(
@@ -80,10 +81,10 @@ def load(
     ``cc.load``; display names are chosen over the whole corpus. Use :func:`entities` for the
     entities table. ``errors``, ``roles`` and ``quotes`` are in :func:`load_all`.
 
-    The documents' other record fields (JSON, CSV, scraper metadata) stay in one ``fields``
-    column of JSON objects (null for plain text), because a dask frame's columns must be known
-    before any file is read; :func:`expand_fields` on a computed frame spreads them into the
-    columns ``cc.load`` gives.
+    When some inputs are records or pages (JSON, CSV, HTML), their other fields stay in one
+    ``fields`` column of JSON objects (null for plain text), because a dask frame's columns
+    must be known before any file is read; :func:`expand_fields` on a computed frame spreads
+    them into the columns ``cc.load`` gives. A corpus of ``.txt`` files has no such column.
     """
     tables = load_all(source, npartitions=npartitions, pattern=pattern, max_bytes=max_bytes,
                       extractor=extractor, n_threads=n_threads)
@@ -113,8 +114,11 @@ def load_all(source: Source, *, npartitions: int | None = None, pattern: str | N
     ex = extractor or default_extractor()
     parts = [delayed(_load_part, pure=True)(chunk, ex, max_bytes, n_threads) for chunk in chunks]
     names = delayed(_names)([p[1] for p in parts])
-    named = [delayed(_with_names)(p[0], names) for p in parts]
-    empty = _load_part([], ex, max_bytes, n_threads)[0]
+    # Only records and pages carry fields of their own; a corpus of text files has no `fields`
+    # column, as `cc.load` gives none. Known from the file types, before any file is read.
+    fields = any(fmt != "txt" for _, _, fmt in rows)
+    named = [delayed(_with_names)(p[0], names, fields) for p in parts]
+    empty = _with_names(_load_part([], ex, max_bytes, n_threads)[0], {}, fields)
     discovery_errors = _tables.from_arrow(plan.issues())
     out = {}
     # dask would turn the frames' string columns into its own string dtype as soon as one column
@@ -137,6 +141,8 @@ def expand_fields(documents: pd.DataFrame) -> pd.DataFrame:
     >>> expand_fields(docs.compute()).equals(cc.load(cc.SAMPLE).documents)
     True
     """
+    if "fields" not in documents.columns:
+        return documents.reset_index(drop=True)
     return _tables.expand_fields(documents.reset_index(drop=True))
 
 
