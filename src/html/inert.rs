@@ -1,6 +1,8 @@
 //! Cutting out of a page, before it is parsed, what can never be article text: scripts (but
 //! JSON-LD, which holds the article's metadata), style sheets, inline SVG, `noscript` and
-//! `iframe` elements, comments, and the
+//! `iframe` elements, comments, void elements extraction never reads (pictures, form fields,
+//! style-sheet links, unread meta tags), the contents of navigation, sidebars and footers when
+//! nothing in them is read (`Region`), and the
 //! attributes extraction never reads (`src`, `srcset`, `data-*`, `onclick`, `alt`, ...). The
 //! parser's tokenizer, the larger part of extraction's time, costs by the byte, and these are
 //! most of a real page's bytes: on trafilatura's ~1,000 evaluation pages scripts, styles, SVG
@@ -15,6 +17,8 @@
 
 use memchr::{memchr, memmem};
 
+use super::metadata::META_KEYS;
+
 /// The elements removed whole, with their contents (`noscript` and `iframe` hold raw text for a
 /// parser with scripting on, as html5ever is; extraction drops them anyway).
 const INERT: [&[u8]; 5] = [b"script", b"style", b"svg", b"noscript", b"iframe"];
@@ -26,16 +30,22 @@ const KEPT_ATTRIBUTES: &[&[u8]] = &[
     b"content", b"name", b"property", b"rel", b"lang", b"type",
 ];
 
+/// Void elements cut whole: no text, and extraction reads none of their attributes.
+const UNREAD_VOID: [&[u8]; 3] = [b"img", b"input", b"source"];
+
 /// Elements whose text is copied as it is: markup-looking text in them is text.
 const VERBATIM: [&[u8]; 2] = [b"title", b"textarea"];
 
-/// `html` without its scripts (JSON-LD kept), style sheets, inline SVG, comments and unread
-/// attributes.
+/// `html` without its scripts (JSON-LD kept), style sheets, inline SVG, comments, unread void
+/// elements and attributes, and the contents of the navigation, sidebars and footers.
 pub fn strip(html: &str) -> String {
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
     // `kept`: the end of what has been copied (or skipped); `at`: where to look for the next tag.
     let (mut kept, mut at) = (0, 0);
+    let mut region: Option<Region> = None;
+    // Whether an `<a>` may be open where a region would start (see `Region`).
+    let mut in_link = false;
     while let Some(off) = memchr(b'<', &b[at..]) {
         let lt = at + off;
         if let Some(end) = inert_end(b, lt) {
@@ -44,6 +54,22 @@ pub fn strip(html: &str) -> String {
             continue;
         }
         let rest = &b[lt + 1..];
+        if rest.first() == Some(&b'/') {
+            let name = &rest[1..1 + rest[1..].iter().position(|&c| is_space(c) || c == b'/' || c == b'>').unwrap_or(rest.len() - 1)];
+            in_link &= !name.eq_ignore_ascii_case(b"a");
+            match region.as_mut().map(|r| r.end_tag(name)) {
+                Some(Ended::Emptied(from)) => {
+                    push_collapsed(&mut out, &html[kept..lt]);
+                    out.truncate(from);
+                    kept = lt;
+                    region = None;
+                }
+                Some(Ended::Kept) => region = None,
+                _ => {}
+            }
+            at = lt + 1;
+            continue;
+        }
         if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
             at = lt + 1;
             continue;
@@ -52,9 +78,19 @@ pub fn strip(html: &str) -> String {
             break;
         };
         push_collapsed(&mut out, &html[kept..lt]);
-        tag.write(&html[lt + 1..], &mut out);
-        (kept, at) = (lt + 1 + tag.len, lt + 1 + tag.len);
+        let written = !tag.never_read(&html[lt + 1..]);
+        if written {
+            tag.write(&html[lt + 1..], &mut out);
+        }
         let name = &rest[..tag.name_len];
+        match region.as_mut().map(|r| r.start_tag(name, &tag, &html[lt + 1..], written)) {
+            Some(false) => region = None,
+            Some(true) => {}
+            None if !in_link => region = Region::start(name, &tag, &html[lt + 1..], out.len()),
+            None => {}
+        }
+        in_link |= name.eq_ignore_ascii_case(b"a");
+        (kept, at) = (lt + 1 + tag.len, lt + 1 + tag.len);
         // A script that `inert_end` kept is JSON-LD: its JSON is copied as it is.
         let json_ld = name.eq_ignore_ascii_case(b"script");
         if json_ld || VERBATIM.iter().any(|v| name.eq_ignore_ascii_case(v)) {
@@ -67,6 +103,105 @@ pub fn strip(html: &str) -> String {
     }
     push_collapsed(&mut out, &html[kept..]);
     out
+}
+
+/// Elements extraction drops whole (`mod.rs`: `DROPPED_TAGS`) whose contents are emptied
+/// before parsing: navigation, sidebars and footers, a sixth of a page's bytes after the cuts
+/// above. The start and end tags stay, so the tree builder closes the same paragraphs and the
+/// page's blocks keep their places.
+const EMPTIED: [&[u8]; 3] = [b"nav", b"aside", b"footer"];
+
+/// Elements a region holds only if nothing in it is read: the metadata `metadata.rs` reads, a
+/// caption a figure would take, and markup whose parsing reaches past the region's end (a new
+/// document part, raw text, MathML, a form or table cell that would close an outer one).
+const READ_OR_REACHING: &[&[u8]] = &[
+    b"title", b"meta", b"link", b"script", b"h1", b"time", b"figcaption", b"html", b"head", b"body",
+    b"frameset", b"plaintext", b"xmp", b"noembed", b"noframes", b"math", b"template", b"form",
+    b"nobr", b"caption", b"col", b"colgroup", b"tbody", b"td", b"tfoot", b"th", b"thead", b"tr",
+];
+
+/// Elements still open at a region's end that its end tag would not close (scope boundaries)
+/// or that the tree builder would open again after it (formatting elements).
+const MUST_CLOSE: &[&[u8]] = &[
+    b"table", b"object", b"marquee", b"applet", b"select", b"button", b"a", b"b", b"big", b"code",
+    b"em", b"font", b"i", b"s", b"small", b"strike", b"strong", b"tt", b"u",
+];
+
+const VOID: &[&[u8]] = &[
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
+    b"source", b"track", b"wbr", b"keygen",
+];
+
+/// An `EMPTIED` element being read: its contents are cut if, when its end tag comes, nothing in
+/// it was read and its markup was balanced (every end tag closing an element opened in it), so
+/// that the tree builder would have closed it there with everything in it. It does not start
+/// inside a link (an `<a>` in it would close the outer one).
+struct Region {
+    name: &'static [u8],
+    /// The length of the output just after the region's start tag.
+    from: usize,
+    /// Elements opened in the region and not closed yet, by lower-cased name.
+    open: Vec<(Vec<u8>, u32)>,
+}
+
+enum Ended {
+    /// Not the region's end.
+    Inside,
+    /// The region ends here; cut the output back to this length.
+    Emptied(usize),
+    /// The region ends here (or its markup reached out of it): leave it as it is.
+    Kept,
+}
+
+impl Region {
+    fn start(name: &[u8], tag: &StartTag, rest: &str, from: usize) -> Option<Region> {
+        let name = *EMPTIED.iter().find(|e| name.eq_ignore_ascii_case(e))?;
+        // A caption's class saves an element from being dropped (`mod.rs`).
+        let names = [tag.value(rest, b"class"), tag.value(rest, b"id")];
+        if names.iter().flatten().any(|n| n.contains('&') || has_ci(n.as_bytes(), b"caption")) {
+            return None;
+        }
+        Some(Region { name, from, open: Vec::new() })
+    }
+
+    /// False when the region must be left as it is.
+    fn start_tag(&mut self, name: &[u8], tag: &StartTag, rest: &str, written: bool) -> bool {
+        let lower = name.to_ascii_lowercase();
+        let is = |list: &[&[u8]]| list.contains(&lower.as_slice());
+        let table_open = self.open.iter().any(|(n, c)| n == b"table" && *c > 0);
+        if (written && is(READ_OR_REACHING) && !(table_open && is(&[b"tbody", b"thead", b"tfoot", b"tr", b"td", b"th", b"caption", b"col", b"colgroup"])))
+            || (lower == b"a" && tag.value(rest, b"rel").is_some_and(|r| r.contains('&') || has_ci(r.as_bytes(), b"author")))
+        {
+            return false;
+        }
+        if !is(VOID) {
+            match self.open.iter_mut().find(|(n, _)| *n == lower) {
+                Some((_, c)) => *c += 1,
+                None => self.open.push((lower, 1)),
+            }
+        }
+        true
+    }
+
+    fn count(&self, name: &[u8]) -> u32 {
+        self.open.iter().find(|(n, _)| n == name).map_or(0, |(_, c)| *c)
+    }
+
+    fn end_tag(&mut self, name: &[u8]) -> Ended {
+        let lower = name.to_ascii_lowercase();
+        match self.open.iter_mut().find(|(n, _)| *n == lower) {
+            Some((_, c)) if *c > 0 => {
+                *c -= 1;
+                Ended::Inside
+            }
+            _ if lower == self.name => {
+                let balanced = MUST_CLOSE.iter().all(|m| self.count(m) == 0);
+                if balanced { Ended::Emptied(self.from) } else { Ended::Kept }
+            }
+            // An end tag of an element opened before the region may close the region with it.
+            _ => Ended::Kept,
+        }
+    }
 }
 
 fn is_space(c: u8) -> bool {
@@ -161,6 +296,35 @@ impl StartTag {
                 tag.kept.push(start..i);
             }
         }
+    }
+
+    /// The value of the kept attribute `name` as written, quotes removed ("" when it has none).
+    fn value<'a>(&self, rest: &'a str, name: &[u8]) -> Option<&'a str> {
+        let r = self.kept.iter().find(|r| {
+            let a = &rest.as_bytes()[(*r).clone()];
+            a.len() >= name.len() && a[..name.len()].eq_ignore_ascii_case(name) && a.get(name.len()).is_none_or(|&c| c == b'=' || is_space(c))
+        })?;
+        let after = rest[r.start + name.len()..r.end].trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8));
+        let value = after.strip_prefix('=').unwrap_or("").trim_start_matches(|c: char| c.is_ascii() && is_space(c as u8));
+        let unquoted = |q: char| value.strip_prefix(q).and_then(|v| v.strip_suffix(q));
+        Some(unquoted('"').or_else(|| unquoted('\'')).unwrap_or(value))
+    }
+
+    /// A void element that extraction never reads: a `<link>` that is no canonical link, a
+    /// `<meta>` whose key `metadata` does not read, a picture or form field (no text; the tree
+    /// builder inserts and pops them where they stand). A value with a character reference is
+    /// kept, to be decoded by the parser.
+    fn never_read(&self, rest: &str) -> bool {
+        let name = &rest.as_bytes()[..self.name_len];
+        if name.eq_ignore_ascii_case(b"link") {
+            let rel = self.value(rest, b"rel").unwrap_or("");
+            return !rel.contains('&') && !has_ci(rel.as_bytes(), b"canonical");
+        }
+        if name.eq_ignore_ascii_case(b"meta") {
+            let key = self.value(rest, b"property").or_else(|| self.value(rest, b"name")).or_else(|| self.value(rest, b"itemprop"));
+            return key.is_none_or(|k| !k.contains('&') && !META_KEYS.contains(&k.trim().to_ascii_lowercase().as_str()));
+        }
+        UNREAD_VOID.iter().any(|v| name.eq_ignore_ascii_case(v))
     }
 
     fn write(&self, rest: &str, out: &mut String) {
@@ -286,12 +450,62 @@ mod tests {
             concat!(
                 "<html lang=vi><link rel=canonical href=\"https://a.example/x\"><meta property='og:title' content=\"A > B\">",
                 "<title>Less <b onclick=x>than</b></title><div class=\"story body\" id=main>",
-                "<a class=more>Next</a><img /><br />",
+                "<a class=more>Next</a><br />",
                 "<textarea><p data-x=1></textarea><P HIDDEN Style=\"display:none\">x</P>",
             )
         );
         // A tag cut off by the end of the page: the rest is left to the parser.
         assert_eq!(strip("<p class=a data-x=1>one</p><div class=\"b"), "<p class=a>one</p><div class=\"b");
+    }
+
+    #[test]
+    fn void_elements_extraction_never_reads_are_cut() {
+        let page = concat!(
+            "<head><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><META PROPERTY=\"OG:Title\" content=T>",
+            "<meta name='twitter:image' content=x.png><meta itemprop=datePublished content=2026-01-19><meta property=\"og&#58;title\" content=U>",
+            "<link rel=stylesheet href=a.css><link rel=\"Canonical\" href=\"https://a.example/x\"><link href=b.css></head>",
+            "<body><p>One<img src=a.jpg> two<input type=text name=q><picture><source srcset=a.webp></picture>.</p></body>",
+        );
+        assert_eq!(
+            strip(page),
+            concat!(
+                "<head><META PROPERTY=\"OG:Title\" content=T><meta itemprop=datePublished content=2026-01-19>",
+                "<meta property=\"og&#58;title\" content=U><link rel=\"Canonical\" href=\"https://a.example/x\"></head>",
+                "<body><p>One two<picture></picture>.</p></body>",
+            )
+        );
+    }
+
+    #[test]
+    fn navigation_sidebars_and_footers_are_emptied() {
+        let page = concat!(
+            "<body><nav class=menu><ul><li><a href=/>Home</a><li>News<nav><b>Sub</b></nav></ul></nav><p>Text.</p>",
+            "<ASIDE><div><p>Most read</div></Aside><footer id=f><div>\u{a9} 2026</div></footer></body>",
+        );
+        assert_eq!(strip(page), "<body><nav class=menu></nav><p>Text.</p><ASIDE></Aside><footer id=f></footer></body>");
+    }
+
+    #[test]
+    fn a_region_with_something_read_or_reaching_out_is_kept() {
+        for page in [
+            // Read: the first <time>, a rel=author link, JSON-LD, the first <h1>, a caption.
+            "<nav><time datetime=2026-01-19>19 Jan</time></nav>",
+            "<aside><a rel=author>Minh Anh</a></aside>",
+            "<footer><script type=\"application/ld+json\">{}</script></footer>",
+            "<aside><h1>Headline</h1></aside>",
+            "<aside class=photo-caption>A caption</aside>",
+            "<nav><figure><figcaption>x</figcaption></figure></nav>",
+            // Reaching out: an end tag of an outer element, a formatting element left open, an
+            // outer link that an <a> inside would close, a table cell outside a table.
+            "<div><nav><ul><li>a</div></nav>",
+            "<nav><b>Home</nav>",
+            "<a><nav><a>x</a></nav></a>",
+            "<nav><td>x</nav>",
+        ] {
+            assert_eq!(strip(page), page);
+        }
+        // A table inside is fine when it is whole.
+        assert_eq!(strip("<nav><table><tr><td>x</table></nav>"), "<nav></nav>");
     }
 
     #[test]

@@ -44,8 +44,20 @@ const ARTICLE_TYPES: &[&str] = &[
     "TechArticle", "SocialMediaPosting",
 ];
 
+/// Every `<meta>` key read (lower-cased): `inert` cuts the page's other meta tags before parsing.
+pub(super) const META_KEYS: &[&str] = &[
+    "og:title", "twitter:title", "dc.title", "headline", "article:published_time", "datepublished",
+    "og:published_time", "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date",
+    "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date", "og:pubdate", "author",
+    "article:author", "dc.creator", "parsely-author", "sailthru.author", "news_keywords", "keywords",
+    "og:url", "og:site_name", "application-name", "article:section", "parsely-section",
+    "og:description", "description", "twitter:description", "article:modified_time", "datemodified",
+    "og:updated_time", "og:type", "article:tag",
+];
+
 impl Metadata {
     fn get(&self, keys: &[&str]) -> Option<String> {
+        debug_assert!(keys.iter().all(|k| META_KEYS.contains(k)), "{keys:?} not all in META_KEYS");
         keys.iter().find_map(|k| self.metas.get(*k)).cloned()
     }
 
