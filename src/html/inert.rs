@@ -18,17 +18,11 @@
 use memchr::{memchr, memmem};
 
 use super::metadata::META_KEYS;
+use super::style_hides;
 
 /// The elements removed whole, with their contents (`noscript` and `iframe` hold raw text for a
 /// parser with scripting on, as html5ever is; extraction drops them anyway).
 const INERT: [&[u8]; 5] = [b"script", b"style", b"svg", b"noscript", b"iframe"];
-
-/// Attributes that extraction reads (`mod.rs`: visibility, class and id names, roles, meta
-/// tags, dates, the canonical link, the language, JSON-LD's type); `href` only on `<link>`.
-const KEPT_ATTRIBUTES: &[&[u8]] = &[
-    b"class", b"id", b"style", b"hidden", b"aria-hidden", b"role", b"itemprop", b"datetime",
-    b"content", b"name", b"property", b"rel", b"lang", b"type",
-];
 
 /// Void elements cut whole: no text, and extraction reads none of their attributes.
 const UNREAD_VOID: [&[u8]; 3] = [b"img", b"input", b"source"];
@@ -236,6 +230,36 @@ fn end_tag_len(b: &[u8]) -> usize {
     b.iter().rposition(|&c| c == b'<').map_or(0, |i| b.len() - i)
 }
 
+/// Whether extraction reads the attribute `name` with `value` (as written) on a `tag` element:
+/// `mod.rs` class and id names, visibility (a style only when it hides) and roles on any
+/// element, `metadata.rs` the rest on its own elements. A value with a character reference is
+/// kept, to be decoded by the parser.
+fn is_read(tag: &[u8], name: &[u8], value: &[u8]) -> bool {
+    let on = |t: &[u8]| tag.eq_ignore_ascii_case(t);
+    let is = |a: &[u8]| name.eq_ignore_ascii_case(a);
+    if is(b"class") || is(b"id") || is(b"hidden") || is(b"role") || is(b"itemprop") {
+        true
+    } else if is(b"style") {
+        value.contains(&b'&') || std::str::from_utf8(value).is_ok_and(style_hides)
+    } else if is(b"aria-hidden") {
+        value == b"true" || value.contains(&b'&')
+    } else if is(b"content") || is(b"name") || is(b"property") {
+        on(b"meta")
+    } else if is(b"datetime") {
+        on(b"meta") || on(b"time")
+    } else if is(b"rel") {
+        on(b"a") || on(b"link")
+    } else if is(b"href") {
+        on(b"link")
+    } else if is(b"lang") {
+        on(b"html")
+    } else if is(b"type") {
+        on(b"script")
+    } else {
+        false
+    }
+}
+
 /// A start tag, read from after its `<`: its name, the attributes to keep, its length to just
 /// past its `>`.
 struct StartTag {
@@ -250,8 +274,10 @@ impl StartTag {
     /// None when the tag has no `>` (the page is cut off): the parser gets the rest as it is.
     fn read(rest: &[u8]) -> Option<StartTag> {
         let name_len = rest.iter().position(|&c| is_space(c) || c == b'/' || c == b'>')?;
-        let is_link = rest[..name_len].eq_ignore_ascii_case(b"link");
         let mut tag = StartTag { name_len, kept: Vec::new(), self_closing: false, len: 0 };
+        // The parser keeps the first of an attribute given twice: a later one, whose value
+        // decides whether it is written, must not stand in for a first one left out.
+        let (mut had_style, mut had_aria_hidden) = (false, false);
         let mut i = name_len;
         loop {
             while i < rest.len() && (is_space(rest[i]) || rest[i] == b'/') {
@@ -276,23 +302,35 @@ impl StartTag {
             while j < rest.len() && is_space(rest[j]) {
                 j += 1;
             }
+            let mut value: &[u8] = b"";
             if rest.get(j) == Some(&b'=') {
                 j += 1;
                 while j < rest.len() && is_space(rest[j]) {
                     j += 1;
                 }
+                let from = j;
                 match rest.get(j)? {
-                    &q @ (b'"' | b'\'') => j += 2 + memchr(q, &rest[j + 1..])?,
+                    &q @ (b'"' | b'\'') => {
+                        j += 2 + memchr(q, &rest[j + 1..])?;
+                        value = &rest[from + 1..j - 1];
+                    }
                     _ => {
                         while j < rest.len() && !(is_space(rest[j]) || rest[j] == b'>') {
                             j += 1;
                         }
+                        value = &rest[from..j];
                     }
                 }
                 i = j;
             }
-            let wanted = KEPT_ATTRIBUTES.iter().any(|k| name.eq_ignore_ascii_case(k)) || (is_link && name.eq_ignore_ascii_case(b"href"));
-            if wanted {
+            let first = if name.eq_ignore_ascii_case(b"style") {
+                !std::mem::replace(&mut had_style, true)
+            } else if name.eq_ignore_ascii_case(b"aria-hidden") {
+                !std::mem::replace(&mut had_aria_hidden, true)
+            } else {
+                true
+            };
+            if first && is_read(&rest[..name_len], name, value) {
                 tag.kept.push(start..i);
             }
         }
@@ -456,6 +494,23 @@ mod tests {
         );
         // A tag cut off by the end of the page: the rest is left to the parser.
         assert_eq!(strip("<p class=a data-x=1>one</p><div class=\"b"), "<p class=a>one</p><div class=\"b");
+    }
+
+    #[test]
+    fn attributes_are_kept_only_where_they_are_read() {
+        let page = concat!(
+            "<html lang=en><div style=\"color: red\" name=x type=y lang=fr datetime=z rel=nofollow content=c>",
+            "<span aria-hidden=false>a</span><span aria-hidden=true>b</span><p style=\"color:red\" style=\"display:none\">c</p>",
+            "<p style=\"DISPLAY : none\">d</p><time datetime=2026-01-19 class=t>e</time><a rel=author name=n>f</a>",
+        );
+        assert_eq!(
+            strip(page),
+            concat!(
+                "<html lang=en><div>",
+                "<span>a</span><span aria-hidden=true>b</span><p>c</p>",
+                "<p style=\"DISPLAY : none\">d</p><time datetime=2026-01-19 class=t>e</time><a rel=author>f</a>",
+            )
+        );
     }
 
     #[test]

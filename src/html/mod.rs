@@ -190,7 +190,7 @@ fn is_timestamp(line: &str) -> bool {
 /// The element's class and id names, one string (borrowed when it has only one of them: this
 /// runs for every element of the page).
 fn class_and_id(el: &scraper::node::Element) -> std::borrow::Cow<'_, str> {
-    match (el.attr("class"), el.id()) {
+    match (attr(el, "class"), attr(el, "id")) {
         (Some(c), Some(i)) => format!("{c} {i}").into(),
         (Some(c), None) => c.into(),
         (None, Some(i)) => i.into(),
@@ -198,14 +198,23 @@ fn class_and_id(el: &scraper::node::Element) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// An attribute's value. scraper's `Element::attr` interns the name as an atom at every call,
+/// which showed in profiles; an element has few attributes left (`inert.rs`) to scan.
+fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    el.attrs.iter().find(|(k, _)| k.prefix.is_none() && k.ns.is_empty() && &*k.local == name).map(|(_, v)| &**v)
+}
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
+    if attr(el, "hidden").is_some() || attr(el, "aria-hidden").is_some_and(|v| v == "true") {
         return true;
     }
-    el.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
+    attr(el, "style").is_some_and(style_hides)
+}
+
+/// Does an inline style hide its element?
+fn style_hides(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> bool {
@@ -217,7 +226,7 @@ fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> b
         return false;
     }
     // Roles that say the same as the tags above.
-    if el.attr("role").is_some_and(|r| {
+    if attr(el, "role").is_some_and(|r| {
         matches!(r, "navigation" | "menu" | "menubar" | "complementary" | "banner" | "contentinfo" | "dialog" | "alert")
     }) {
         return true;
@@ -342,7 +351,7 @@ fn class_weight(el: &scraper::node::Element) -> f64 {
     if NEGATIVE.is_match(&names) {
         w -= 25.0;
     }
-    if el.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+    if attr(el, "itemprop").is_some_and(|p| p.contains("articleBody")) {
         w += 50.0;
     }
     w
@@ -428,7 +437,7 @@ fn choose_content(blocks: &Blocks, body: NodeRef<Node>) -> Vec<NodeId> {
     let top_node = doc.get(top).unwrap();
     let Some(parent) = top_node.parent() else { return vec![top] };
     let threshold = (top_score * 0.2).max(10.0);
-    let top_class = top_node.value().as_element().and_then(|e| e.attr("class"));
+    let top_class = top_node.value().as_element().and_then(|e| attr(e, "class"));
     let mut chosen = Vec::new();
     for sib in parent.children().filter(|c| c.value().is_element()) {
         if sib.id() == top {
@@ -436,7 +445,7 @@ fn choose_content(blocks: &Blocks, body: NodeRef<Node>) -> Vec<NodeId> {
             continue;
         }
         let el = sib.value().as_element().unwrap();
-        let bonus = if top_class.is_some() && el.attr("class") == top_class { top_score * 0.2 } else { 0.0 };
+        let bonus = if top_class.is_some() && attr(el, "class") == top_class { top_score * 0.2 } else { 0.0 };
         let keep = final_score(sib.id()).is_some_and(|s| s + bonus >= threshold) || {
             let (chars, _) = totals.get(&sib.id()).copied().unwrap_or((0, 0));
             let ld = density(sib.id());
@@ -455,26 +464,30 @@ fn text_ends_sentence(blocks: &Blocks, id: NodeId) -> bool {
 
 /// The article's text and captions from the blocks inside the chosen elements.
 fn assemble(blocks: &Blocks, chosen: &[NodeId], doc: &ego_tree::Tree<Node>, title: Option<&str>) -> (String, Vec<String>) {
-    let subtree = |ids: &mut dyn Iterator<Item = NodeId>| -> FxHashSet<NodeId> {
-        ids.filter_map(|c| doc.get(c)).flat_map(|c| c.descendants().map(|d| d.id())).collect()
+    // Whether a block's element is one of `tops` or inside one: its ancestors are looked up, not
+    // every node under the tops collected (a block has a few ancestors, the body thousands of nodes).
+    let under = |tops: &FxHashSet<NodeId>, id: NodeId| {
+        doc.get(id).is_some_and(|n| std::iter::once(n).chain(n.ancestors()).any(|a| tops.contains(&a.id())))
     };
-    let inside = subtree(&mut chosen.iter().copied());
+    let chosen_set: FxHashSet<NodeId> = chosen.iter().copied().collect();
     // The article's pictures often sit beside its text (lead photo above the body), not in it.
     let container = chosen.first().and_then(|c| doc.get(*c)?.parent()).filter(|p| {
         p.value().as_element().is_some_and(|e| e.name() != "body")
     });
-    let near = container.map_or_else(|| inside.clone(), |c| subtree(&mut std::iter::once(c.id())));
+    let near_set: FxHashSet<NodeId> = container.map_or_else(|| chosen_set.clone(), |c| std::iter::once(c.id()).collect());
+    let inside = |id: NodeId| under(&chosen_set, id);
+    let near = |id: NodeId| under(&near_set, id);
     let mut paragraphs: Vec<&str> = Vec::new();
     let mut captions = Vec::new();
     let title = title.map(collapse);
     for b in blocks.blocks.iter() {
         if b.kind == BlockKind::Caption {
-            if near.contains(&b.owner) && !captions.contains(&b.text) {
+            if near(b.owner) && !captions.contains(&b.text) {
                 captions.push(b.text.clone());
             }
             continue;
         }
-        if !inside.contains(&b.owner) {
+        if !inside(b.owner) {
             continue;
         }
         // Mostly links: a list of related stories, tags or a menu, not text.
