@@ -38,8 +38,7 @@ pub fn strip(html: &str) -> String {
     // `kept`: the end of what has been copied (or skipped); `at`: where to look for the next tag.
     let (mut kept, mut at) = (0, 0);
     let mut region: Option<Region> = None;
-    // Whether an `<a>` may be open where a region would start (see `Region`).
-    let mut in_link = false;
+    let mut state = Carried::default();
     while let Some(off) = memchr(b'<', &b[at..]) {
         let lt = at + off;
         if let Some(end) = inert_end(b, lt) {
@@ -50,7 +49,8 @@ pub fn strip(html: &str) -> String {
         let rest = &b[lt + 1..];
         if rest.first() == Some(&b'/') {
             let name = &rest[1..1 + rest[1..].iter().position(|&c| is_space(c) || c == b'/' || c == b'>').unwrap_or(rest.len() - 1)];
-            in_link &= !name.eq_ignore_ascii_case(b"a");
+            state.in_link &= !name.eq_ignore_ascii_case(b"a");
+            state.form_open &= !name.eq_ignore_ascii_case(b"form");
             match region.as_mut().map(|r| r.end_tag(name)) {
                 Some(Ended::Emptied(from)) => {
                     push_collapsed(&mut out, &html[kept..lt]);
@@ -77,13 +77,13 @@ pub fn strip(html: &str) -> String {
             tag.write(&html[lt + 1..], &mut out);
         }
         let name = &rest[..tag.name_len];
-        match region.as_mut().map(|r| r.start_tag(name, &tag, &html[lt + 1..], written)) {
+        match region.as_mut().map(|r| r.start_tag(name, &tag, &html[lt + 1..], written, &state)) {
             Some(false) => region = None,
             Some(true) => {}
-            None if !in_link => region = Region::start(name, &tag, &html[lt + 1..], out.len()),
+            None if !state.in_link => region = Region::start(name, &tag, &html[lt + 1..], out.len()),
             None => {}
         }
-        in_link |= name.eq_ignore_ascii_case(b"a");
+        state.start_tag(name, &tag, &html[lt + 1..], written);
         (kept, at) = (lt + 1 + tag.len, lt + 1 + tag.len);
         // A script that `inert_end` kept is JSON-LD: its JSON is copied as it is.
         let json_ld = name.eq_ignore_ascii_case(b"script");
@@ -105,19 +105,36 @@ pub fn strip(html: &str) -> String {
 /// page's blocks keep their places.
 const EMPTIED: [&[u8]; 3] = [b"nav", b"aside", b"footer"];
 
+/// What the parse carries past a region, as far as a scan can tell: an `<a>` perhaps open, a
+/// form open (the tree builder's form pointer: a `<form>` in the region would be ignored and its
+/// `</form>` would close the outer one), a `<time>` already read (`metadata.rs` reads the first).
+#[derive(Default)]
+struct Carried {
+    in_link: bool,
+    form_open: bool,
+    time_read: bool,
+}
+
+impl Carried {
+    fn start_tag(&mut self, name: &[u8], tag: &StartTag, rest: &str, written: bool) {
+        self.in_link |= name.eq_ignore_ascii_case(b"a");
+        self.form_open |= name.eq_ignore_ascii_case(b"form");
+        self.time_read |= written && name.eq_ignore_ascii_case(b"time") && tag.value(rest, b"datetime").is_some_and(|d| !d.trim().is_empty());
+    }
+}
+
 /// Elements a region holds only if nothing in it is read: the metadata `metadata.rs` reads, a
 /// caption a figure would take, and markup whose parsing reaches past the region's end (a new
 /// document part, raw text, MathML, a form or table cell that would close an outer one).
 const READ_OR_REACHING: &[&[u8]] = &[
-    b"title", b"meta", b"link", b"script", b"h1", b"time", b"figcaption", b"html", b"head", b"body",
-    b"frameset", b"plaintext", b"xmp", b"noembed", b"noframes", b"math", b"template", b"form",
-    b"nobr", b"caption", b"col", b"colgroup", b"tbody", b"td", b"tfoot", b"th", b"thead", b"tr",
+    b"title", b"meta", b"link", b"script", b"h1", b"figcaption", b"html", b"head", b"body",
+    b"frameset", b"plaintext", b"xmp", b"noembed", b"noframes", b"math", b"template", b"nobr", b"caption", b"col", b"colgroup", b"tbody", b"td", b"tfoot", b"th", b"thead", b"tr",
 ];
 
 /// Elements still open at a region's end that its end tag would not close (scope boundaries)
 /// or that the tree builder would open again after it (formatting elements).
 const MUST_CLOSE: &[&[u8]] = &[
-    b"table", b"object", b"marquee", b"applet", b"select", b"button", b"a", b"b", b"big", b"code",
+    b"table", b"object", b"marquee", b"applet", b"select", b"button", b"form", b"a", b"b", b"big", b"code",
     b"em", b"font", b"i", b"s", b"small", b"strike", b"strong", b"tt", b"u",
 ];
 
@@ -159,9 +176,13 @@ impl Region {
     }
 
     /// False when the region must be left as it is.
-    fn start_tag(&mut self, name: &[u8], tag: &StartTag, rest: &str, written: bool) -> bool {
+    fn start_tag(&mut self, name: &[u8], tag: &StartTag, rest: &str, written: bool, state: &Carried) -> bool {
         let lower = name.to_ascii_lowercase();
         let is = |list: &[&[u8]]| list.contains(&lower.as_slice());
+        // A first <time>, or a form where one is open already.
+        if (written && lower == b"time" && !state.time_read) || (lower == b"form" && state.form_open) {
+            return false;
+        }
         let table_open = self.open.iter().any(|(n, c)| n == b"table" && *c > 0);
         if (written && is(READ_OR_REACHING) && !(table_open && is(&[b"tbody", b"thead", b"tfoot", b"tr", b"td", b"th", b"caption", b"col", b"colgroup"])))
             || (lower == b"a" && tag.value(rest, b"rel").is_some_and(|r| r.contains('&') || has_ci(r.as_bytes(), b"author")))
@@ -543,7 +564,7 @@ mod tests {
     #[test]
     fn a_region_with_something_read_or_reaching_out_is_kept() {
         for page in [
-            // Read: the first <time>, a rel=author link, JSON-LD, the first <h1>, a caption.
+            // Read: the first <time>, a rel=author link, JSON-LD, an <h1>, a caption.
             "<nav><time datetime=2026-01-19>19 Jan</time></nav>",
             "<aside><a rel=author>Minh Anh</a></aside>",
             "<footer><script type=\"application/ld+json\">{}</script></footer>",
@@ -559,8 +580,19 @@ mod tests {
         ] {
             assert_eq!(strip(page), page);
         }
-        // A table inside is fine when it is whole.
+        // A table inside is fine when it is whole, a form too when no other is open, a <time>
+        // when one was read before.
         assert_eq!(strip("<nav><table><tr><td>x</table></nav>"), "<nav></nav>");
+        assert_eq!(strip("<nav><form class=search><input name=q></form></nav>"), "<nav></nav>");
+        for page in ["<form><nav><form>x</form></nav></form>", "<nav><form>x</nav>"] {
+            assert_eq!(strip(page), page);
+        }
+        assert_eq!(
+            strip("<time datetime=2026-01-19>a</time><footer><time datetime=2026-01-20>b</time></footer>"),
+            "<time datetime=2026-01-19>a</time><footer></footer>"
+        );
+        let page = "<time>a</time><footer><time datetime=2026-01-20>b</time></footer>";
+        assert_eq!(strip(page), page);
     }
 
     #[test]
