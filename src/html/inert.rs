@@ -39,6 +39,8 @@ pub fn strip(html: &str) -> String {
     let (mut kept, mut at) = (0, 0);
     let mut region: Option<Region> = None;
     let mut state = Carried::default();
+    // The kept attributes' ranges of the tag being read, one allocation for the page's tags.
+    let mut spare = Vec::new();
     while let Some(off) = memchr(b'<', &b[at..]) {
         let lt = at + off;
         if let Some(end) = inert_end(b, lt) {
@@ -68,7 +70,7 @@ pub fn strip(html: &str) -> String {
             at = lt + 1;
             continue;
         }
-        let Some(tag) = StartTag::read(rest) else {
+        let Some(tag) = StartTag::read(rest, std::mem::take(&mut spare)) else {
             break;
         };
         push_collapsed(&mut out, &html[kept..lt]);
@@ -85,6 +87,7 @@ pub fn strip(html: &str) -> String {
         }
         state.start_tag(name, &tag, &html[lt + 1..], written);
         (kept, at) = (lt + 1 + tag.len, lt + 1 + tag.len);
+        spare = tag.kept;
         // A script that `inert_end` kept is JSON-LD: its JSON is copied as it is.
         let json_ld = name.eq_ignore_ascii_case(b"script");
         if json_ld || VERBATIM.iter().any(|v| name.eq_ignore_ascii_case(v)) {
@@ -177,8 +180,11 @@ impl Region {
 
     /// False when the region must be left as it is.
     fn start_tag(&mut self, name: &[u8], tag: &StartTag, rest: &str, written: bool, state: &Carried) -> bool {
-        let lower = name.to_ascii_lowercase();
-        let is = |list: &[&[u8]]| list.contains(&lower.as_slice());
+        with_lower(name, |lower| self.start_tag_lower(lower, tag, rest, written, state))
+    }
+
+    fn start_tag_lower(&mut self, lower: &[u8], tag: &StartTag, rest: &str, written: bool, state: &Carried) -> bool {
+        let is = |list: &[&[u8]]| list.contains(&lower);
         // A first <time>, or a form where one is open already.
         if (written && lower == b"time" && !state.time_read) || (lower == b"form" && state.form_open) {
             return false;
@@ -192,7 +198,7 @@ impl Region {
         if !is(VOID) {
             match self.open.iter_mut().find(|(n, _)| *n == lower) {
                 Some((_, c)) => *c += 1,
-                None => self.open.push((lower, 1)),
+                None => self.open.push((lower.to_vec(), 1)),
             }
         }
         true
@@ -203,7 +209,10 @@ impl Region {
     }
 
     fn end_tag(&mut self, name: &[u8]) -> Ended {
-        let lower = name.to_ascii_lowercase();
+        with_lower(name, |lower| self.end_tag_lower(lower))
+    }
+
+    fn end_tag_lower(&mut self, lower: &[u8]) -> Ended {
         match self.open.iter_mut().find(|(n, _)| *n == lower) {
             Some((_, c)) if *c > 0 => {
                 *c -= 1;
@@ -216,6 +225,20 @@ impl Region {
             // An end tag of an element opened before the region may close the region with it.
             _ => Ended::Kept,
         }
+    }
+}
+
+/// `f` of `name` lower-cased, without an allocation for the usual short name (this runs for
+/// every tag in a region).
+fn with_lower<T>(name: &[u8], f: impl FnOnce(&[u8]) -> T) -> T {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..name.len()) {
+        Some(short) => {
+            short.copy_from_slice(name);
+            short.make_ascii_lowercase();
+            f(short)
+        }
+        None => f(&name.to_ascii_lowercase()),
     }
 }
 
@@ -293,9 +316,10 @@ struct StartTag {
 
 impl StartTag {
     /// None when the tag has no `>` (the page is cut off): the parser gets the rest as it is.
-    fn read(rest: &[u8]) -> Option<StartTag> {
+    fn read(rest: &[u8], mut kept: Vec<std::ops::Range<usize>>) -> Option<StartTag> {
         let name_len = rest.iter().position(|&c| is_space(c) || c == b'/' || c == b'>')?;
-        let mut tag = StartTag { name_len, kept: Vec::new(), self_closing: false, len: 0 };
+        kept.clear();
+        let mut tag = StartTag { name_len, kept, self_closing: false, len: 0 };
         // The parser keeps the first of an attribute given twice: a later one, whose value
         // decides whether it is written, must not stand in for a first one left out.
         let (mut had_style, mut had_aria_hidden) = (false, false);

@@ -236,6 +236,12 @@ fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> b
 
 impl Blocks {
     fn flush(&mut self) {
+        // Most flushes hold nothing or the whitespace between two blocks.
+        if self.text.bytes().all(|c| matches!(c, b'\t'..=b'\r' | b' ')) {
+            self.text.clear();
+            self.link_chars = 0;
+            return;
+        }
         let text = collapse(&self.text);
         self.text.clear();
         let link_chars = std::mem::take(&mut self.link_chars);
@@ -523,15 +529,39 @@ fn text_of(node: NodeRef<Node>) -> String {
 /// Runs of whitespace (non-breaking spaces included) to one space, trimmed.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}') {
-        if !word.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
+    // Byte by byte, a character decoded only where one starts beyond ASCII: this runs over all
+    // of a page's text.
+    let b = s.as_bytes();
+    let (mut i, mut word) = (0, None);
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            c if c.is_ascii() => (matches!(c, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace() || c == '\u{200b}', c.len_utf8())
             }
-            out.push_str(word);
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                push_word(&mut out, &s[start..i]);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
         }
+        i += len;
+    }
+    if let Some(start) = word {
+        push_word(&mut out, &s[start..]);
     }
     out
+}
+
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 #[cfg(test)]
@@ -546,6 +576,13 @@ mod tests {
         for text in ["On May 5, 2026 delegates met.", "Friday", "Jan 22 (Reuters) - Vietnam set a goal", "1,586 delegates"] {
             assert!(!is_timestamp(text), "{text}");
         }
+    }
+
+    #[test]
+    fn collapse_makes_every_run_of_whitespace_one_space() {
+        assert_eq!(collapse(" \t Tràng\u{a0}\u{a0}An\r\n\u{200b}is\u{85}\u{3000}here\x0b "), "Tràng An is here");
+        assert_eq!(collapse("\u{a0} \n"), "");
+        assert_eq!(collapse("one"), "one");
     }
 
     fn page(name: &str) -> Page {
