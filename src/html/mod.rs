@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 mod inert;
 mod metadata;
+mod regions;
 
 use metadata::read_metadata;
 
