@@ -1,8 +1,17 @@
 //! `cargo run --release --example html_extract -- PAGE.html ...`: each page's article as one
 //! JSON line (path, text, title, date, author, captions, metadata), then the time taken on
-//! stderr. For looking at what src/html.rs finds, and timing it without Python.
+//! stderr (wall and CPU: on a shared machine only the CPU time compares between runs). For
+//! looking at what src/html/ finds, and timing it without Python.
 
 use std::time::Instant;
+
+/// CPU seconds this process has used (every thread).
+fn cpu_seconds() -> f64 {
+    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `t` is a valid timespec for the call to write into.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) };
+    t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
+}
 
 fn main() {
     let paths: Vec<String> = std::env::args().skip(1).collect();
@@ -15,9 +24,9 @@ fn main() {
             (p, text)
         })
         .collect();
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), cpu_seconds());
     let found: Vec<_> = pages.iter().map(|(_, html)| congress_corpus::html::extract(html)).collect();
-    let secs = start.elapsed().as_secs_f64();
+    let (secs, cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
     for ((path, _), page) in pages.iter().zip(found) {
         let metadata: serde_json::Map<String, serde_json::Value> =
             page.metadata.into_iter().map(|(k, v)| (k, v.into())).collect();
@@ -27,5 +36,6 @@ fn main() {
         });
         println!("{line}");
     }
-    eprintln!("{} pages in {secs:.3} s: {:.1} pages/s", pages.len(), pages.len() as f64 / secs);
+    let n = pages.len() as f64;
+    eprintln!("{n} pages in {secs:.3} s wall, {cpu:.3} s CPU: {:.1} pages/s, {:.1} pages per CPU second", n / secs, n / cpu);
 }

@@ -1,4 +1,4 @@
-"""HTML main-text extraction: congress_corpus (src/html.rs) against trafilatura, same pages, same run.
+"""HTML main-text extraction: congress_corpus (src/html/) against trafilatura, same pages, same run.
 
     pip install . trafilatura                      # in the venv you run this from
     git clone --depth 1 https://github.com/adbar/trafilatura /tmp/trafilatura
@@ -21,7 +21,7 @@ Two page sets:
 Ours is scored on its title and text together (it keeps the headline apart, in the title column;
 trafilatura keeps it in the text when the headline sits inside the main content).
 
-Speed: pages per CPU second (process time) on one thread, each page handed over as the bytes read from disk (ours
+Speed: pages per CPU second (process time, user + system) on one thread, each page handed over as the bytes read from disk (ours
 decodes them as the loader does: UTF-8, else Windows-1252; trafilatura decodes them itself),
 best of ``--repeat`` passes. trafilatura runs with the settings of its own benchmark
 (``include_comments=False, include_tables=True``), in its default mode and with ``fast=True``.

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use scraper::Html;
 use serde_json::Value;
 
-use super::{collapse, text_of};
+use super::{attr, collapse, text_of};
 
 #[derive(Default)]
 pub(super) struct Metadata {
@@ -44,8 +44,20 @@ const ARTICLE_TYPES: &[&str] = &[
     "TechArticle", "SocialMediaPosting",
 ];
 
+/// Every `<meta>` key read (lower-cased): `inert` cuts the page's other meta tags before parsing.
+pub(super) const META_KEYS: &[&str] = &[
+    "og:title", "twitter:title", "dc.title", "headline", "article:published_time", "datepublished",
+    "og:published_time", "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date",
+    "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date", "og:pubdate", "author",
+    "article:author", "dc.creator", "parsely-author", "sailthru.author", "news_keywords", "keywords",
+    "og:url", "og:site_name", "application-name", "article:section", "parsely-section",
+    "og:description", "description", "twitter:description", "article:modified_time", "datemodified",
+    "og:updated_time", "og:type", "article:tag",
+];
+
 impl Metadata {
     fn get(&self, keys: &[&str]) -> Option<String> {
+        debug_assert!(keys.iter().all(|k| META_KEYS.contains(k)), "{keys:?} not all in META_KEYS");
         keys.iter().find_map(|k| self.metas.get(*k)).cloned()
     }
 
@@ -132,11 +144,11 @@ pub(super) fn read_metadata(doc: &Html) -> Metadata {
     for node in doc.tree.nodes() {
         let Some(el) = node.value().as_element() else { continue };
         match el.name() {
-            "html" => m.language = el.attr("lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
+            "html" => m.language = attr(el, "lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
             "title" if m.html_title.is_none() => m.html_title = Some(collapse(&text_of(node))).filter(|t| !t.is_empty()),
             "meta" => {
-                let key = el.attr("property").or_else(|| el.attr("name")).or_else(|| el.attr("itemprop"));
-                let value = el.attr("content").or_else(|| el.attr("datetime"));
+                let key = attr(el, "property").or_else(|| attr(el, "name")).or_else(|| attr(el, "itemprop"));
+                let value = attr(el, "content").or_else(|| attr(el, "datetime"));
                 if let (Some(k), Some(v)) = (key, value) {
                     let (k, v) = (k.trim().to_ascii_lowercase(), collapse(v));
                     if v.is_empty() {
@@ -150,12 +162,12 @@ pub(super) fn read_metadata(doc: &Html) -> Metadata {
                 }
             }
             "link" => {
-                let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+                let rel = attr(el, "rel").unwrap_or("").to_ascii_lowercase();
                 if rel.split_whitespace().any(|r| r == "canonical") && m.canonical.is_none() {
-                    m.canonical = el.attr("href").map(|h| h.trim().to_owned());
+                    m.canonical = attr(el, "href").map(|h| h.trim().to_owned());
                 }
             }
-            "script" if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+            "script" if attr(el, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                 if let Ok(v) = serde_json::from_str::<Value>(text_of(node).trim()) {
                     if let Some(article) = find_ld_article(&v) {
                         read_ld_article(article, &mut m);
@@ -164,9 +176,9 @@ pub(super) fn read_metadata(doc: &Html) -> Metadata {
             }
             "h1" if m.first_h1.is_none() => m.first_h1 = Some(collapse(&text_of(node))).filter(|t| !t.is_empty()),
             "time" if m.first_time.is_none() => {
-                m.first_time = el.attr("datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty())
+                m.first_time = attr(el, "datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty())
             }
-            "a" if el.attr("rel").is_some_and(|r| r.split_whitespace().any(|r| r == "author")) => {
+            "a" if attr(el, "rel").is_some_and(|r| r.split_whitespace().any(|r| r == "author")) => {
                 let name = collapse(&text_of(node));
                 if !name.is_empty() && name.chars().count() < 60 {
                     m.rel_authors.push(name);

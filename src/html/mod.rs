@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 mod inert;
 mod metadata;
+mod regions;
 
 use metadata::read_metadata;
 
@@ -190,7 +191,7 @@ fn is_timestamp(line: &str) -> bool {
 /// The element's class and id names, one string (borrowed when it has only one of them: this
 /// runs for every element of the page).
 fn class_and_id(el: &scraper::node::Element) -> std::borrow::Cow<'_, str> {
-    match (el.attr("class"), el.id()) {
+    match (attr(el, "class"), attr(el, "id")) {
         (Some(c), Some(i)) => format!("{c} {i}").into(),
         (Some(c), None) => c.into(),
         (None, Some(i)) => i.into(),
@@ -198,14 +199,23 @@ fn class_and_id(el: &scraper::node::Element) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// An attribute's value. scraper's `Element::attr` interns the name as an atom at every call,
+/// which showed in profiles; an element has few attributes left (`inert.rs`) to scan.
+fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    el.attrs.iter().find(|(k, _)| k.prefix.is_none() && k.ns.is_empty() && &*k.local == name).map(|(_, v)| &**v)
+}
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
+    if attr(el, "hidden").is_some() || attr(el, "aria-hidden").is_some_and(|v| v == "true") {
         return true;
     }
-    el.attr("style").is_some_and(|s| {
-        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
-    })
+    attr(el, "style").is_some_and(style_hides)
+}
+
+/// Does an inline style hide its element?
+fn style_hides(style: &str) -> bool {
+    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> bool {
@@ -217,7 +227,7 @@ fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> b
         return false;
     }
     // Roles that say the same as the tags above.
-    if el.attr("role").is_some_and(|r| {
+    if attr(el, "role").is_some_and(|r| {
         matches!(r, "navigation" | "menu" | "menubar" | "complementary" | "banner" | "contentinfo" | "dialog" | "alert")
     }) {
         return true;
@@ -227,6 +237,12 @@ fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> b
 
 impl Blocks {
     fn flush(&mut self) {
+        // Most flushes hold nothing or the whitespace between two blocks.
+        if self.text.bytes().all(|c| matches!(c, b'\t'..=b'\r' | b' ')) {
+            self.text.clear();
+            self.link_chars = 0;
+            return;
+        }
         let text = collapse(&self.text);
         self.text.clear();
         let link_chars = std::mem::take(&mut self.link_chars);
@@ -342,7 +358,7 @@ fn class_weight(el: &scraper::node::Element) -> f64 {
     if NEGATIVE.is_match(&names) {
         w -= 25.0;
     }
-    if el.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+    if attr(el, "itemprop").is_some_and(|p| p.contains("articleBody")) {
         w += 50.0;
     }
     w
@@ -428,7 +444,7 @@ fn choose_content(blocks: &Blocks, body: NodeRef<Node>) -> Vec<NodeId> {
     let top_node = doc.get(top).unwrap();
     let Some(parent) = top_node.parent() else { return vec![top] };
     let threshold = (top_score * 0.2).max(10.0);
-    let top_class = top_node.value().as_element().and_then(|e| e.attr("class"));
+    let top_class = top_node.value().as_element().and_then(|e| attr(e, "class"));
     let mut chosen = Vec::new();
     for sib in parent.children().filter(|c| c.value().is_element()) {
         if sib.id() == top {
@@ -436,7 +452,7 @@ fn choose_content(blocks: &Blocks, body: NodeRef<Node>) -> Vec<NodeId> {
             continue;
         }
         let el = sib.value().as_element().unwrap();
-        let bonus = if top_class.is_some() && el.attr("class") == top_class { top_score * 0.2 } else { 0.0 };
+        let bonus = if top_class.is_some() && attr(el, "class") == top_class { top_score * 0.2 } else { 0.0 };
         let keep = final_score(sib.id()).is_some_and(|s| s + bonus >= threshold) || {
             let (chars, _) = totals.get(&sib.id()).copied().unwrap_or((0, 0));
             let ld = density(sib.id());
@@ -455,26 +471,30 @@ fn text_ends_sentence(blocks: &Blocks, id: NodeId) -> bool {
 
 /// The article's text and captions from the blocks inside the chosen elements.
 fn assemble(blocks: &Blocks, chosen: &[NodeId], doc: &ego_tree::Tree<Node>, title: Option<&str>) -> (String, Vec<String>) {
-    let subtree = |ids: &mut dyn Iterator<Item = NodeId>| -> FxHashSet<NodeId> {
-        ids.filter_map(|c| doc.get(c)).flat_map(|c| c.descendants().map(|d| d.id())).collect()
+    // Whether a block's element is one of `tops` or inside one: its ancestors are looked up, not
+    // every node under the tops collected (a block has a few ancestors, the body thousands of nodes).
+    let under = |tops: &FxHashSet<NodeId>, id: NodeId| {
+        doc.get(id).is_some_and(|n| std::iter::once(n).chain(n.ancestors()).any(|a| tops.contains(&a.id())))
     };
-    let inside = subtree(&mut chosen.iter().copied());
+    let chosen_set: FxHashSet<NodeId> = chosen.iter().copied().collect();
     // The article's pictures often sit beside its text (lead photo above the body), not in it.
     let container = chosen.first().and_then(|c| doc.get(*c)?.parent()).filter(|p| {
         p.value().as_element().is_some_and(|e| e.name() != "body")
     });
-    let near = container.map_or_else(|| inside.clone(), |c| subtree(&mut std::iter::once(c.id())));
+    let near_set: FxHashSet<NodeId> = container.map_or_else(|| chosen_set.clone(), |c| std::iter::once(c.id()).collect());
+    let inside = |id: NodeId| under(&chosen_set, id);
+    let near = |id: NodeId| under(&near_set, id);
     let mut paragraphs: Vec<&str> = Vec::new();
     let mut captions = Vec::new();
     let title = title.map(collapse);
     for b in blocks.blocks.iter() {
         if b.kind == BlockKind::Caption {
-            if near.contains(&b.owner) && !captions.contains(&b.text) {
+            if near(b.owner) && !captions.contains(&b.text) {
                 captions.push(b.text.clone());
             }
             continue;
         }
-        if !inside.contains(&b.owner) {
+        if !inside(b.owner) {
             continue;
         }
         // Mostly links: a list of related stories, tags or a menu, not text.
@@ -510,15 +530,39 @@ fn text_of(node: NodeRef<Node>) -> String {
 /// Runs of whitespace (non-breaking spaces included) to one space, trimmed.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}') {
-        if !word.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
+    // Byte by byte, a character decoded only where one starts beyond ASCII: this runs over all
+    // of a page's text.
+    let b = s.as_bytes();
+    let (mut i, mut word) = (0, None);
+    while i < b.len() {
+        let (space, len) = match b[i] {
+            c if c.is_ascii() => (matches!(c, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace() || c == '\u{200b}', c.len_utf8())
             }
-            out.push_str(word);
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                push_word(&mut out, &s[start..i]);
+                word = None;
+            }
+            (false, None) => word = Some(i),
+            _ => {}
         }
+        i += len;
+    }
+    if let Some(start) = word {
+        push_word(&mut out, &s[start..]);
     }
     out
+}
+
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 #[cfg(test)]
@@ -533,6 +577,13 @@ mod tests {
         for text in ["On May 5, 2026 delegates met.", "Friday", "Jan 22 (Reuters) - Vietnam set a goal", "1,586 delegates"] {
             assert!(!is_timestamp(text), "{text}");
         }
+    }
+
+    #[test]
+    fn collapse_makes_every_run_of_whitespace_one_space() {
+        assert_eq!(collapse(" \t Tràng\u{a0}\u{a0}An\r\n\u{200b}is\u{85}\u{3000}here\x0b "), "Tràng An is here");
+        assert_eq!(collapse("\u{a0} \n"), "");
+        assert_eq!(collapse("one"), "one");
     }
 
     fn page(name: &str) -> Page {
