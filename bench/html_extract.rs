@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 /// CPU seconds this process has used (every thread).
+#[allow(unsafe_code)] // a libc call with no safe wrapper in std, as bench/fuzz.rs
 fn cpu_seconds() -> f64 {
     let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
     // SAFETY: `t` is a valid timespec for the call to write into.
@@ -28,8 +29,7 @@ fn main() {
     let found: Vec<_> = pages.iter().map(|(_, html)| congress_corpus::html::extract(html)).collect();
     let (secs, cpu) = (start.elapsed().as_secs_f64(), cpu_seconds() - cpu);
     for ((path, _), page) in pages.iter().zip(found) {
-        let metadata: serde_json::Map<String, serde_json::Value> =
-            page.metadata.into_iter().map(|(k, v)| (k, v.into())).collect();
+        let metadata: serde_json::Map<String, serde_json::Value> = page.metadata.into_iter().map(|(k, v)| (k, v.into())).collect();
         let line = serde_json::json!({
             "path": path, "text": page.text, "title": page.title, "date": page.date,
             "author": page.author, "captions": page.captions, "metadata": metadata,

@@ -39,20 +39,60 @@ struct LdArticle {
 
 /// JSON-LD types that describe an article (schema.org).
 const ARTICLE_TYPES: &[&str] = &[
-    "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "BlogPosting", "LiveBlogPosting", "ScholarlyArticle", "Report",
-    "TechArticle", "SocialMediaPosting",
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "ScholarlyArticle",
+    "Report",
+    "TechArticle",
+    "SocialMediaPosting",
 ];
 
 /// Every `<meta>` key read (lower-cased): `inert` cuts the page's other meta tags before parsing.
 pub(super) const META_KEYS: &[&str] = &[
-    "og:title", "twitter:title", "dc.title", "headline", "article:published_time", "datepublished",
-    "og:published_time", "pubdate", "publishdate", "publish-date", "publish_date", "parsely-pub-date",
-    "sailthru.date", "dc.date.issued", "dcterms.created", "dc.date", "date", "og:pubdate", "author",
-    "article:author", "dc.creator", "parsely-author", "sailthru.author", "news_keywords", "keywords",
-    "og:url", "og:site_name", "application-name", "article:section", "parsely-section",
-    "og:description", "description", "twitter:description", "article:modified_time", "datemodified",
-    "og:updated_time", "og:type", "article:tag",
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "headline",
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+    "og:pubdate",
+    "author",
+    "article:author",
+    "dc.creator",
+    "parsely-author",
+    "sailthru.author",
+    "news_keywords",
+    "keywords",
+    "og:url",
+    "og:site_name",
+    "application-name",
+    "article:section",
+    "parsely-section",
+    "og:description",
+    "description",
+    "twitter:description",
+    "article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "og:type",
+    "article:tag",
 ];
 
 impl Metadata {
@@ -77,9 +117,20 @@ impl Metadata {
             .clone()
             .or_else(|| {
                 self.get(&[
-                    "article:published_time", "datepublished", "og:published_time", "pubdate",
-                    "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
-                    "dc.date.issued", "dcterms.created", "dc.date", "date", "og:pubdate",
+                    "article:published_time",
+                    "datepublished",
+                    "og:published_time",
+                    "pubdate",
+                    "publishdate",
+                    "publish-date",
+                    "publish_date",
+                    "parsely-pub-date",
+                    "sailthru.date",
+                    "dc.date.issued",
+                    "dcterms.created",
+                    "dc.date",
+                    "date",
+                    "og:pubdate",
                 ])
             })
             .or_else(|| self.first_time.clone())
@@ -108,9 +159,8 @@ impl Metadata {
     }
 
     pub(super) fn extra(&self) -> Vec<(String, String)> {
-        let keywords = self.ld.keywords.clone().or_else(|| self.get(&["news_keywords", "keywords"])).or_else(|| {
-            (!self.tags.is_empty()).then(|| self.tags.join(", "))
-        });
+        let keywords =
+            self.ld.keywords.clone().or_else(|| self.get(&["news_keywords", "keywords"])).or_else(|| (!self.tags.is_empty()).then(|| self.tags.join(", ")));
         let fields = [
             ("url", self.canonical.clone().or_else(|| self.get(&["og:url"])).or_else(|| self.ld.url.clone())),
             ("site_name", self.get(&["og:site_name", "application-name"]).or_else(|| self.ld.publisher.clone())),
@@ -175,9 +225,7 @@ pub(super) fn read_metadata(doc: &Html) -> Metadata {
                 }
             }
             "h1" if m.first_h1.is_none() => m.first_h1 = Some(collapse(&text_of(node))).filter(|t| !t.is_empty()),
-            "time" if m.first_time.is_none() => {
-                m.first_time = attr(el, "datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty())
-            }
+            "time" if m.first_time.is_none() => m.first_time = attr(el, "datetime").map(|d| d.trim().to_owned()).filter(|d| !d.is_empty()),
             "a" if attr(el, "rel").is_some_and(|r| r.split_whitespace().any(|r| r == "author")) => {
                 let name = collapse(&text_of(node));
                 if !name.is_empty() && name.chars().count() < 60 {

@@ -46,13 +46,7 @@ pub fn extract(html: &str) -> Page {
 fn extract_parsed(html: &str) -> Page {
     let doc = Html::parse_document(html);
     let meta = read_metadata(&doc);
-    let mut page = Page {
-        title: meta.title(),
-        date: meta.date(),
-        author: meta.author(),
-        metadata: meta.extra(),
-        ..Page::default()
-    };
+    let mut page = Page { title: meta.title(), date: meta.date(), author: meta.author(), metadata: meta.extra(), ..Page::default() };
     let Some(body) = find_body(&doc) else {
         page.text = meta.ld_body.clone().unwrap_or_default();
         return page;
@@ -128,15 +122,46 @@ struct Blocks {
 
 /// Never article text.
 const DROPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "button",
-    "iframe", "select", "input", "textarea", "menu", "object", "embed", "canvas", "head", "dialog",
-    "video", "audio", "map", "math", "picture", "img", "source",
+    "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "button", "iframe", "select", "input", "textarea", "menu", "object", "embed",
+    "canvas", "head", "dialog", "video", "audio", "map", "math", "picture", "img", "source",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "blockquote", "body", "center", "dd", "details", "div", "dl", "dt",
-    "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol",
-    "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
     "caption",
 ];
 
@@ -150,13 +175,10 @@ static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Names that save an element from `UNLIKELY` (`article-header` is the article's).
-static MAYBE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow|story|entry|post-?text").unwrap());
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow|story|entry|post-?text").unwrap());
 
 /// Class and id names that weigh for or against a container (readability's weights).
-static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose").unwrap()
-});
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose").unwrap());
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)-ad-|hidden|\bhid\b|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|card").unwrap()
 });
@@ -165,20 +187,93 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)caption").un
 
 /// Short lines that are widgets, not text.
 const WIDGET_LINES: &[&str] = &[
-    "advertisement", "advertising", "share", "share this", "share this article", "tweet", "print",
-    "email", "read more", "continue reading", "comments", "loading...", "scroll to continue",
-    "story continues below advertisement", "sponsored", "skip to content", "skip to main content",
+    "advertisement",
+    "advertising",
+    "share",
+    "share this",
+    "share this article",
+    "tweet",
+    "print",
+    "email",
+    "read more",
+    "continue reading",
+    "comments",
+    "loading...",
+    "scroll to continue",
+    "story continues below advertisement",
+    "sponsored",
+    "skip to content",
+    "skip to main content",
 ];
 
 /// The only words of a line that dates the page (`Friday, 23/1/2026, 17:45 (GMT+7)`,
 /// `January 22, 2026 4:10 AM UTC`, `Updated: 10:02 19-01-2026`).
 const STAMP_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "am",
-    "pm", "gmt", "utc", "ict", "est", "edt", "bst", "cet", "cest", "ist", "updated", "update",
-    "published", "posted", "last", "modified", "on", "at", "st", "nd", "rd", "th", "h",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "ict",
+    "est",
+    "edt",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "h",
 ];
 
 /// A short line of nothing but a date and time: the page's stamp, not the article's text.
@@ -227,9 +322,7 @@ fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> b
         return false;
     }
     // Roles that say the same as the tags above.
-    if attr(el, "role").is_some_and(|r| {
-        matches!(r, "navigation" | "menu" | "menubar" | "complementary" | "banner" | "contentinfo" | "dialog" | "alert")
-    }) {
+    if attr(el, "role").is_some_and(|r| matches!(r, "navigation" | "menu" | "menubar" | "complementary" | "banner" | "contentinfo" | "dialog" | "alert")) {
         return true;
     }
     !names.is_empty() && UNLIKELY.is_match(names) && !MAYBE.is_match(names)
@@ -258,8 +351,7 @@ impl Blocks {
             Node::Text(t) => {
                 self.text.push_str(t);
                 if in_link {
-                    self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count()
-                        + usize::from(t.chars().any(char::is_whitespace));
+                    self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count() + usize::from(t.chars().any(char::is_whitespace));
                 }
             }
             Node::Element(el) => {
@@ -473,14 +565,10 @@ fn text_ends_sentence(blocks: &Blocks, id: NodeId) -> bool {
 fn assemble(blocks: &Blocks, chosen: &[NodeId], doc: &ego_tree::Tree<Node>, title: Option<&str>) -> (String, Vec<String>) {
     // Whether a block's element is one of `tops` or inside one: its ancestors are looked up, not
     // every node under the tops collected (a block has a few ancestors, the body thousands of nodes).
-    let under = |tops: &FxHashSet<NodeId>, id: NodeId| {
-        doc.get(id).is_some_and(|n| std::iter::once(n).chain(n.ancestors()).any(|a| tops.contains(&a.id())))
-    };
+    let under = |tops: &FxHashSet<NodeId>, id: NodeId| doc.get(id).is_some_and(|n| std::iter::once(n).chain(n.ancestors()).any(|a| tops.contains(&a.id())));
     let chosen_set: FxHashSet<NodeId> = chosen.iter().copied().collect();
     // The article's pictures often sit beside its text (lead photo above the body), not in it.
-    let container = chosen.first().and_then(|c| doc.get(*c)?.parent()).filter(|p| {
-        p.value().as_element().is_some_and(|e| e.name() != "body")
-    });
+    let container = chosen.first().and_then(|c| doc.get(*c)?.parent()).filter(|p| p.value().as_element().is_some_and(|e| e.name() != "body"));
     let near_set: FxHashSet<NodeId> = container.map_or_else(|| chosen_set.clone(), |c| std::iter::once(c.id()).collect());
     let inside = |id: NodeId| under(&chosen_set, id);
     let near = |id: NodeId| under(&near_set, id);
@@ -606,8 +694,20 @@ mod tests {
         assert!(paragraphs[2].ends_with("according to the organising board."));
         assert_eq!(paragraphs[3], "Economic targets");
         assert_eq!(paragraphs[6], "The congress is held every five years.");
-        for gone in ["Society", "Skip to content", "Facebook", "Advertisement", "Related News", "Delegates arrive",
-            "Great news", "Most read", "All rights reserved", "dataLayer", "By Minh Anh", "Party Congress Politics"] {
+        for gone in [
+            "Society",
+            "Skip to content",
+            "Facebook",
+            "Advertisement",
+            "Related News",
+            "Delegates arrive",
+            "Great news",
+            "Most read",
+            "All rights reserved",
+            "dataLayer",
+            "By Minh Anh",
+            "Party Congress Politics",
+        ] {
             assert!(!p.text.contains(gone), "{gone:?} left in the text");
         }
         assert_eq!(p.captions, ["Delegates attend the opening session at the National Convention Centre. — VNA/VNS Photo"]);

@@ -33,21 +33,43 @@ impl Carried {
 /// caption a figure would take, and markup whose parsing reaches past the region's end (a new
 /// document part, raw text, MathML, a form or table cell that would close an outer one).
 const READ_OR_REACHING: &[&[u8]] = &[
-    b"title", b"meta", b"link", b"script", b"h1", b"figcaption", b"html", b"head", b"body",
-    b"frameset", b"plaintext", b"xmp", b"noembed", b"noframes", b"math", b"template", b"nobr", b"caption", b"col", b"colgroup", b"tbody", b"td", b"tfoot", b"th", b"thead", b"tr",
+    b"title",
+    b"meta",
+    b"link",
+    b"script",
+    b"h1",
+    b"figcaption",
+    b"html",
+    b"head",
+    b"body",
+    b"frameset",
+    b"plaintext",
+    b"xmp",
+    b"noembed",
+    b"noframes",
+    b"math",
+    b"template",
+    b"nobr",
+    b"caption",
+    b"col",
+    b"colgroup",
+    b"tbody",
+    b"td",
+    b"tfoot",
+    b"th",
+    b"thead",
+    b"tr",
 ];
 
 /// Elements still open at a region's end that its end tag would not close (scope boundaries)
 /// or that the tree builder would open again after it (formatting elements).
 const MUST_CLOSE: &[&[u8]] = &[
-    b"table", b"object", b"marquee", b"applet", b"select", b"button", b"form", b"a", b"b", b"big", b"code",
-    b"em", b"font", b"i", b"s", b"small", b"strike", b"strong", b"tt", b"u",
+    b"table", b"object", b"marquee", b"applet", b"select", b"button", b"form", b"a", b"b", b"big", b"code", b"em", b"font", b"i", b"s", b"small", b"strike",
+    b"strong", b"tt", b"u",
 ];
 
-const VOID: &[&[u8]] = &[
-    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param",
-    b"source", b"track", b"wbr", b"keygen",
-];
+const VOID: &[&[u8]] =
+    &[b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"param", b"source", b"track", b"wbr", b"keygen"];
 
 /// An `EMPTIED` element being read: its contents are cut if, when its end tag comes, nothing in
 /// it was read and its markup was balanced (every end tag closing an element opened in it), so
@@ -123,7 +145,11 @@ impl Region {
             }
             _ if lower == self.name => {
                 let balanced = MUST_CLOSE.iter().all(|m| self.count(m) == 0);
-                if balanced { Ended::Emptied(self.from) } else { Ended::Kept }
+                if balanced {
+                    Ended::Emptied(self.from)
+                } else {
+                    Ended::Kept
+                }
             }
             // An end tag of an element opened before the region may close the region with it.
             _ => Ended::Kept,
