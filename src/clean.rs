@@ -157,25 +157,35 @@ fn list_line(line: &str) -> ListLine {
 /// line after some article text, followed up to the end by nothing but headlines, each with at
 /// most one teaser paragraph, and further headings. Anything else after a heading (`Latest
 /// news` and then an article's paragraphs) means the heading is part of the text, and it stays.
-/// One pass from the end, so a text of many headings costs no more than one.
+/// One pass from the end, so a text of many headings costs no more than one; it stops where the
+/// lines can no longer be a list (two in a row that are not), since no line before them can be
+/// either: most texts end with a paragraph, so two or three lines are read, not all of them.
 fn related_tail(lines: &[String]) -> Option<usize> {
     let kept: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
-    let kinds: Vec<ListLine> = kept.iter().map(|&i| list_line(&lines[i])).collect();
-    // list[k]: kept lines k.. read as a list; headline[k]: and hold a headline.
+    // list[k]: kept lines k.. read as a list; headline[k]: and hold a headline. Lines before
+    // `first` are never read (their kinds stay Other, which nothing below looks at).
     let n = kept.len();
+    let mut kinds = vec![ListLine::Other; n];
     let mut list = vec![false; n + 1];
     let mut headline = vec![false; n + 1];
     list[n] = true;
+    let mut first = n;
     for k in (0..n).rev() {
+        kinds[k] = list_line(&lines[kept[k]]);
         (list[k], headline[k]) = match kinds[k] {
             ListLine::Heading => (list[k + 1], headline[k + 1]),
             ListLine::Headline if kinds.get(k + 1) == Some(&ListLine::Teaser) => (list[k + 2], true),
             ListLine::Headline => (list[k + 1], true),
             ListLine::Teaser | ListLine::Other => (false, false),
         };
+        first = k;
+        // Every kind of line takes its `list` from one of the next two: none before is a list.
+        if !list[k] && !list[k + 1] {
+            break;
+        }
     }
     // The first heading after article text whose rest is a list with a headline in it.
-    (1..n).find(|&k| kinds[k] == ListLine::Heading && list[k + 1] && headline[k + 1]).map(|k| kept[k])
+    (first.max(1)..n).find(|&k| kinds[k] == ListLine::Heading && list[k + 1] && headline[k + 1]).map(|k| kept[k])
 }
 
 /// Non-empty lines as paragraphs: single line breaks kept, runs of blank lines made one.
