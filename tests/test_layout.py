@@ -43,9 +43,15 @@ def _graph() -> dict[str, set[str]]:
         deps = set()
         for first, second in re.findall(r"\bcrate::(\w+)(?:::(\w+))?", text):
             deps.add(f"{first}::{second}" if f"{first}::{second}" in files else first)
-        for item in re.findall(r"\bsuper::(\w+)", text):
+        # `super::x` and `use super::{x, y}`: a sibling module, or an item of the parent.
+        items = re.findall(r"\bsuper::(\w+)", text)
+        for group in re.findall(r"\bsuper::\{([^}]*)\}", text):
+            items += re.findall(r"^\s*(\w+)", group) + re.findall(r",\s*(\w+)", group)
+        for item in items:
             target = f"{parent}::{item}" if parent else item
             deps.add(target if target in files else parent)
+        for group in re.findall(r"\bcrate::\{([^}]*)\}", text):
+            deps.update(g for g in re.findall(r"(?:^|,)\s*(\w+)", group) if g in files)
         if path.name == "mod.rs":  # a folder's mod.rs naming its own modules (`evidence::x`)
             deps.update(f"{folder}::{item}" for item in re.findall(r"(?<!::)\b(\w+)::", text) if f"{folder}::{item}" in files)
         graph[name] = {d for d in deps if d in files and d != name and d not in test_only}
@@ -97,5 +103,6 @@ def test_no_two_modules_depend_on_each_other():
     assert {"extract", "roles", "mention", "numeric::interpret", "numeric::rules"} <= graph.keys()
     assert "mention" in graph["roles"] and "roles" in graph["extract"], "the graph sees `crate::` paths"
     assert "numeric::calendar" in graph["numeric::interpret"], "and `super::` paths"
+    assert "html::text" in graph["html::metadata"], "and `use super::{..}` groups"
     cycles = [c for c in _cycles(graph) if not all(m.split("::")[0] in TANGLED_FOLDERS for m in c)]
     assert cycles == [], f"modules that depend on each other: {cycles}"

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use scraper::Html;
 use serde_json::Value;
 
-use super::{attr, collapse, text_of};
+use super::text::{attr, collapse, text_of};
 
 #[derive(Default)]
 pub(super) struct Metadata {

@@ -17,8 +17,12 @@ use std::sync::LazyLock;
 mod inert;
 mod metadata;
 mod regions;
+mod start_tag;
+mod text;
 
 use metadata::read_metadata;
+use start_tag::style_hides;
+use text::{attr, collapse};
 
 /// What a page holds. `text` is the article body, paragraphs separated by a blank line; headline
 /// and captions are not in it.
@@ -294,23 +298,11 @@ fn class_and_id(el: &scraper::node::Element) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// An attribute's value. scraper's `Element::attr` interns the name as an atom at every call,
-/// which showed in profiles; an element has few attributes left (`inert.rs`) to scan.
-fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
-    el.attrs.iter().find(|(k, _)| k.prefix.is_none() && k.ns.is_empty() && &*k.local == name).map(|(_, v)| &**v)
-}
-
 fn is_hidden(el: &scraper::node::Element) -> bool {
     if attr(el, "hidden").is_some() || attr(el, "aria-hidden").is_some_and(|v| v == "true") {
         return true;
     }
     attr(el, "style").is_some_and(style_hides)
-}
-
-/// Does an inline style hide its element?
-fn style_hides(style: &str) -> bool {
-    let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    s.contains("display:none") || s.contains("visibility:hidden")
 }
 
 fn is_boilerplate(el: &scraper::node::Element, names: &str, by_class: bool) -> bool {
@@ -605,52 +597,6 @@ fn assemble(blocks: &Blocks, chosen: &[NodeId], doc: &ego_tree::Tree<Node>, titl
         paragraphs.pop();
     }
     (paragraphs.join("\n\n"), captions)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text helpers.
-
-/// The text of a node and its descendants, as written.
-fn text_of(node: NodeRef<Node>) -> String {
-    node.descendants().filter_map(|n| n.value().as_text().map(|t| &**t)).collect()
-}
-
-/// Runs of whitespace (non-breaking spaces included) to one space, trimmed.
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    // Byte by byte, a character decoded only where one starts beyond ASCII: this runs over all
-    // of a page's text.
-    let b = s.as_bytes();
-    let (mut i, mut word) = (0, None);
-    while i < b.len() {
-        let (space, len) = match b[i] {
-            c if c.is_ascii() => (matches!(c, b'\t'..=b'\r' | b' '), 1),
-            _ => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace() || c == '\u{200b}', c.len_utf8())
-            }
-        };
-        match (space, word) {
-            (true, Some(start)) => {
-                push_word(&mut out, &s[start..i]);
-                word = None;
-            }
-            (false, None) => word = Some(i),
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(start) = word {
-        push_word(&mut out, &s[start..]);
-    }
-    out
-}
-
-fn push_word(out: &mut String, word: &str) {
-    if !out.is_empty() {
-        out.push(' ');
-    }
-    out.push_str(word);
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! parser time. A region is emptied only when that cannot change the parse of the rest of the
 //! page or anything `metadata.rs` reads; otherwise it is left as it is.
 
-use super::inert::{has_ci, StartTag};
+use super::start_tag::{has_ci, StartTag};
 
 /// Elements extraction drops whole (`mod.rs`: `DROPPED_TAGS`) whose contents are emptied
 /// before parsing: navigation, sidebars and footers, about a sixth of the bytes the other cuts
