@@ -1,12 +1,13 @@
-//! What the quotes table costs: extraction against quotes, on the same cleaned texts, one
-//! thread, each document's two steps timed in turn (the better of three runs each), so the
-//! ratio does not depend on this machine's drift between runs.
+//! What the quotes table and duplicate detection cost: extraction against quotes, on the same
+//! cleaned texts, one thread, each document's two steps timed in turn (the better of three runs
+//! each), so the ratio does not depend on this machine's drift between runs; then
+//! `duplicates(0.8)` over all the texts, one thread, the better of three runs.
 //!
 //!     cargo run --release --example quotes_cost -- /tmp/congress-corpus-bench-10000-1
 
 use std::time::Instant;
 
-use congress_corpus::{discover, extract::Extractor, loader, parallel, pipeline, quotes};
+use congress_corpus::{discover, duplicates, extract::Extractor, loader, parallel, pipeline, quotes};
 
 fn main() {
     let root = std::env::args().nth(1).expect("usage: quotes_cost FOLDER");
@@ -36,10 +37,22 @@ fn main() {
         }
     })
     .expect("no panic");
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let (mut t_dups, mut n_dups) = (f64::MAX, 0);
+    parallel::install(1, || {
+        for _ in 0..3 {
+            let t = Instant::now();
+            n_dups = duplicates::duplicates(&texts, 0.8).expect("valid threshold").len();
+            t_dups = t_dups.min(t.elapsed().as_secs_f64());
+        }
+    })
+    .expect("no panic");
     let with_quotes = t_extract + t_quotes;
     println!("{} documents, {mb:.1} MB of body text, one thread", docs.len());
     println!("extract                {t_extract:.3} s  {:.1} MB/s  {n_mentions} mentions", mb / t_extract);
     println!("quotes                 {t_quotes:.3} s  {:.1} MB/s  {n_quotes} quotes", mb / t_quotes);
     println!("extract + quotes       {with_quotes:.3} s  {:.1} MB/s", mb / with_quotes);
     println!("throughput kept with quotes: {:.1}%", 100.0 * t_extract / with_quotes);
+    println!("duplicates(0.8)        {t_dups:.3} s  {:.1} MB/s  {n_dups} rows", mb / t_dups);
+    println!("throughput kept with quotes + duplicates: {:.1}%", 100.0 * t_extract / (with_quotes + t_dups));
 }

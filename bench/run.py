@@ -244,6 +244,35 @@ def ahocorasick_anchor(texts: list[str]) -> dict | None:
     return {"seconds": el, "mb_per_s": size / el / 1e6, "hits": hits}
 
 
+def budget(root: Path, rounds: int = 3) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Issue 18's budget: (wall, CPU) seconds of load + extract without quotes and of load +
+    extract + quotes + duplicates, 2 threads, each the best of `rounds`."""
+    import congress_corpus as cc
+
+    # load + extract + quotes + duplicates keeps >= 80% of the throughput of load + extract
+    # alone (quotes=False is that: the same build, the quotes pass skipped). Interleaved, best
+    # of `rounds` each, so a machine slowed for a while slows both alike. CPU time (this
+    # process's user + system, every thread) is measured beside: on a shared machine it moves
+    # less than the wall clock.
+    def cpu_timed(f):
+        t, c0 = time.perf_counter(), os.times()
+        f()
+        c1 = os.times()
+        return time.perf_counter() - t, (c1.user - c0.user) + (c1.system - c0.system)
+
+    bare = whole = (float("inf"), float("inf"))
+    for _ in range(rounds):
+        b = cpu_timed(lambda: cc.load(root, n_threads=2, quotes=False))
+        w = cpu_timed(lambda: cc.load(root, n_threads=2).duplicates())
+        bare, whole = (min(bare[0], b[0]), min(bare[1], b[1])), (min(whole[0], w[0]), min(whole[1], w[1]))
+    return bare, whole
+
+
+def budget_line(bare: tuple[float, float], whole: tuple[float, float]) -> str:
+    return (f"load + extract + quotes + duplicates keeps {100 * bare[0] / whole[0]:.1f}% of the throughput of load + extract "
+            f"without quotes ({100 * bare[1] / whole[1]:.1f}% by CPU time; 2 threads; target >= 80%)")
+
+
 def main() -> None:
     import pandas as pd
 
@@ -261,6 +290,10 @@ def main() -> None:
                          "--target DIR` of an earlier commit): load + extract on 1 and 2 threads, its peak RSS and "
                          "the startup cost are also measured for that build, alike, with the ratio current / baseline "
                          "(only the package comes from DIR: both builds use this environment's pandas and pyarrow)")
+    ap.add_argument("--budget-only", action="store_true",
+                    help="measure only issue 18's budget (load + extract + quotes + duplicates against load + "
+                         "extract without quotes, interleaved, best of --rounds) and print its line")
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds of the budget measurement (best of)")
     a = ap.parse_args()
     if a.baseline is not None and not (a.baseline / "congress_corpus").is_dir():
         ap.error(f"--baseline {a.baseline}: no congress_corpus package in that directory")
@@ -269,6 +302,13 @@ def main() -> None:
         print(f"generating {a.files} files under {root} ...", flush=True)
         generate(root, a.files, a.seed)
     mb = sum(p.stat().st_size for p in root.rglob("*.txt")) / 1e6
+    if a.budget_only:
+        read_loop(root)  # warm the page cache
+        bare, whole = budget(root, a.rounds)
+        print(f"cc.load + extract, no quotes, 2 threads: {bare[0]:.2f} s, CPU {bare[1]:.2f} s")
+        print(f"cc.load + extract + quotes + duplicates, 2 threads: {whole[0]:.2f} s, CPU {whole[1]:.2f} s")
+        print(budget_line(bare, whole))
+        return
     rows = []
 
     def add(what, seconds, anchor=None, note=""):
@@ -285,22 +325,7 @@ def main() -> None:
         t, c = _timed(lambda: cc.load(root, n_threads=threads), 2)
         full[threads] = t
         add(f"cc.load + extract all, {threads} thread(s)", t, t_read, f"{len(c.arrow('mentions'))} mentions")
-    # Issue 18's budget: load + extract + quotes + duplicates keeps >= 80% of the throughput of
-    # load + extract alone (quotes=False is that: the same build, the quotes pass skipped).
-    # Interleaved, best of 3 each, so a machine slowed for a while slows both alike.
-    # CPU time (this process's user + system, every thread) is printed beside: on a shared
-    # machine it moves less than the wall clock.
-    def cpu_timed(f):
-        t, c0 = time.perf_counter(), os.times()
-        f()
-        c1 = os.times()
-        return time.perf_counter() - t, (c1.user - c0.user) + (c1.system - c0.system)
-
-    bare = whole = (float("inf"), float("inf"))
-    for _ in range(3):
-        b = cpu_timed(lambda: cc.load(root, n_threads=2, quotes=False))
-        w = cpu_timed(lambda: cc.load(root, n_threads=2).duplicates())
-        bare, whole = (min(bare[0], b[0]), min(bare[1], b[1])), (min(whole[0], w[0]), min(whole[1], w[1]))
+    bare, whole = budget(root, a.rounds)
     add("cc.load + extract, no quotes, 2 threads", bare[0], t_read, f"CPU {bare[1]:.2f} s")
     add("cc.load + extract + quotes + duplicates, 2 thr.", whole[0], t_read, f"CPU {whole[1]:.2f} s, {len(c.arrow('quotes'))} quotes")
     texts = c.documents.text.tolist()
@@ -320,8 +345,7 @@ def main() -> None:
         ratio = f"{t_read / s:.2f}x" if anchor else ""
         print(f"{what:<46} {s:8.2f} {rate:8.1f} {ratio:>13}  {note}")
     print(f"\n2 threads vs 1 for load + extract: {full[1] / full[2]:.2f}x")
-    print(f"load + extract + quotes + duplicates keeps {100 * bare[0] / whole[0]:.1f}% of the throughput of load + extract "
-          f"without quotes ({100 * bare[1] / whole[1]:.1f}% by CPU time; 2 threads; target >= 80%)")
+    print(budget_line(bare, whole))
     print(f"mentions to pandas (DataFrame.from_arrow): {len(df):,} rows in {t_pd:.3f} s "
           f"({t_pd / max(len(df), 1) * 1e6:.3f} s per million rows)")
     print(f"peak RSS, load + extract in a fresh process: {rss['rss_mib']:.0f} MiB = {rss['rss_mib'] * 1.048576 / mb:.2f}x the corpus "

@@ -58,18 +58,33 @@ fn word_hash(w: &str) -> u64 {
 /// Spellings that fold to different word sequences but are the same word (`viet nam`, `vietnam`):
 /// by first word hash, the rest of the words and the hash of the joined spelling. Taken from the
 /// places gazetteer, where an entry lists both (`Việt Nam`, `Vietnam`; `Hà Nội`, `Hanoi`).
-type Joins = HashMap<u64, Vec<(Vec<u64>, u64)>>;
+struct Joins {
+    by_first: HashMap<u64, Vec<(Vec<u64>, u64)>>,
+    /// A bit per value of a first word hash's top 16 bits: almost every word of a text starts
+    /// no joined spelling, and one bit tells so without a hash table lookup.
+    firsts: Box<[u64; 1024]>,
+}
+
+impl Joins {
+    fn get(&self, h: u64) -> Option<&[(Vec<u64>, u64)]> {
+        let top = (h >> 48) as usize;
+        if self.firsts[top / 64] & (1 << (top % 64)) == 0 {
+            return None;
+        }
+        self.by_first.get(&h).map(Vec::as_slice)
+    }
+}
 
 static JOINS: LazyLock<Joins> = LazyLock::new(|| {
     let specs = crate::lexicon::parse_tsv("places.tsv", include_str!("data/places.tsv")).expect("the shipped places.tsv parses");
-    let mut joins: Joins = HashMap::default();
+    let mut by_first: HashMap<u64, Vec<(Vec<u64>, u64)>> = HashMap::default();
     for spec in specs {
         let keys: Vec<String> = std::iter::once(&spec.canonical).chain(&spec.aliases).map(|n| words(n).join(" ")).collect();
         for k in &keys {
             let joined = k.replace(' ', "");
             if k.contains(' ') && keys.contains(&joined) {
                 let hashes: Vec<u64> = k.split(' ').map(word_hash).collect();
-                let entry = joins.entry(hashes[0]).or_default();
+                let entry = by_first.entry(hashes[0]).or_default();
                 let rest = hashes[1..].to_vec();
                 if !entry.iter().any(|(r, _)| *r == rest) {
                     entry.push((rest, word_hash(&joined)));
@@ -77,37 +92,56 @@ static JOINS: LazyLock<Joins> = LazyLock::new(|| {
             }
         }
     }
-    joins
+    let mut firsts = Box::new([0u64; 1024]);
+    for &h in by_first.keys() {
+        let top = (h >> 48) as usize;
+        firsts[top / 64] |= 1 << (top % 64);
+    }
+    Joins { by_first, firsts }
 });
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
+/// ASCII as `each_word` reads it: a letter or digit in lower case, 0 for a separator.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        if (c as u8).is_ascii_alphanumeric() {
+            t[c] = (c as u8).to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    t
+};
+
 /// Calls `f` with the hash (`word_hash`) of each folded word of `text`: letters and digits,
 /// everything else a separator, so quotes, dashes, case and diacritics never make two copies
 /// differ. Words are hashed byte by byte as they are read, never built as strings.
 fn each_word(text: &str, mut f: impl FnMut(u64)) {
+    let b = text.as_bytes();
     let mut h = FNV_OFFSET;
     let mut in_word = false;
     let mut buf = String::new();
-    let mut end = |h: &mut u64, in_word: &mut bool| {
-        if *in_word {
-            f(mix(*h));
-            *h = FNV_OFFSET;
-            *in_word = false;
-        }
-    };
-    for c in text.chars() {
-        // News prose is mostly ASCII: no folding buffer for it.
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
+    let mut i = 0;
+    while i < b.len() {
+        // News prose is mostly ASCII: a table lookup per byte, no decoding, no folding buffer.
+        if b[i] < 0x80 {
+            let l = ASCII_WORD[b[i] as usize];
+            if l != 0 {
+                h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
                 in_word = true;
-            } else {
-                end(&mut h, &mut in_word);
+            } else if in_word {
+                f(mix(h));
+                h = FNV_OFFSET;
+                in_word = false;
             }
+            i += 1;
             continue;
         }
+        let Some(c) = text[i..].chars().next() else { break };
+        i += c.len_utf8();
         buf.clear();
         fold::fold_char(c, &mut buf);
         for g in buf.chars() {
@@ -117,12 +151,16 @@ fn each_word(text: &str, mut f: impl FnMut(u64)) {
                     h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
                 }
                 in_word = true;
-            } else {
-                end(&mut h, &mut in_word);
+            } else if in_word {
+                f(mix(h));
+                h = FNV_OFFSET;
+                in_word = false;
             }
         }
     }
-    end(&mut h, &mut in_word);
+    if in_word {
+        f(mix(h));
+    }
 }
 
 /// The folded words of a gazetteer name, as `each_word` reads them.
@@ -130,40 +168,47 @@ fn words(name: &str) -> Vec<String> {
     fold::key(name).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect()
 }
 
-/// Word hashes of `text`, with joined spellings made one word.
-fn word_hashes(text: &str) -> Vec<u64> {
-    let mut hashes = Vec::new();
-    each_word(text, |w| hashes.push(w));
+/// Word hashes of `text` into `out` (cleared first), with joined spellings made one word.
+fn word_hashes(text: &str, out: &mut Vec<u64>) {
+    out.clear();
+    each_word(text, |w| out.push(w));
+    // Joined in place: a joined spelling is never longer than the words it replaces.
     let joins = &*JOINS;
-    let mut out = Vec::with_capacity(hashes.len());
-    let mut i = 0;
-    while i < hashes.len() {
-        let joined = joins.get(&hashes[i]).and_then(|alts| alts.iter().find(|(rest, _)| hashes[i + 1..].starts_with(rest)));
+    let (mut i, mut k) = (0, 0);
+    while i < out.len() {
+        let joined = joins.get(out[i]).and_then(|alts| alts.iter().find(|(rest, _)| out[i + 1..].starts_with(rest)));
         match joined {
             Some((rest, j)) => {
-                out.push(*j);
+                out[k] = *j;
                 i += 1 + rest.len();
             }
             None => {
-                out.push(hashes[i]);
+                out[k] = out[i];
                 i += 1;
             }
         }
+        k += 1;
     }
-    out
+    out.truncate(k);
 }
 
 /// Calls `f` with the hash of each shingle of `text` (`SHINGLE_WORDS` consecutive folded
-/// words), repeats included. A text shorter than a shingle is one shingle; an empty text has none.
-fn each_shingle(text: &str, f: impl FnMut(u64)) {
-    let w = word_hashes(text);
-    w.windows(SHINGLE_WORDS.min(w.len()).max(1)).map(|win| win.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &x| mix(h ^ x))).for_each(f);
+/// words), repeats included; `words` is scratch space. A text shorter than a shingle is one
+/// shingle; an empty text has none.
+fn each_shingle(text: &str, words: &mut Vec<u64>, f: impl FnMut(u64)) {
+    word_hashes(text, words);
+    words.windows(SHINGLE_WORDS.min(words.len()).max(1)).map(|win| win.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &x| mix(h ^ x))).for_each(f);
 }
 
 /// The shingles of `text`, sorted and distinct: the set whose Jaccard similarity is compared.
 pub fn shingles(text: &str) -> Vec<u64> {
+    shingles_with(text, &mut Vec::new())
+}
+
+/// `shingles`, with `words` as scratch space.
+fn shingles_with(text: &str, words: &mut Vec<u64>) -> Vec<u64> {
     let mut out = Vec::new();
-    each_shingle(text, |s| out.push(s));
+    each_shingle(text, words, |s| out.push(s));
     out.sort_unstable();
     out.dedup();
     out
@@ -174,10 +219,10 @@ pub fn shingles(text: &str) -> Vec<u64> {
 /// empty bin borrows the value of the first full bin on a probe sequence that depends only on
 /// the bin, so two documents borrow alike. None for a text without shingles. Repeated shingles
 /// do not change a minimum, so the set is never built.
-fn signature(text: &str) -> Option<[u64; BINS]> {
+fn signature(text: &str, words: &mut Vec<u64>) -> Option<[u64; BINS]> {
     let mut sig = [u64::MAX; BINS];
     let mut any = false;
-    each_shingle(text, |s| {
+    each_shingle(text, words, |s| {
         let h = mix(s ^ 0x5851_f42d_4c95_7f2d);
         let bin = (h >> 57) as usize;
         sig[bin] = sig[bin].min(h);
@@ -217,9 +262,6 @@ fn banding(threshold: f64) -> (usize, usize) {
     (BINS, 1)
 }
 
-/// A document's LSH band keys and its signature cut to 32 bits (enough to tell minima apart).
-type Sketch = (Vec<u64>, Box<[u32; BINS]>);
-
 /// Jaccard similarity of two sorted, distinct sets.
 pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() && b.is_empty() {
@@ -256,14 +298,15 @@ pub fn duplicates(texts: &[&str], threshold: f64) -> Result<Vec<Duplicate>, Erro
         return Err(Error::InvalidArgument(format!("threshold must be in (0, 1], not {threshold}")));
     }
     let (bands, rows) = banding(threshold);
-    // Band keys and a 32-bit signature only: the shingle sets are not kept, so memory stays at
-    // under 1 KB per document however long the texts.
-    let keys: Vec<Option<Sketch>> = texts
+    // Band keys and the signature cut to 32 bits (enough to tell minima apart) only: the
+    // shingle sets are not kept, so memory stays at under 1 KB per document however long the
+    // texts.
+    let keys: Vec<Option<(Vec<u64>, [u32; BINS])>> = texts
         .par_iter()
-        .map(|t| {
-            signature(t).map(|sig| {
+        .map_init(Vec::new, |words, t| {
+            signature(t, words).map(|sig| {
                 let bands = (0..bands).map(|b| sig[b * rows..(b + 1) * rows].iter().fold(mix(b as u64 + 1), |h, &x| mix(h ^ x))).collect();
-                (bands, Box::new(sig.map(|v| v as u32)))
+                (bands, sig.map(|v| v as u32))
             })
         })
         .collect();
@@ -274,30 +317,43 @@ pub fn duplicates(texts: &[&str], threshold: f64) -> Result<Vec<Duplicate>, Erro
         }
     }
     entries.par_sort_unstable();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for group in entries.chunk_by(|a, b| a.0 == b.0) {
-        for (i, a) in group.iter().enumerate() {
-            pairs.extend(group[i + 1..].iter().map(|b| (a.1, b.1)));
-        }
-    }
-    drop(entries);
-    pairs.par_sort_unstable();
-    pairs.dedup();
     // Most candidates share a band by chance; the signatures' agreement estimates their
     // similarity (standard error 0.035 at 0.8), and only those within MARGIN of the threshold
     // have their sets built and compared exactly.
     let min_agree = ((threshold - MARGIN) * BINS as f64).ceil().max(0.0) as usize;
-    pairs.retain(|&(a, b)| {
-        let (Some((_, sa)), Some((_, sb))) = (&keys[a as usize], &keys[b as usize]) else { return false };
-        sa.iter().zip(sb.iter()).filter(|(x, y)| x == y).count() >= min_agree
-    });
+    // A pair agrees in at least as many bins on the signatures' low bytes as on their 32 bits,
+    // so the low bytes (a quarter of the memory, four vector compares a pair) reject most
+    // candidates, and only the few left are counted on 32 bits. Every pair that shares a band is
+    // checked where it is found, repeats included: cheaper than sorting a million pairs to
+    // drop the repeats first (a story's common paragraphs put a thousand documents in one band).
+    let sig32 = |d: u32| keys[d as usize].as_ref().map(|k| &k.1);
+    let low: Vec<[u8; BINS]> = keys.par_iter().map(|k| k.as_ref().map_or([0; BINS], |(_, s)| s.map(|v| v as u8))).collect();
+    let agree8 = |a: u32, b: u32| {
+        // A byte-wide count (at most BINS = 128 fits) compiles to byte-lane vector compares.
+        let (x, y) = (&low[a as usize], &low[b as usize]);
+        (0..BINS).fold(0u8, |n, i| n + u8::from(x[i] == y[i])) as usize
+    };
+    let agree = |a: u32, b: u32| match (sig32(a), sig32(b)) {
+        (Some(sa), Some(sb)) => agree8(a, b) >= min_agree && sa.iter().zip(sb).filter(|(x, y)| x == y).count() >= min_agree,
+        _ => false,
+    };
+    let groups: Vec<&[(u64, u32)]> = entries.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1).collect();
+    let mut pairs: Vec<(u32, u32)> = groups
+        .par_iter()
+        .flat_map(|g| (0..g.len()).into_par_iter().flat_map_iter(move |i| g[i + 1..].iter().map(move |b| (g[i].1, b.1))).filter(|&(a, b)| agree(a, b)))
+        .collect();
+    drop(groups);
+    drop(entries);
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    drop(low);
     drop(keys);
 
     // Exact verification needs the sets of the candidates only (few documents).
     let mut involved: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
     involved.par_sort_unstable();
     involved.dedup();
-    let sets: HashMap<u32, Vec<u64>> = involved.par_iter().map(|&d| (d, shingles(texts[d as usize]))).collect();
+    let sets: HashMap<u32, Vec<u64>> = involved.par_iter().map_init(Vec::new, |words, &d| (d, shingles_with(texts[d as usize], words))).collect();
     let verified: Vec<(u32, u32)> = pairs.into_par_iter().filter(|(a, b)| jaccard(&sets[a], &sets[b]) >= threshold).collect();
 
     let mut parent: Vec<usize> = (0..texts.len()).collect();
