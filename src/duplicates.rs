@@ -130,7 +130,7 @@ fn each_word(text: &str, mut f: impl FnMut(u64)) {
         if b[i] < 0x80 {
             let l = ASCII_WORD[b[i] as usize];
             if l != 0 {
-                h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
+                h = (h ^ u64::from(l)).wrapping_mul(FNV_PRIME);
                 in_word = true;
             } else if in_word {
                 f(mix(h));
@@ -370,11 +370,7 @@ pub fn duplicates(texts: &[&str], threshold: f64) -> Result<Vec<Duplicate>, Erro
     members.sort_unstable();
     Ok(members
         .into_par_iter()
-        .map(|(root, d)| Duplicate {
-            doc: d,
-            cluster: root,
-            similarity: if root == d { 1.0 } else { jaccard(&sets[&(root as u32)], &sets[&(d as u32)]) },
-        })
+        .map(|(root, d)| Duplicate { doc: d, cluster: root, similarity: if root == d { 1.0 } else { jaccard(&sets[&(root as u32)], &sets[&(d as u32)]) } })
         .collect())
 }
 
@@ -492,4 +488,3 @@ Prime Minister Phạm Minh Chính is expected to remain a member of the Politbur
         assert!(duplicates(&["a"], f64::NAN).is_err());
     }
 }
-

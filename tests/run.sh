@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command that runs every test, from a fresh clone: builds and installs the package
-# (with its test dependencies) into .venv, then runs the Rust unit tests and pytest (which also
-# runs the docstring examples and the notebooks). Exit status is non-zero on any failure,
+# (with its test dependencies) into .venv, checks formatting and lints, then runs the Rust unit
+# tests and pytest (which also runs the docstring examples and the notebooks). Exit status is non-zero on any failure,
 # including pytest finding no tests (its exit code 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,15 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet ".[test]"
+
+echo "== cargo fmt, clippy"
+# The house style and lints ([lints] in Cargo.toml) hold for the core and the binding alike.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    rustup component add rustfmt clippy
+fi
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --all-targets --features python -- -D warnings
 
 echo "== cargo test"
 cargo test --quiet

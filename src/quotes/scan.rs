@@ -137,4 +137,3 @@ pub(super) fn skip_spaces(text: &str, p: usize, hi: usize) -> usize {
 pub(super) fn has_words(s: &str, n: usize) -> bool {
     s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(n).count() == n
 }
-

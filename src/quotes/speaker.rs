@@ -4,11 +4,32 @@
 use super::scan::*;
 use super::*;
 
-pub(super) const SKIPPED_BEFORE_VERB: &[&str] = &["also", "further", "then", "later", "has", "have", "had", "once", "again", "repeatedly", "previously", "recently", "earlier", "reportedly", "clearly", "firmly", "strongly", "particularly"];
+pub(super) const SKIPPED_BEFORE_VERB: &[&str] = &[
+    "also",
+    "further",
+    "then",
+    "later",
+    "has",
+    "have",
+    "had",
+    "once",
+    "again",
+    "repeatedly",
+    "previously",
+    "recently",
+    "earlier",
+    "reportedly",
+    "clearly",
+    "firmly",
+    "strongly",
+    "particularly",
+];
 pub(super) const PASSIVE: &[&str] = &["was", "were", "is", "are", "be", "been", "being"];
-pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "this", "these", "those", "of", "to", "for", "with", "by", "in", "on", "my", "our"];
+pub(super) const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "his", "her", "their", "this", "these", "those", "of", "to", "for", "with", "by", "in", "on", "my", "our"];
 pub(super) const HONORIFICS: &[&str] = &["comrade", "mr", "mrs", "ms", "dr", "madam", "sir", "."];
-pub(super) const PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "after", "before", "while", "to", "at", "via", "through", "from", "by", "with", "reporters", "journalists", "media", "press"];
+pub(super) const PREPOSITIONS: &[&str] =
+    &["in", "at", "on", "during", "after", "before", "while", "to", "at", "via", "through", "from", "by", "with", "reporters", "journalists", "media", "press"];
 
 /// Words that open a clause, never a modifier of the speaker noun after them (`what rights groups say`).
 pub(super) const CLAUSE_WORDS: &[&str] = &["what", "which", "who", "whom", "that", "and", "but", "or", "as", "while", "when", "where"];
@@ -124,7 +145,11 @@ impl<'a> Ctx<'a> {
                 det = Some(lw);
                 break;
             }
-            if !lw.chars().next().is_some_and(char::is_alphanumeric) || PASSIVE.contains(&lw.as_str()) || DETERMINERS.contains(&lw.as_str()) || CLAUSE_WORDS.contains(&lw.as_str()) {
+            if !lw.chars().next().is_some_and(char::is_alphanumeric)
+                || PASSIVE.contains(&lw.as_str())
+                || DETERMINERS.contains(&lw.as_str())
+                || CLAUSE_WORDS.contains(&lw.as_str())
+            {
                 break;
             }
             if self.mention_ending_at(w.1).is_some_and(|m| m.label == Label::Person) {

@@ -200,7 +200,33 @@ pub(super) fn source_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue
 }
 
 /// Words that open the end of a sentence after `..., X said`: when, where, to whom, how.
-const TAIL_WORDS: &[&str] = &["on", "in", "at", "during", "after", "before", "yesterday", "today", "tonight", "last", "earlier", "later", "late", "when", "while", "from", "via", "through", "by", "with", "recently", "previously", "afterwards", "reporters", "journalists"];
+const TAIL_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "earlier",
+    "later",
+    "late",
+    "when",
+    "while",
+    "from",
+    "via",
+    "through",
+    "by",
+    "with",
+    "recently",
+    "previously",
+    "afterwards",
+    "reporters",
+    "journalists",
+];
 
 /// `X said (that) ...`, `..., X said.`, `..., said X.`, and a participle that opens its sentence
 /// (`Affirming that ..., Trung proposed ...`).
@@ -214,7 +240,10 @@ pub(super) fn verb_quote(ctx: &Ctx, c: &Cue, ss: usize, se: usize, cues: &[Cue],
         let after_speaker = match between.trim().is_empty() {
             true => ctx.speaker_starting_at(c.end, se).map(|f| (f.1 .1, Some(f))),
             // `..., the ministry in a statement said`: the phrase before the verb skipped.
-            false => ctx.speaker_ending_at(comma + 1, ctx.adverbial_before(comma + 1, c.start).unwrap_or(c.start)).filter(|f| f.1 .0 > comma).map(|f| (c.end, Some(f))),
+            false => ctx
+                .speaker_ending_at(comma + 1, ctx.adverbial_before(comma + 1, c.start).unwrap_or(c.start))
+                .filter(|f| f.1 .0 > comma)
+                .map(|f| (c.end, Some(f))),
         };
         if let Some((tail_from, who)) = after_speaker {
             let tail = text[tail_from..se].trim().trim_end_matches(['.', '”', '"']);
