@@ -53,12 +53,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "SocialMediaPosting",
 ];
 
-/// Every `<meta>` key read (lower-cased): `inert` cuts the page's other meta tags before parsing.
-pub(super) const META_KEYS: &[&str] = &[
-    "og:title",
-    "twitter:title",
-    "dc.title",
-    "headline",
+// The `<meta>` keys read for each field, lower-cased, in order of preference.
+const TITLE: &[&str] = &["og:title", "twitter:title", "dc.title", "headline"];
+const DATE: &[&str] = &[
     "article:published_time",
     "datepublished",
     "og:published_time",
@@ -73,31 +70,26 @@ pub(super) const META_KEYS: &[&str] = &[
     "dc.date",
     "date",
     "og:pubdate",
-    "author",
-    "article:author",
-    "dc.creator",
-    "parsely-author",
-    "sailthru.author",
-    "news_keywords",
-    "keywords",
-    "og:url",
-    "og:site_name",
-    "application-name",
-    "article:section",
-    "parsely-section",
-    "og:description",
-    "description",
-    "twitter:description",
-    "article:modified_time",
-    "datemodified",
-    "og:updated_time",
-    "og:type",
-    "article:tag",
 ];
+const AUTHOR: &[&str] = &["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"];
+const KEYWORDS: &[&str] = &["news_keywords", "keywords"];
+const URL: &[&str] = &["og:url"];
+const SITE_NAME: &[&str] = &["og:site_name", "application-name"];
+const SECTION: &[&str] = &["article:section", "parsely-section"];
+const DESCRIPTION: &[&str] = &["og:description", "description", "twitter:description"];
+const MODIFIED: &[&str] = &["article:modified_time", "datemodified", "og:updated_time"];
+const TYPE: &[&str] = &["og:type"];
+/// Each tag's value is kept, not only the first.
+const TAG: &str = "article:tag";
+
+/// Is `key` (lower-cased) a `<meta>` key extraction reads? `inert` cuts the page's other meta
+/// tags before parsing.
+pub(super) fn is_read_meta_key(key: &str) -> bool {
+    key == TAG || [TITLE, DATE, AUTHOR, KEYWORDS, URL, SITE_NAME, SECTION, DESCRIPTION, MODIFIED, TYPE].iter().any(|keys| keys.contains(&key))
+}
 
 impl Metadata {
     fn get(&self, keys: &[&str]) -> Option<String> {
-        debug_assert!(keys.iter().all(|k| META_KEYS.contains(k)), "{keys:?} not all in META_KEYS");
         keys.iter().find_map(|k| self.metas.get(*k)).cloned()
     }
 
@@ -105,42 +97,21 @@ impl Metadata {
         self.ld
             .headline
             .clone()
-            .or_else(|| self.get(&["og:title", "twitter:title", "dc.title", "headline"]))
+            .or_else(|| self.get(TITLE))
             .or_else(|| self.first_h1.clone())
             .or_else(|| self.html_title.as_deref().map(strip_site_name))
             .filter(|t| !t.is_empty())
     }
 
     pub(super) fn date(&self) -> Option<String> {
-        self.ld
-            .date
-            .clone()
-            .or_else(|| {
-                self.get(&[
-                    "article:published_time",
-                    "datepublished",
-                    "og:published_time",
-                    "pubdate",
-                    "publishdate",
-                    "publish-date",
-                    "publish_date",
-                    "parsely-pub-date",
-                    "sailthru.date",
-                    "dc.date.issued",
-                    "dcterms.created",
-                    "dc.date",
-                    "date",
-                    "og:pubdate",
-                ])
-            })
-            .or_else(|| self.first_time.clone())
+        self.ld.date.clone().or_else(|| self.get(DATE)).or_else(|| self.first_time.clone())
     }
 
     pub(super) fn author(&self) -> Option<String> {
         let mut names = self.ld.authors.clone();
         if names.is_empty() {
             // `article:author` is often a profile URL, which names no one.
-            if let Some(a) = self.get(&["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"]) {
+            if let Some(a) = self.get(AUTHOR) {
                 if !a.starts_with("http") {
                     names.push(a);
                 }
@@ -159,17 +130,16 @@ impl Metadata {
     }
 
     pub(super) fn extra(&self) -> Vec<(String, String)> {
-        let keywords =
-            self.ld.keywords.clone().or_else(|| self.get(&["news_keywords", "keywords"])).or_else(|| (!self.tags.is_empty()).then(|| self.tags.join(", ")));
+        let keywords = self.ld.keywords.clone().or_else(|| self.get(KEYWORDS)).or_else(|| (!self.tags.is_empty()).then(|| self.tags.join(", ")));
         let fields = [
-            ("url", self.canonical.clone().or_else(|| self.get(&["og:url"])).or_else(|| self.ld.url.clone())),
-            ("site_name", self.get(&["og:site_name", "application-name"]).or_else(|| self.ld.publisher.clone())),
-            ("section", self.ld.section.clone().or_else(|| self.get(&["article:section", "parsely-section"]))),
-            ("description", self.get(&["og:description", "description", "twitter:description"]).or_else(|| self.ld.description.clone())),
+            ("url", self.canonical.clone().or_else(|| self.get(URL)).or_else(|| self.ld.url.clone())),
+            ("site_name", self.get(SITE_NAME).or_else(|| self.ld.publisher.clone())),
+            ("section", self.ld.section.clone().or_else(|| self.get(SECTION))),
+            ("description", self.get(DESCRIPTION).or_else(|| self.ld.description.clone())),
             ("keywords", keywords),
             ("language", self.language.clone()),
-            ("modified", self.ld.modified.clone().or_else(|| self.get(&["article:modified_time", "datemodified", "og:updated_time"]))),
-            ("type", self.ld.kind.clone().or_else(|| self.get(&["og:type"]))),
+            ("modified", self.ld.modified.clone().or_else(|| self.get(MODIFIED))),
+            ("type", self.ld.kind.clone().or_else(|| self.get(TYPE))),
         ];
         fields.into_iter().filter_map(|(k, v)| v.filter(|v| !v.is_empty()).map(|v| (k.to_owned(), v))).collect()
     }
@@ -204,7 +174,7 @@ pub(super) fn read_metadata(doc: &Html) -> Metadata {
                     if v.is_empty() {
                         continue;
                     }
-                    if k == "article:tag" {
+                    if k == TAG {
                         m.tags.push(v);
                     } else {
                         m.metas.entry(k).or_insert(v);

@@ -5,7 +5,7 @@
 
 use memchr::memchr;
 
-use super::metadata::META_KEYS;
+use super::metadata::is_read_meta_key;
 
 /// Void elements cut whole: no text, and extraction reads none of their attributes.
 const UNREAD_VOID: [&[u8]; 3] = [b"img", b"input", b"source"];
@@ -145,7 +145,7 @@ impl StartTag {
         }
         if name.eq_ignore_ascii_case(b"meta") {
             let key = self.value(rest, b"property").or_else(|| self.value(rest, b"name")).or_else(|| self.value(rest, b"itemprop"));
-            return key.is_none_or(|k| !k.contains('&') && !META_KEYS.contains(&k.trim().to_ascii_lowercase().as_str()));
+            return key.is_none_or(|k| !k.contains('&') && !is_read_meta_key(&k.trim().to_ascii_lowercase()));
         }
         UNREAD_VOID.iter().any(|v| name.eq_ignore_ascii_case(v))
     }
