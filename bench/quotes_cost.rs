@@ -4,6 +4,8 @@
 //! `duplicates(0.8)` over all the texts, one thread, the better of three runs.
 //!
 //!     cargo run --release --example quotes_cost -- /tmp/congress-corpus-bench-10000-1
+//!
+//! `quotes_cost FOLDER dump` prints every quote as a line instead, to diff two builds' output.
 
 use std::time::Instant;
 
@@ -15,6 +17,14 @@ fn main() {
     let docs = pipeline::load_and_extract(&inputs, &loader::LoadOptions::default(), None).documents;
     let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
     let ex = Extractor::default();
+    if std::env::args().nth(2).as_deref() == Some("dump") {
+        for d in &docs {
+            for q in quotes::of_document(&d.text, &ex.extract(&d.text, d.date)) {
+                println!("{}\t{}\t{}\t{}\t{:?}\t{:?}\t{}", d.doc_id, q.start, q.end, q.kind.as_str(), q.speaker, q.speaker_span, q.cue);
+            }
+        }
+        return;
+    }
     // Each document is extracted and then its quotes found, each step timed on its own: the
     // two costs are measured interleaved, so a machine slowed for a while slows both alike.
     let (mut t_extract, mut t_quotes) = (f64::MAX, f64::MAX);

@@ -426,4 +426,27 @@ mod tests {
     fn passive_is_no_statement() {
         assert!(run("The ministries were urged to act quickly on the plan.").is_empty());
     }
+    /// (cue as written, kind) of each cue found in `text`.
+    fn cues(text: &str) -> Vec<(&str, CueKind)> {
+        find_cues(text).into_iter().map(|c| (&text[c.start..c.end], c.kind)).collect()
+    }
+
+    #[test]
+    fn cues_start_and_end_words() {
+        use CueKind::{Source, Verb};
+        assert_eq!(cues("He said so, SAID she; Said."), [("said", Verb), ("SAID", Verb), ("Said", Verb)]);
+        // Inside a longer word, after a digit, hyphen or apostrophe, or before a letter or digit
+        // of any script: no cue.
+        assert_eq!(cues("unsaid essays sayings 5said re-said o'said saidé said2 saïd"), []);
+        // Punctuation, an apostrophe or a hyphen may follow; a letter beyond ASCII before it
+        // makes it part of a word.
+        assert_eq!(cues("“said” said's said-so Việtsaid (said)"), [("said", Verb), ("said", Verb), ("said", Verb), ("said", Verb)]);
+        // The longest cue written at a place; its words start no other cue.
+        assert_eq!(
+            cues("It was stated clearly, as stated by him, according to her."),
+            [("stated clearly", Verb), ("as stated by", Source), ("according to", Source)]
+        );
+        assert_eq!(cues("as stated bye"), []);
+        assert_eq!(cues("according  to her"), [], "a cue's words are one space apart");
+    }
 }
