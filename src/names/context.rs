@@ -296,7 +296,22 @@ impl<'a> Ctx<'a> {
         // `Vietnam–China People's Forum`, `Mỹ Thuận–Cần Thơ Expressway`: a dash with no space
         // around it joins two names into one.
         if j > 0 && j + 1 < self.toks.len() && self.toks[j].kind == Kind::Punct && matches!(self.tok_text(j), "–" | "-" | "—") {
-            return self.is_cap(j - 1) && self.is_cap(j + 1) && self.toks[j - 1].end == self.toks[j].start && self.toks[j].end == self.toks[j + 1].start;
+            if !(self.is_cap(j - 1) && self.is_cap(j + 1)) {
+                return false;
+            }
+            if self.toks[j - 1].end == self.toks[j].start && self.toks[j].end == self.toks[j + 1].start {
+                return true;
+            }
+            // Spaced (`Mỹ Thuận – Cần Thơ Expressway`, `Vietnam – China People's Forum`): only
+            // when the words after it end in a facility or event head, since a spaced dash more
+            // often sets off a clause; not after a capitalised line's word (a dateline).
+            return !self.toks[j - 1].upper && !self.is_stop(j + 1) && {
+                let mut k = j + 1;
+                while k < self.toks.len() && k < j + 7 && (self.is_cap(k) || (k > j + 1 && self.joins(k))) {
+                    k += 1;
+                }
+                matches!(self.head_label(k - 1), Some(Label::Fac | Label::Event))
+            };
         }
         j > 0
             && j + 1 < self.toks.len()

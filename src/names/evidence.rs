@@ -16,10 +16,12 @@ pub(super) type Scores = [f32; 5];
 
 pub(super) const PERSON: usize = 0;
 const ORG: usize = 1;
+const GPE: usize = 2;
 
 /// The least total evidence that labels a name. An honorific alone (3), a given name with a
-/// reporting verb (2 + 1.2) or an apposition (2.5) pass; a preposition of place alone (1.2), or
-/// a reporting verb after an unknown word (1.2), does not.
+/// reporting verb (2 + 1.2), an apposition (2.5) or a preposition of place before a word that
+/// is no acronym and not only common words (2) pass; a reporting verb after an unknown word
+/// (1.5) does not.
 const THRESHOLD: f32 = 2.0;
 /// How far the winner must lead the runner-up: `X said` is as likely a company as a person.
 const MARGIN: f32 = 1.0;
@@ -60,12 +62,25 @@ pub(super) fn inside(c: &Ctx, s: usize, e: usize) -> Scores {
     sc[PERSON] -= 1.5 * common as f32;
     if common == words {
         sc[PERSON] = f32::NEG_INFINITY;
+        // Nor, from a preposition alone, a place (`in Official Telegram No. 92`).
+        sc[GPE] -= 1.0;
     }
     if words == 1 && c.toks[s].upper && c.toks[s].end - c.toks[s].start <= 6 {
         // An unknown acronym is far likelier a body than anything else.
         sc[ORG] += 1.5;
     }
+    if words == 1 && is_acronym_or_plural(c.tok_text(s)) {
+        // The places written as acronyms are known ones: an unknown acronym after `in` is a
+        // thing (`in FDI`, `in IPs`).
+        sc[GPE] = f32::NEG_INFINITY;
+    }
     sc
+}
+
+/// `FDI`, `IPs`: two or more capitals, and at most a plural `s` after them.
+fn is_acronym_or_plural(w: &str) -> bool {
+    let caps = w.strip_suffix('s').unwrap_or(w);
+    caps.chars().count() >= 2 && caps.chars().all(|ch| ch.is_uppercase())
 }
 
 /// The folded text of tokens `[a, b]` (inclusive): words as the folded text joins them, one
@@ -154,8 +169,12 @@ fn after_aside(c: &Ctx, e: usize) -> usize {
 pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
     let mut sc = [0.0; 5];
     let max = c.lex.cues.max_words;
-    // The phrase ending just before the name: `according to`, then `to`.
-    if let Some(first) = before_start(c, s, max) {
+    // The phrase ending just before the name: `according to`, then `to`. Before a possessive,
+    // one that ends in a preposition is about what the name has (`head of Ostrevia's Ministry
+    // of Transport`, `according to Valdoria's ministry`), not about the name.
+    let possessor = c.toks.get(e).is_some_and(|t| t.kind == Kind::Possessive);
+    let about_possessed = possessor && s > 0 && c.is_word(s - 1) && matches!(c.folded(s - 1), "of" | "to" | "by" | "with" | "for" | "from" | "at" | "on");
+    if let Some(first) = before_start(c, s, max).filter(|_| !about_possessed) {
         add_first(c, CueAt::Before, (first..s).map(|k| phrase(c, k, s - 1)), &mut sc);
     }
     let from = after_aside(c, e);

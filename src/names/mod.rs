@@ -41,9 +41,10 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
         }
         // A common word opening a sentence is capitalised for the sentence, not as a name
         // (`Shares of ...`, `State-owned PetroVietnam`, `Police arrested`), unless it heads a
-        // longer name (`Ministry of Finance`).
+        // longer name (`Ministry of Finance`); so is a compound of common words whose capital
+        // is only its first part's (`the State-owned PetroVietnam`).
         if a < b
-            && c.flags[a].sentence_start
+            && (c.flags[a].sentence_start || lower_tail(&c, a))
             && c.flags[a].common
             && !c.flags[a].name_like()
             && c.gaz[a].is_none()
@@ -60,6 +61,11 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
         i = items.last().map_or(b, |it| item_end(it).max(b));
     }
     resolve::resolve(&c, items)
+}
+
+/// A hyphenated word whose last part is written in lower case (`State-owned`, `Party-run`).
+fn lower_tail(c: &Ctx, i: usize) -> bool {
+    c.tok_text(i).rsplit_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
 }
 
 #[cfg(test)]
@@ -145,5 +151,44 @@ mod tests {
         assert!(has(&found, "12th Meridian Summit", "EVENT"), "{found:?}");
         assert!(has(&found, "Kolvara-Senthi Summit", "EVENT"), "{found:?}");
         assert!(has(&found, "National Power Development Plan VIII", "LAW"), "{found:?}");
+    }
+
+    #[test]
+    fn a_spaced_dash_joins_names_only_before_a_facility_or_event_head() {
+        let found = names("Work resumed on the Kha Viên – Tân Lạc Expressway before the 3rd Valdoria – Ostrevia People's Forum.");
+        assert!(has(&found, "Kha Viên – Tân Lạc Expressway", "FAC"), "{found:?}");
+        assert!(has(&found, "3rd Valdoria – Ostrevia People's Forum", "EVENT"), "{found:?}");
+        // A spaced dash after a dateline, or before words with no such head, joins nothing.
+        let found = names("Kha Viên – Tân Lạc traffic rose.");
+        assert!(!found.iter().any(|(t, _)| t.contains('–')), "{found:?}");
+        let found = names("VELSK – The Marrowick Trade Forum opened on Monday.");
+        assert!(has(&found, "Marrowick Trade Forum", "EVENT"), "{found:?}");
+    }
+
+    #[test]
+    fn a_compound_capitalised_only_in_its_first_part_starts_no_name() {
+        let found = names("Gas came from a subsidiary of the State-owned Quorvane Energy Corporation.");
+        assert!(has(&found, "Quorvane Energy Corporation", "ORG"), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| t.contains("State-owned")), "{found:?}");
+    }
+
+    #[test]
+    fn places_no_list_knows_by_what_stands_around_them() {
+        for (text, place) in [
+            ("Voters in Marrowick queued from dawn.", "Marrowick"),
+            ("The zone, in northern Valdoria, attracted $3 billion.", "Valdoria"),
+            ("Trung, head of Ostrevia's Ministry of Transport, resigned.", "Ostrevia"),
+            ("María Quintanilla, finance minister of Quelmara, said the band would hold.", "Quelmara"),
+        ] {
+            assert!(has(&names(text), place, "GPE"), "{text}: {:?}", names(text));
+        }
+        // After `in`, an acronym or a name of common words only is no place.
+        for text in [
+            "Hanoi led the country in FDI, and in FDI attraction.",
+            "Investors put money in IPs and in IPs again.",
+            "The order is set out in Official Telegram No. 92.",
+        ] {
+            assert!(!names(text).iter().any(|(t, l)| *l == "GPE" && t != "Hanoi"), "{text}: {:?}", names(text));
+        }
     }
 }
