@@ -177,6 +177,12 @@ pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
     if let Some(first) = before_start(c, s, max).filter(|_| !about_possessed) {
         add_first(c, CueAt::Before, (first..s).map(|k| phrase(c, k, s - 1)), &mut sc);
     }
+    // A title, then the name set off by commas: `Iran's oil minister, Dariush Mehrabanpour,
+    // met ...`, `said its chief executive, Kavitha Ramachandrula.`
+    let set_off = c.toks.get(e).is_none_or(|t| t.kind == Kind::Punct && matches!(c.tok_text(e), "," | "." | ";"));
+    if s >= 2 && c.toks[s - 1].kind == Kind::Punct && c.tok_text(s - 1) == "," && title_before(c, s - 1) && set_off {
+        sc[PERSON] += 2.5;
+    }
     let from = after_aside(c, e);
     if let Some(last) = after_end(c, from, max) {
         add_first(c, CueAt::After, (from..=last).rev().map(|k| phrase(c, from, k)), &mut sc);
@@ -258,6 +264,13 @@ pub(super) fn demonym_stem(word: &str) -> impl Iterator<Item = String> + '_ {
 /// Is the word before token `p` a role that introduces a person (`Manager`, `Director`)?
 pub(super) fn role_before(c: &Ctx, p: usize) -> bool {
     p > 0 && c.is_word(p - 1) && c.lex.cues.get(CueAt::Before, c.folded(p - 1)).is_some_and(|w| w[PERSON] >= 2.0)
+}
+
+/// Does a phrase that introduces a person (`chief executive`, `minister`) end just before
+/// token `p`?
+fn title_before(c: &Ctx, p: usize) -> bool {
+    before_start(c, p, c.lex.cues.max_words)
+        .is_some_and(|first| (first..p).any(|k| c.lex.cues.get(CueAt::Before, phrase(c, k, p - 1)).is_some_and(|w| w[PERSON] >= 2.0)))
 }
 
 /// The label the evidence gives, if one clearly wins.

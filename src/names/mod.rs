@@ -92,6 +92,10 @@ mod tests {
         assert!(has(&found, "Marta Oyelaran-Price", "PERSON"), "{found:?}");
         assert!(has(&found, "Kowalczyk", "PERSON"), "{found:?}");
         assert!(has(&found, "Zbigniew Kowalczyk", "PERSON"), "{found:?}");
+        // A title, then the name set off by commas.
+        let found = names("Ostrevia's oil minister, Dariush Mehrabanpour, met the press. Asked why, its chief executive, Kavitha Ramachandrula.");
+        assert!(has(&found, "Dariush Mehrabanpour", "PERSON"), "{found:?}");
+        assert!(has(&found, "Kavitha Ramachandrula", "PERSON"), "{found:?}");
         let found = names("Senator Ines Fallowby met Ursula von der Leyen and Khalid bin Saeed al-Zarqawani.");
         for person in ["Ines Fallowby", "Ursula von der Leyen", "Khalid bin Saeed al-Zarqawani"] {
             assert!(has(&found, person, "PERSON"), "{person}: {found:?}");
