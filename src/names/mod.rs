@@ -96,6 +96,11 @@ mod tests {
         let found = names("Ostrevia's oil minister, Dariush Mehrabanpour, met the press. Asked why, its chief executive, Kavitha Ramachandrula.");
         assert!(has(&found, "Dariush Mehrabanpour", "PERSON"), "{found:?}");
         assert!(has(&found, "Kavitha Ramachandrula", "PERSON"), "{found:?}");
+        let found = names("The novelist Golnaz Esfandiyari-Moghaddam will speak. The unit is run by Jericho Bautista-Lacsamana.");
+        assert!(has(&found, "Golnaz Esfandiyari-Moghaddam", "PERSON"), "{found:?}");
+        assert!(has(&found, "Jericho Bautista-Lacsamana", "PERSON"), "{found:?}");
+        let found = names("Siriwat Chanthapornkul, 50, chief executive of Siam Lotus Petrochem, said margins recovered.");
+        assert!(has(&found, "Siam Lotus Petrochem", "ORG"), "{found:?}");
         let found = names("Senator Ines Fallowby met Ursula von der Leyen and Khalid bin Saeed al-Zarqawani.");
         for person in ["Ines Fallowby", "Ursula von der Leyen", "Khalid bin Saeed al-Zarqawani"] {
             assert!(has(&found, person, "PERSON"), "{person}: {found:?}");
