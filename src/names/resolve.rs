@@ -220,6 +220,17 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         }
     }
     for s in spans.iter_mut() {
+        // `Mr von der Hasenburg`, `Van der Vlught` (opening a sentence): a short form keeps the
+        // particles its full name has before the same word.
+        if let (Label::Person, Some((fs, fe))) = (s.label, s.refers_to) {
+            if let Some(p) = (fs..fe).find(|&i| c.folded(i) == c.folded(s.ts)) {
+                let (mut a, mut q) = (s.ts, p);
+                while q > fs && a > 0 && c.is_word(a - 1) && c.lex.particles.contains(c.folded(q - 1)) && c.folded(a - 1) == c.folded(q - 1) {
+                    (a, q) = (a - 1, q - 1);
+                }
+                s.ts = a;
+            }
+        }
         // `Ferdinand Marcos Jr.`: the abbreviation's full stop is part of the name.
         if s.label == Label::Person
             && matches!(c.folded(s.te - 1), "jr" | "sr")
