@@ -289,6 +289,9 @@ impl<'a> Ctx<'a> {
         if j >= self.toks.len() {
             return false;
         }
+        if self.legal_punct(j) {
+            return true;
+        }
         // `N&G Group`, `AT&T`, `Procter & Gamble`.
         if j > 0 && self.toks[j].kind == Kind::Punct && self.tok_text(j) == "&" {
             return self.is_cap(j - 1) && self.is_cap(j + 1);
@@ -320,6 +323,27 @@ impl<'a> Ctx<'a> {
             && self.toks[j - 1].fend == self.toks[j].fstart
             && self.is_cap(j + 1)
             && self.lex.name_possessives.contains(self.folded(j - 1))
+    }
+    /// Punctuation inside a company's legal form or before it: `Co., Ltd`, `Pte. Ltd`, `Sdn.
+    /// Bhd`, and the brackets of the branch's place in `LG Display (Vietnam) Co., Ltd`.
+    fn legal_punct(&self, j: usize) -> bool {
+        let n = self.toks.len();
+        let punct = |k: usize, p: &[&str]| k < n && self.toks[k].kind == Kind::Punct && p.contains(&self.tok_text(k));
+        let legal = |k: usize| k < n && self.is_cap(k) && self.flags[k].legal;
+        if j == 0 || !punct(j, &[".", ",", "(", ")"]) {
+            return false;
+        }
+        match self.tok_text(j) {
+            "(" => {
+                let close = (j + 2..(j + 5).min(n)).find(|&k| punct(k, &[")"]));
+                close.is_some_and(|k| (j + 1..k).all(|i| self.is_cap(i)) && legal(k + 1))
+            }
+            ")" => legal(j + 1) && (j.saturating_sub(4)..j).any(|k| punct(k, &["("])),
+            _ => {
+                let after_form = self.flags[j - 1].legal || (j >= 2 && punct(j - 1, &[".", ","]) && self.flags[j - 2].legal);
+                after_form && (legal(j + 1) || (punct(j + 1, &[".", ","]) && legal(j + 2)))
+            }
+        }
     }
     pub(super) fn gaz_end(&self, i: usize) -> Option<usize> {
         self.gaz.get(i).copied().flatten().map(|(e, _)| e)
