@@ -355,7 +355,9 @@ impl Scan<'_> {
         }
         if h.has("a")
             && (matches!(prev_word(h.text, h.start).as_str(), "once" | "twice" | "thrice" | "times" | "per")
-                || h.text[..h.start].trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%'))
+                || h.text[..h.start].trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%')
+                || rate_after_quantity(h.text, h.start)
+                || h.text[h.end..].starts_with("-on-"))
         {
             return Step::Skip;
         }
@@ -640,4 +642,12 @@ fn currency_code(written: &str, prefix: bool) -> Option<&'static str> {
     let key = written.split_whitespace().collect::<Vec<_>>().join(" ");
     let table: &[(&str, &'static str)] = if prefix { &CURRENCY_PREFIX } else { &CURRENCY_SUFFIX };
     table.iter().find(|(w, _)| *w == key).map(|(_, c)| *c)
+}
+/// `1 million tons of LNG a year`: `a year` after a quantity in the same clause (a figure a
+/// few words back, no punctuation between) is a rate, not a duration. `a year-on-year rise`
+/// is no duration either (checked by the caller).
+fn rate_after_quantity(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let clause = before.rfind(|c: char| matches!(c, ',' | ';' | '.' | ':' | '\n' | '(' | ')')).map_or(before, |i| &before[i + 1..]);
+    clause.split_whitespace().rev().take(5).any(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
 }

@@ -172,6 +172,9 @@ mod tests {
         check("It took a week to agree", None, "a week", DATE, Some("P1W"));
         check("for an hour", None, "an hour", TIME, Some("PT1H"));
         assert!(texts("meets twice a year and pays $5 a day").iter().all(|t| !t.contains("a year") && !t.contains("a day")));
+        // A rate after a quantity, and `year-on-year`, are no durations.
+        assert!(texts("It handles 1.2 million tons of LNG a year, a year-on-year rise.").iter().all(|t| !t.contains("a year")));
+        check("After 3 visits, he stayed for a year", None, "a year", DATE, Some("P1Y"));
         check("for three decades", None, "three decades", DATE, Some("P30Y"));
         check("within 10 working days", None, "10 working days", DATE, Some("P10D"));
         check("a three-hour meeting", None, "three-hour", TIME, Some("PT3H"));
