@@ -100,6 +100,44 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^({months})[a-z]*\.?\s+(\d{{1,2}})\.?(?:,?\s+(\d{{4}}))?\.?$")).expect("valid regex")
 });
 
+// A line that is only a page's time stamp: `Mon, April 7, 2025 | 5:37 pm GMT+7`, `PUBLISHED :
+// Thursday, 22 May, 2014, 10:52pm`, `Saturday, June 21, 2025`, `Updated 2024-03-05 08:00`. Its
+// words are labels, weekdays, a date with its month written out (or ISO), times and zones.
+static STAMP_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let months = MONTH_ABBREVIATIONS.join("|");
+    Regex::new(&format!(
+        r"(?i)\b(?:(?P<m1>{months})[a-z]*\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{months})[a-z]*\.?,?\s+(?P<y2>\d{{4}})|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))\b"
+    ))
+    .expect("valid regex")
+});
+re!(
+    STAMP_REST,
+    r"(?i)^(?:[\s,|:•·–—-]|published|updated|posted|last|modified|on|at|date|time|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|(?:gmt|utc|ict)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\(?(?:gmt|utc)\s*[+-]\d{1,2}\)?)*$"
+);
+
+/// The date of a line that is only a time stamp, if it is one.
+fn stamp_line(line: &str) -> Option<Option<NaiveDate>> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 90 {
+        return None;
+    }
+    let m = STAMP_DATE.captures(line)?;
+    let whole = m.get(0)?;
+    if !(STAMP_REST.is_match(&line[..whole.start()]) && STAMP_REST.is_match(&line[whole.end()..])) {
+        return None;
+    }
+    let month = |s: &str| MONTH_ABBREVIATIONS.iter().position(|x| s.to_ascii_lowercase().starts_with(x.as_str())).map(|i| i as u32 + 1);
+    let num = |k: &str| m.name(k).and_then(|v| v.as_str().parse::<u32>().ok());
+    let date = if let Some(mo) = m.name("m1").and_then(|v| month(v.as_str())) {
+        NaiveDate::from_ymd_opt(i32::try_from(num("y1")?).ok()?, mo, num("d1")?)
+    } else if let Some(mo) = m.name("m2").and_then(|v| month(v.as_str())) {
+        NaiveDate::from_ymd_opt(i32::try_from(num("y2")?).ok()?, mo, num("d2")?)
+    } else {
+        NaiveDate::from_ymd_opt(i32::try_from(num("y3")?).ok()?, num("m3")?, num("d3")?)
+    };
+    Some(date)
+}
+
 // A full stop with no space before a new sentence: `lives.Responding`, `implementation”.Quyet`.
 re!(MISSING_SPACE, r"([\p{Ll}\)”\x22’»])\.(\p{Lu}\p{Ll})");
 
@@ -323,6 +361,25 @@ pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
     let mut lines = body_lines;
     let credits = strip_credits(&mut lines);
 
+    // Time stamp lines among the first lines (a page's header): the first gives the date when
+    // nothing else has.
+    let mut seen = 0;
+    let mut k = 0;
+    while k < lines.len() && seen < 8 {
+        if lines[k].trim().is_empty() {
+            k += 1;
+            continue;
+        }
+        seen += 1;
+        match stamp_line(&lines[k]) {
+            Some(date) => {
+                out.date = out.date.or(date);
+                lines.remove(k);
+            }
+            None => k += 1,
+        }
+    }
+
     // The headline: a short first line without closing punctuation, followed by more text, and
     // not itself a dateline paragraph.
     let first = lines.iter().position(|l| !l.trim().is_empty());
@@ -414,6 +471,22 @@ mod tests {
             assert_eq!(r.dateline.as_deref(), Some(place), "{raw}");
             assert_eq!(r.sources, ag, "{raw}");
             assert!(!r.text.contains(place), "{raw} -> {}", r.text);
+        }
+    }
+
+    #[test]
+    fn time_stamp_lines_give_the_date_and_leave_the_body() {
+        let r = c("Markets steady as rates hold\n\nBy Staff Writers\nMon, April 7, 2025 | 5:37 pm GMT+7\n\nShares rose on Monday in Velsk.");
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2025, 4, 7));
+        assert_eq!(r.text, "By Staff Writers\n\nShares rose on Monday in Velsk.");
+        let r = c("Standoff at sea\n\nPUBLISHED : Thursday, 22 May, 2014, 10:52pm\nUPDATED : Friday, 23 May, 2014, 1:06am\n\nThe ships met.");
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2014, 5, 22));
+        assert_eq!(r.text, "The ships met.");
+        let r = c("Weather\nSaturday, June 21, 2025\n\nPM approves the plan.\n\nUpdated 2024-03-05 08:00");
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2025, 6, 21));
+        // A sentence that holds a date is body text; so is a date line deep in the article.
+        for body in ["On Monday, April 7, 2025 the plan passed.", "Talks resumed on 22 May, 2014 in Hanoi."] {
+            assert_eq!(c(&format!("Title here\n\n{body}")).text, body);
         }
     }
 

@@ -648,6 +648,6 @@ fn currency_code(written: &str, prefix: bool) -> Option<&'static str> {
 /// is no duration either (checked by the caller).
 fn rate_after_quantity(text: &str, start: usize) -> bool {
     let before = &text[..start];
-    let clause = before.rfind(|c: char| matches!(c, ',' | ';' | '.' | ':' | '\n' | '(' | ')')).map_or(before, |i| &before[i + 1..]);
+    let clause = before.rfind([',', ';', '.', ':', '\n', '(', ')']).map_or(before, |i| &before[i + 1..]);
     clause.split_whitespace().rev().take(5).any(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '$'))
 }
