@@ -367,9 +367,14 @@ pub(super) fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
             headless.0 = if walked.1.is_none() { walked.0 } else { 0 };
             walked
         };
-        if let (Some(label), true) = (head, core_end > p) {
+        if let (Some(mut label), true) = (head, core_end > p) {
             let only_gaz = gaz.is_some_and(|(e, _)| e == core_end);
             let mut q = core_end;
+            // `Center for Strategic and International Studies`, `National Centre for Hydro-
+            // meteorological Forecasting`: a centre *for* something is an institution.
+            if label == Label::Fac && matches!(c.folded(core_end - 1), "centre" | "center") && c.toks.get(q).is_some_and(|_| c.folded(q) == "for") {
+                label = Label::Org;
+            }
             if core_end == b {
                 // The number leaves the chunk, which stops at figures.
                 q = c.number_after(q, label).unwrap_or(q);

@@ -131,6 +131,19 @@ mod tests {
     }
 
     #[test]
+    fn korean_names_centres_for_something_and_staff_credits() {
+        let found = names("Coach Park Hang-seo left, and Kim Sang-sik arrived. The Center for Strategic and International Studies and the Zeemeeuw Centre for Forecasting met at the Velsk Convention Centre. By Reuters Staff");
+        assert!(has(&found, "Park Hang-seo", "PERSON"), "{found:?}");
+        assert!(has(&found, "Kim Sang-sik", "PERSON"), "{found:?}");
+        assert!(has(&found, "Center for Strategic and International Studies", "ORG"), "{found:?}");
+        assert!(has(&found, "Zeemeeuw Centre for Forecasting", "ORG"), "{found:?}");
+        assert!(has(&found, "Velsk Convention Centre", "FAC"), "{found:?}");
+        assert!(has(&found, "Reuters", "ORG"), "{found:?}");
+        // A compound of English words is no Korean given name.
+        assert!(!names("Lee Low-cost carriers grew.").iter().any(|(t, l)| *l == "PERSON" && t.contains("Low-cost")));
+    }
+
+    #[test]
     fn places_and_bodies_named_with_them() {
         let found = names("The People's Committee of Kha Viên province and the Binh Duong Province People's Court met at the Dung Quat Economic Zone.");
         assert!(has(&found, "People's Committee of Kha Viên province", "ORG"), "{found:?}");

@@ -22,6 +22,18 @@ impl Ctx<'_> {
             && !self.flags[i].common
             && self.gaz[i].is_none()
     }
+    /// A romanised Korean given name: `Hang-seo`, `Yu-jin`, `Dae-hyeon` (two short syllables, the
+    /// second in lower case), not a common compound.
+    pub(super) fn korean_given(&self, i: usize, limit: usize) -> bool {
+        i < limit
+            && self.is_word(i)
+            && self.tok_text(i).split_once('-').is_some_and(|(a, b)| {
+                let syllable = |x: &str, n: usize| (n..=5).contains(&x.len()) && x.bytes().all(|c| c.is_ascii_lowercase());
+                // A longer English word after the hyphen makes a compound (`Low-cost`).
+                let english = b.len() >= 4 && self.lex.words.get(b).is_some_and(|w| w.common);
+                a.len() >= 2 && a.as_bytes()[0].is_ascii_uppercase() && syllable(&a[1..], 1) && syllable(b, 2) && !english
+            })
+    }
     /// An Arabic article joined to a name (`al-Zarqawani`, `el-Sisi`): lower case, yet part of
     /// the name.
     pub(super) fn name_piece(&self, i: usize) -> bool {
@@ -48,6 +60,11 @@ impl Ctx<'_> {
         let fl = self.flags[i];
         if fl.headline && !fl.given {
             return None;
+        }
+        // `Park Hang-seo`, `Kim Sang-sik`: a family name, then a Korean given name (two syllables
+        // joined by a hyphen, the second in lower case); `Park` heads no facility here.
+        if (fl.family || fl.surname || fl.family_weak) && self.korean_given(i + 1, limit) {
+            return Some(i + 2);
         }
         let max_more = if fl.surname {
             4

@@ -231,6 +231,13 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
                 s.ts = a;
             }
         }
+        // `By Reuters Staff`: a known body's staff are its credit, not another body.
+        if s.label == Label::Org && s.te - s.ts >= 2 && c.folded(s.te - 1) == "staff" {
+            if let Some((_, entry)) = c.gaz[s.ts].filter(|&(ge, _)| ge == s.te - 1) {
+                s.te -= 1;
+                s.entry = Some(entry);
+            }
+        }
         // `Ferdinand Marcos Jr.`: the abbreviation's full stop is part of the name.
         if s.label == Label::Person
             && matches!(c.folded(s.te - 1), "jr" | "sr")
