@@ -122,9 +122,13 @@ mod tests {
         assert!(!found.iter().any(|(t, _)| t.starts_with("Shares")), "{found:?}");
         // A legal form written with stops and commas, and the branch's place in brackets.
         let found = names("Quorvane Vietnam Co., Ltd. and Trenholm Investment Pte. Ltd sued Zeemeeuw (Hong Kong) Limited and Orvane Sdn. Bhd. this week.");
-        for company in ["Quorvane Vietnam Co., Ltd", "Trenholm Investment Pte. Ltd", "Zeemeeuw (Hong Kong) Limited", "Orvane Sdn. Bhd"] {
+        for company in ["Quorvane Vietnam Co., Ltd.", "Trenholm Investment Pte. Ltd", "Zeemeeuw (Hong Kong) Limited", "Orvane Sdn. Bhd."] {
             assert!(has(&found, company, "ORG"), "{company}: {found:?}");
         }
+        // The stop of an abbreviated legal form is the name's inside a sentence, the sentence's at its end.
+        let found = names("Orvane Electronics Co. on Tuesday sued Halcyon Tide Shipping Ltd.");
+        assert!(has(&found, "Orvane Electronics Co.", "ORG"), "{found:?}");
+        assert!(has(&found, "Halcyon Tide Shipping Ltd", "ORG"), "{found:?}");
         let found = names("The fine hit Minh Ngoc Trading and Service Company Limited and Banco Estrella Austral.");
         assert!(has(&found, "Minh Ngoc Trading and Service Company Limited", "ORG"), "{found:?}");
         assert!(has(&found, "Banco Estrella Austral", "ORG"), "{found:?}");

@@ -239,9 +239,15 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
             }
         }
         // `Ferdinand Marcos Jr.`: the abbreviation's full stop is part of the name.
-        if s.label == Label::Person
-            && matches!(c.folded(s.te - 1), "jr" | "sr")
-            && toks.get(s.te).is_some_and(|t| t.kind == Kind::Punct && t.fstart == toks[s.te - 1].fend && c.tok_text(s.te) == ".")
+        // `Samsung Electronics Co. on Tuesday`: so is a legal form's inside a sentence (at its end
+        // the stop is the sentence's).
+        let stop_after = toks.get(s.te).is_some_and(|t| t.kind == Kind::Punct && t.fstart == toks[s.te - 1].fend && c.tok_text(s.te) == ".");
+        let sentence_goes_on = toks.get(s.te + 1).is_some_and(|t| !(t.newline_before || t.kind == Kind::Word && t.cap));
+        if stop_after
+            && (s.label == Label::Person && matches!(c.folded(s.te - 1), "jr" | "sr")
+                || s.label == Label::Org
+                    && sentence_goes_on
+                    && matches!(c.folded(s.te - 1), "co" | "corp" | "inc" | "ltd" | "bhd" | "pte" | "pvt" | "tbk" | "llc" | "plc"))
         {
             s.te += 1;
         }
