@@ -511,7 +511,8 @@ impl Lexicon {
         for t in &raw_titles {
             let words: Vec<&str> = t.split_whitespace().collect();
             let names_org = |w: &str| org_heads.contains(&fold::key(w)) || crate::tokens::all_capitals(w);
-            match words.iter().rposition(|w| names_org(w)) {
+            // A title that is one acronym (`CEO`, `MP`) names no body: it is the title.
+            match words.iter().rposition(|w| names_org(w)).filter(|_| words.len() > 1) {
                 None => {
                     name_titles.insert(fold::key(t));
                 }

@@ -172,7 +172,8 @@ pub(super) fn around(c: &Ctx, s: usize, e: usize) -> Scores {
     // The phrase ending just before the name: `according to`, then `to`. Before a possessive,
     // one that ends in a preposition is about what the name has (`head of Ostrevia's Ministry
     // of Transport`, `according to Valdoria's ministry`), not about the name.
-    let possessor = c.toks.get(e).is_some_and(|t| t.kind == Kind::Possessive);
+    // So is one before a name that a title follows (`according to Goertek Vina CEO Yoshinaga`).
+    let possessor = c.toks.get(e).is_some_and(|t| t.kind == Kind::Possessive) || c.title_at(e, c.toks.len()).is_some();
     let about_possessed = possessor && s > 0 && c.is_word(s - 1) && matches!(c.folded(s - 1), "of" | "to" | "by" | "with" | "for" | "from" | "at" | "on");
     if let Some(first) = before_start(c, s, max).filter(|_| !about_possessed) {
         add_first(c, CueAt::Before, (first..s).map(|k| phrase(c, k, s - 1)), &mut sc);

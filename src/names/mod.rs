@@ -99,6 +99,12 @@ mod tests {
         let found = names("The novelist Golnaz Esfandiyari-Moghaddam will speak. The unit is run by Jericho Bautista-Lacsamana.");
         assert!(has(&found, "Golnaz Esfandiyari-Moghaddam", "PERSON"), "{found:?}");
         assert!(has(&found, "Jericho Bautista-Lacsamana", "PERSON"), "{found:?}");
+        // An acronym title between a body and a person (`X CEO Y`) is a title, and the body's.
+        let found = names("According to Goertek Vina CEO Yoshinaga Kazuyoshi, the company grew. Quorvane CEO Lee Jae-yong agreed.");
+        assert!(has(&found, "Goertek Vina", "ORG"), "{found:?}");
+        assert!(has(&found, "Yoshinaga Kazuyoshi", "PERSON"), "{found:?}");
+        assert!(has(&found, "Lee Jae-yong", "PERSON"), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| t.contains("CEO")), "{found:?}");
         let found = names("Siriwat Chanthapornkul, 50, chief executive of Siam Lotus Petrochem, said margins recovered.");
         assert!(has(&found, "Siam Lotus Petrochem", "ORG"), "{found:?}");
         // A short form keeps the particles of the full name.
