@@ -451,6 +451,7 @@ impl Lexicon {
         let mut patterns = Vec::new();
         let mut folded_patterns: Vec<String> = Vec::new();
         let mut alias_keys = HashMap::default();
+        let english = word_set(include_str!("data/world/common_words.txt"));
         let add_pattern = |surface: &str, entry: u32, patterns: &mut Vec<Pattern>, folded: &mut Vec<String>| {
             let k = fold::key(surface);
             if k.is_empty() {
@@ -458,8 +459,10 @@ impl Lexicon {
             }
             let acronym = crate::tokens::all_capitals(surface) && !surface.contains(' ');
             // Lower-case aliases (`đổi mới`) and Vietnamese terms written with diacritics may
-            // match in lower case: they are not ordinary English words.
-            let lower_ok = surface.chars().next().is_some_and(|c| c.is_lowercase()) || fold::has_diacritics(surface);
+            // match in lower case: they are not ordinary English words. Unless, folded, they are
+            // (`Salé` is `sale`).
+            let lower_ok =
+                surface.chars().next().is_some_and(|c| c.is_lowercase()) || (fold::has_diacritics(surface) && !k.split(' ').all(|w| english.contains(w)));
             patterns.push(Pattern { entry, acronym, lower_ok });
             folded.push(k);
         };

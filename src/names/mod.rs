@@ -224,6 +224,10 @@ mod tests {
         ] {
             assert!(has(&names(text), place, "GPE"), "{text}: {:?}", names(text));
         }
+        // A place written with diacritics matches in lower case, unless folded it is an English
+        // word (`Salé`, `sale`).
+        assert!(!names("It made VND49 billion from a stake sale at the Quorvane unit.").iter().any(|(_, l)| *l == "GPE"));
+        assert!(has(&names("Prices rose in hà nội."), "hà nội", "GPE"));
         // After `in`, an acronym or a name of common words only is no place.
         for text in [
             "Hanoi led the country in FDI, and in FDI attraction.",
