@@ -33,8 +33,8 @@ import congress_corpus as cc
 DATA = Path(__file__).with_name("data") / "invented_names.jsonl"
 NAMED = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "LAW"})
 
-MICRO_F1_FLOOR = 0.85
-PERSON_PRECISION_FLOOR = 0.9
+MICRO_F1_FLOOR = 0.9  # issue 20 asked 0.85; 0.939 on 2026-12-05
+PERSON_PRECISION_FLOOR = 0.93  # 0.966 on 2026-12-05
 MIN_SENTENCES = 150
 WORST_SHOWN = 30
 

@@ -1,19 +1,21 @@
 """Check the development set: every text present with its manifest sha256, no reserved URL.
 
-    python bench/realdev/check.py
+    python bench/realdev/check.py            # the 60 articles
+    python bench/realdev/check.py heldout    # the 16 annotated blind on 2026-12-05
 """
 import hashlib
 import json
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-RESERVED = HERE.parents[2] / "shared" / "reserved_urls.sha256"
+BASE = Path(__file__).resolve().parent
+RESERVED = BASE.parents[2] / "shared" / "reserved_urls.sha256"
 
 
 def main() -> int:
-    manifest = [json.loads(l) for l in open(HERE / "manifest.jsonl", encoding="utf-8") if l.strip()]
-    gold_ids = [json.loads(l)["id"] for l in open(HERE / "gold.jsonl", encoding="utf-8") if l.strip()]
+    here = BASE / sys.argv[1] if len(sys.argv) > 1 else BASE
+    manifest = [json.loads(l) for l in open(here / "manifest.jsonl", encoding="utf-8") if l.strip()]
+    gold_ids = [json.loads(l)["id"] for l in open(here / "gold.jsonl", encoding="utf-8") if l.strip()]
     problems = []
     if sorted(gold_ids) != sorted(m["id"] for m in manifest):
         problems.append("gold.jsonl and manifest.jsonl hold different ids")
@@ -24,7 +26,7 @@ def main() -> int:
         print(f"note: {RESERVED} not found; reserved URLs not checked")
     missing = 0
     for m in manifest:
-        path = HERE / "texts" / f"{m['id']}.txt"
+        path = here / "texts" / f"{m['id']}.txt"
         if not path.exists():
             missing += 1
         elif hashlib.sha256(path.read_bytes()).hexdigest() != m["sha256"]:
