@@ -192,12 +192,33 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) {
     out.truncate(k);
 }
 
+/// Multiplier of the shingle hash. Odd, so multiplying by it loses no bit; `3 mod 4`, so
+/// `ROLL^m - 1` has few factors of two and two windows holding the same words in another order
+/// collide only if those words' hashes agree on their 59 low bits or more.
+const ROLL: u64 = 0x9e37_79b9_7f4a_7c17;
+
 /// Calls `f` with the hash of each shingle of `text` (`SHINGLE_WORDS` consecutive folded
 /// words), repeats included; `words` is scratch space. A text shorter than a shingle is one
 /// shingle; an empty text has none.
-fn each_shingle(text: &str, words: &mut Vec<u64>, f: impl FnMut(u64)) {
+///
+/// The hash is the polynomial `w0·ROLL^(k-1) + … + w(k-1)` mod 2^64 of the window's word
+/// hashes, rolled forward in two multiplications a word where a fold of `mix` took k of them.
+/// The word hashes are already mixed, so distinct windows collide with probability about 2^-64
+/// (a difference of mixed values times a power of an odd number is never zero), and the sets
+/// only need equal shingles to hash equal; `signature` mixes the hash before taking bits of it.
+fn each_shingle(text: &str, words: &mut Vec<u64>, mut f: impl FnMut(u64)) {
     word_hashes(text, words);
-    words.windows(SHINGLE_WORDS.min(words.len()).max(1)).map(|win| win.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &x| mix(h ^ x))).for_each(f);
+    let k = SHINGLE_WORDS.min(words.len());
+    if k == 0 {
+        return;
+    }
+    let top = ROLL.wrapping_pow(k as u32 - 1);
+    let mut h = words[..k].iter().fold(0u64, |h, &w| h.wrapping_mul(ROLL).wrapping_add(w));
+    f(h);
+    for (&old, &new) in words.iter().zip(&words[k..]) {
+        h = h.wrapping_sub(old.wrapping_mul(top)).wrapping_mul(ROLL).wrapping_add(new);
+        f(h);
+    }
 }
 
 /// The shingles of `text`, sorted and distinct: the set whose Jaccard similarity is compared.
@@ -422,6 +443,20 @@ Prime Minister Phạm Minh Chính is expected to remain a member of the Politbur
         assert_ne!(shingles("in Hà Nội today, said the minister"), shingles("in Hà Nam today, said the minister"));
         assert!(shingles(" \n—").is_empty());
         assert_eq!(shingles("Three words only").len(), 1);
+    }
+
+    #[test]
+    fn rolled_shingle_hash_is_the_window_polynomial() {
+        let mut words = Vec::new();
+        for text in [SOURCE, "one", "one two three", "one two three four five", "one two three four five six"] {
+            let mut rolled = Vec::new();
+            each_shingle(text, &mut words, |h| rolled.push(h));
+            let direct: Vec<u64> =
+                words.windows(SHINGLE_WORDS.min(words.len())).map(|w| w.iter().fold(0u64, |h, &x| h.wrapping_mul(ROLL).wrapping_add(x))).collect();
+            assert_eq!(rolled, direct);
+        }
+        // Same words, another order: another shingle.
+        assert_ne!(shingles("a b c d e"), shingles("b a c d e"));
     }
 
     #[test]
