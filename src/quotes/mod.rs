@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashSet;
 
 use crate::extract::{DocResult, Mention};
@@ -103,7 +103,11 @@ struct Cue {
 }
 
 struct Rules {
+    /// Anchored: run only at the word starts that `first_words` lets through.
     cues: AhoCorasick,
+    /// By the first two letters of a word (lower case), the lengths (bits) of the cues' first
+    /// words that start so: most words of a text are ruled out by one table lookup.
+    first_words: Box<[[u32; 26]; 26]>,
     kinds: Vec<CueKind>,
     /// Nouns that stand for a speaker (`minister`, `special envoy`, `lawyers`, `ministry`), lower case.
     nouns: FxHashSet<String>,
@@ -126,13 +130,21 @@ fn rules() -> &'static Rules {
                 kinds.push(kind);
             }
         }
-        // A DFA: the cues are few and short, and this scan runs over every byte of the corpus.
+        // Cues start words, so the automaton is only asked at the few word starts whose first
+        // word could open a cue: an unanchored scan of every byte cost a third of the quotes pass.
         let cues = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("the reporting cues compile");
+        let mut first_words = Box::new([[0u32; 26]; 26]);
+        for p in &patterns {
+            let w = p.split(' ').next().unwrap_or(p).as_bytes();
+            assert!(w.len() >= 2 && w.len() < 32 && w.iter().all(u8::is_ascii_lowercase), "reporting cue {p:?}: lower-case ASCII words of 2 to 31 letters");
+            first_words[usize::from(w[0] - b'a')][usize::from(w[1] - b'a')] |= 1 << w.len();
+        }
         let mut nouns: FxHashSet<String> = data_lines(include_str!("../data/speaker_nouns.txt")).map(str::to_lowercase).collect();
         // The head word of every title (`Minister of Foreign Affairs` -> `minister`) can stand
         // for the person who holds it.
@@ -144,7 +156,7 @@ fn rules() -> &'static Rules {
         }
         let bodies: FxHashSet<String> = data_lines(include_str!("../data/speaker_bodies.txt")).map(str::to_lowercase).collect();
         nouns.extend(bodies.iter().cloned());
-        Rules { cues, kinds, nouns, bodies }
+        Rules { cues, first_words, kinds, nouns, bodies }
     })
 }
 
@@ -447,6 +459,13 @@ mod tests {
             [("stated clearly", Verb), ("as stated by", Source), ("according to", Source)]
         );
         assert_eq!(cues("as stated bye"), []);
+        // Only word starts are tried: a cue that would begin inside a word hides nothing after it.
+        assert_eq!(cues("whereas stated in the law"), [("stated", Verb)]);
+        // Word starts on both sides of the 64-byte blocks the scan reads, and a word across one.
+        let long = format!("{}said {}according to her", "x ".repeat(30), "y".repeat(60));
+        assert_eq!(cues(&long), [("said", Verb)]);
+        let edge = format!("{} said, {}", ".".repeat(62), "z ".repeat(40));
+        assert_eq!(cues(&edge), [("said", Verb)]);
         assert_eq!(cues("according  to her"), [], "a cue's words are one space apart");
     }
 }

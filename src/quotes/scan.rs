@@ -71,18 +71,50 @@ pub(super) fn quoted_spans(text: &str) -> Vec<(usize, usize, usize, usize)> {
     out
 }
 
-/// The reporting cues of a text, on word boundaries.
+/// The reporting cues of a text, on word boundaries: at each word start, the longest cue
+/// written there, unless a letter or digit goes on right after it; the words of the longest
+/// cue written at a place start no other cue.
 pub(super) fn find_cues(text: &str) -> Vec<Cue> {
     let r = rules();
-    r.cues
-        .find_iter(text)
-        .filter(|m| {
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            !before.is_some_and(is_word_char) && !after.is_some_and(|c| c.is_alphanumeric())
-        })
-        .map(|m| Cue { start: m.start(), end: m.end(), kind: r.kinds[m.pattern().as_usize()] })
-        .collect()
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    // Word starts inside a cue found already start no other.
+    let mut resume = 0;
+    let mut letter_before = false;
+    // A block of 64 bytes at a time: a bit per ASCII letter, computed without a branch, gives
+    // the word starts as bits. A loop over bytes cost a mispredicted branch at every word edge,
+    // which made this scan a third of the quotes pass.
+    for (k, block) in b.chunks(64).enumerate() {
+        let letters = block.iter().enumerate().fold(0u64, |m, (i, &c)| m | u64::from((c | 0x20).wrapping_sub(b'a') < 26) << i);
+        let mut starts = letters & !((letters << 1) | u64::from(letter_before));
+        letter_before = letters >> (block.len() - 1) & 1 == 1;
+        while starts != 0 {
+            let bit = starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            let start = k * 64 + bit;
+            if start < resume {
+                continue;
+            }
+            let mut len = (!(letters >> bit)).trailing_zeros() as usize;
+            if bit + len == 64 {
+                len += b[start + len..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            }
+            if !(2..=31).contains(&len) || r.first_words[usize::from((b[start] | 0x20) - b'a')][usize::from((b[start + 1] | 0x20) - b'a')] & (1 << len) == 0 {
+                continue;
+            }
+            // Inside a longer word (after a digit, a hyphen, an apostrophe or a letter of any script): no cue.
+            if text[..start].chars().next_back().is_some_and(is_word_char) {
+                continue;
+            }
+            let Some(m) = r.cues.find(Input::new(text).range(start..).anchored(Anchored::Yes)) else { continue };
+            if !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric) {
+                out.push(Cue { start, end: m.end(), kind: r.kinds[m.pattern().as_usize()] });
+            }
+            // A cue cut off by a letter (`as stated bye`) still takes its words.
+            resume = m.end();
+        }
+    }
+    out
 }
 
 /// The word ending at or before `p` (spaces skipped), not before `lo`: its byte span.
