@@ -13,7 +13,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::{DocResult, Mention};
 use crate::label::Label;
@@ -107,7 +107,10 @@ struct Rules {
     cues: AhoCorasick,
     /// By the first two letters of a word (lower case), the lengths (bits) of the cues' first
     /// words that start so: most words of a text are ruled out by one table lookup.
-    first_words: Box<[[u32; 26]; 26]>,
+    first_letters: Box<[[u32; 26]; 26]>,
+    /// The cues' first words (lower case): the cue that is that word alone, and whether longer
+    /// cues start with it. Only those start the automaton.
+    first_words: FxHashMap<Box<[u8]>, (Option<usize>, bool)>,
     kinds: Vec<CueKind>,
     /// Nouns that stand for a speaker (`minister`, `special envoy`, `lawyers`, `ministry`), lower case.
     nouns: FxHashSet<String>,
@@ -139,11 +142,18 @@ fn rules() -> &'static Rules {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("the reporting cues compile");
-        let mut first_words = Box::new([[0u32; 26]; 26]);
-        for p in &patterns {
+        let mut first_letters = Box::new([[0u32; 26]; 26]);
+        let mut first_words: FxHashMap<Box<[u8]>, (Option<usize>, bool)> = FxHashMap::default();
+        for (i, p) in patterns.iter().enumerate() {
             let w = p.split(' ').next().unwrap_or(p).as_bytes();
             assert!(w.len() >= 2 && w.len() < 32 && w.iter().all(u8::is_ascii_lowercase), "reporting cue {p:?}: lower-case ASCII words of 2 to 31 letters");
-            first_words[usize::from(w[0] - b'a')][usize::from(w[1] - b'a')] |= 1 << w.len();
+            first_letters[usize::from(w[0] - b'a')][usize::from(w[1] - b'a')] |= 1 << w.len();
+            let entry = first_words.entry(w.into()).or_default();
+            if w.len() == p.len() {
+                entry.0 = Some(i);
+            } else {
+                entry.1 = true;
+            }
         }
         let mut nouns: FxHashSet<String> = data_lines(include_str!("../data/speaker_nouns.txt")).map(str::to_lowercase).collect();
         // The head word of every title (`Minister of Foreign Affairs` -> `minister`) can stand
@@ -156,7 +166,7 @@ fn rules() -> &'static Rules {
         }
         let bodies: FxHashSet<String> = data_lines(include_str!("../data/speaker_bodies.txt")).map(str::to_lowercase).collect();
         nouns.extend(bodies.iter().cloned());
-        Rules { cues, first_words, kinds, nouns, bodies }
+        Rules { cues, first_letters, first_words, kinds, nouns, bodies }
     })
 }
 
@@ -438,6 +448,16 @@ mod tests {
     fn passive_is_no_statement() {
         assert!(run("The ministries were urged to act quickly on the plan.").is_empty());
     }
+    #[test]
+    fn ascii_letters_are_the_bits_of_letters() {
+        // Every byte value at every place of a block, and blocks of every length.
+        let all: Vec<u8> = (0..=255u8).collect();
+        for block in all.chunks(64).chain(all.windows(13).step_by(7)) {
+            let want = block.iter().enumerate().fold(0u64, |m, (i, c)| m | u64::from(c.is_ascii_alphabetic()) << i);
+            assert_eq!(scan::ascii_letters(block), want, "{block:?}");
+        }
+    }
+
     /// (cue as written, kind) of each cue found in `text`.
     fn cues(text: &str) -> Vec<(&str, CueKind)> {
         find_cues(text).into_iter().map(|c| (&text[c.start..c.end], c.kind)).collect()

@@ -85,7 +85,7 @@ pub(super) fn find_cues(text: &str) -> Vec<Cue> {
     // the word starts as bits. A loop over bytes cost a mispredicted branch at every word edge,
     // which made this scan a third of the quotes pass.
     for (k, block) in b.chunks(64).enumerate() {
-        let letters = block.iter().enumerate().fold(0u64, |m, (i, &c)| m | u64::from((c | 0x20).wrapping_sub(b'a') < 26) << i);
+        let letters = ascii_letters(block);
         let mut starts = letters & !((letters << 1) | u64::from(letter_before));
         letter_before = letters >> (block.len() - 1) & 1 == 1;
         while starts != 0 {
@@ -99,22 +99,56 @@ pub(super) fn find_cues(text: &str) -> Vec<Cue> {
             if bit + len == 64 {
                 len += b[start + len..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
             }
-            if !(2..=31).contains(&len) || r.first_words[usize::from((b[start] | 0x20) - b'a')][usize::from((b[start + 1] | 0x20) - b'a')] & (1 << len) == 0 {
+            if !(2..=31).contains(&len) || r.first_letters[usize::from((b[start] | 0x20) - b'a')][usize::from((b[start + 1] | 0x20) - b'a')] & (1 << len) == 0 {
                 continue;
             }
+            let mut word = [0u8; 31];
+            word[..len].copy_from_slice(&b[start..start + len]);
+            word[..len].make_ascii_lowercase();
+            let Some(&(alone, longer)) = r.first_words.get(&word[..len]) else { continue };
             // Inside a longer word (after a digit, a hyphen, an apostrophe or a letter of any script): no cue.
             if text[..start].chars().next_back().is_some_and(is_word_char) {
                 continue;
             }
-            let Some(m) = r.cues.find(Input::new(text).range(start..).anchored(Anchored::Yes)) else { continue };
-            if !text[m.end()..].chars().next().is_some_and(char::is_alphanumeric) {
-                out.push(Cue { start, end: m.end(), kind: r.kinds[m.pattern().as_usize()] });
+            // The automaton only where a cue of several words may start here (`as stated by`).
+            let (end, pattern) = if longer {
+                match r.cues.find(Input::new(text).range(start..).anchored(Anchored::Yes)) {
+                    Some(m) => (m.end(), m.pattern().as_usize()),
+                    None => continue,
+                }
+            } else {
+                match alone {
+                    Some(p) => (start + len, p),
+                    None => continue,
+                }
+            };
+            if !text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+                out.push(Cue { start, end, kind: r.kinds[pattern] });
             }
             // A cue cut off by a letter (`as stated bye`) still takes its words.
-            resume = m.end();
+            resume = end;
         }
     }
     out
+}
+
+/// A bit per ASCII letter of `block` (at most 64 bytes), bit `i` for byte `i`.
+pub(super) fn ascii_letters(block: &[u8]) -> u64 {
+    const fn each(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    // Eight bytes in one integer: with the case bit set and the top bit cleared, a letter is a
+    // byte from `a` to `z`, which two additions tell by their carries into the top bit (no
+    // carry crosses a byte); a byte beyond ASCII keeps its top bit and is ruled out. A
+    // multiplication then gathers the eight top bits into one byte.
+    block.chunks(8).enumerate().fold(0u64, |m, (k, chunk)| {
+        let mut bytes = [0u8; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        let y = u64::from_le_bytes(bytes) | each(0x20);
+        let low = y & each(0x7f);
+        let letter = (low + each(0x80 - b'a')) & !(low + each(0x80 - b'z' - 1)) & !y & each(0x80);
+        m | ((letter >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k)
+    })
 }
 
 /// The word ending at or before `p` (spaces skipped), not before `lo`: its byte span.

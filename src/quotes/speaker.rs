@@ -252,7 +252,7 @@ impl<'a> Ctx<'a> {
         }
         let k = crate::fold::key(word);
         let i = self.mentions.partition_point(|m| m.bstart < w.0);
-        let m = self.mentions[..i].iter().rev().find(|m| m.label == Label::Person && m.key.split(' ').any(|x| x == k))?;
+        let m = self.mentions[..i].iter().rev().find(|m| m.label == Label::Person && m.key.contains(k.as_str()) && m.key.split(' ').any(|x| x == k))?;
         Some((Self::entity(m), w))
     }
 
