@@ -217,7 +217,8 @@ fn continue_speakers(ctx: &Ctx, drafts: &mut [Draft]) {
             };
             let (ss, _) = ctx.sentence_span(span.0);
             if let Some(same) = kind {
-                let named_between = ctx.mentions.iter().any(|m| same(m.label) && m.bstart >= ss.max(*prev_end) && m.bend <= span.0);
+                let from = ctx.mentions.partition_point(|m| m.bstart < ss.max(*prev_end));
+                let named_between = ctx.mentions[from..].iter().take_while(|m| m.bstart < span.0).any(|m| same(m.label) && m.bend <= span.0);
                 if sentence <= prev_sentence + 1 && !named_between {
                     *s = who.clone();
                 }
