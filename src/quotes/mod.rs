@@ -114,6 +114,9 @@ struct Rules {
     kinds: Vec<CueKind>,
     /// Nouns that stand for a speaker (`minister`, `special envoy`, `lawyers`, `ministry`), lower case.
     nouns: FxHashSet<String>,
+    /// The last words of the nouns (`envoy` of `special envoy`): a phrase whose head is none of
+    /// them names no speaker, which rules out most phrases before any other work.
+    noun_heads: FxHashSet<String>,
     /// The nouns among them that name a body or a document (`ministry`, `statement`), never a person.
     bodies: FxHashSet<String>,
 }
@@ -166,7 +169,8 @@ fn rules() -> &'static Rules {
         }
         let bodies: FxHashSet<String> = data_lines(include_str!("../data/speaker_bodies.txt")).map(str::to_lowercase).collect();
         nouns.extend(bodies.iter().cloned());
-        Rules { cues, first_letters, first_words, kinds, nouns, bodies }
+        let noun_heads = nouns.iter().filter_map(|n| n.split(' ').next_back()).map(str::to_owned).collect();
+        Rules { cues, first_letters, first_words, kinds, nouns, noun_heads, bodies }
     })
 }
 

@@ -127,10 +127,11 @@ impl<'a> Ctx<'a> {
     pub(super) fn noun_phrase(&self, lo: usize, p: usize) -> Option<Found> {
         let r = rules();
         let head = word_before(self.text, lo, p)?;
-        let head_word = lower(self.text, head).into_owned();
-        if !head_word.chars().next().is_some_and(char::is_alphabetic) {
+        let head_word = lower(self.text, head);
+        if !head_word.chars().next().is_some_and(char::is_alphabetic) || !r.noun_heads.contains(head_word.as_ref()) {
             return None;
         }
+        let head_word = head_word.into_owned();
         // Walk back over modifiers (`the foreign affairs minister`, `the Samsung Chairman`) to
         // a determiner; a phrase without one is a bare plural (`lawyers said`).
         let mut start = head.0;
