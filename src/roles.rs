@@ -20,6 +20,8 @@ pub struct Role {
     /// Code-point offsets of the title text.
     pub start: usize,
     pub end: usize,
+    /// Byte offset of the title text (the quotes pass reads the text by bytes).
+    pub bstart: usize,
     /// Entity key of the person (label PERSON).
     pub person_key: String,
     /// The title as written, without a leading `the`.
@@ -219,7 +221,7 @@ pub fn find_roles(doc: &Doc, names: &[NameSpan], mentions: &[Mention], lex: &Lex
             }
             let org_entity_id = org_of(&r, s, e, names, mentions);
             // Byte offsets until the end, where they all become code points in one pass.
-            out.push(Role { sentence: person.sentence, start: bs, end: be, person_key: person.key.clone(), role, org_entity_id });
+            out.push(Role { sentence: person.sentence, start: bs, end: be, bstart: bs, person_key: person.key.clone(), role, org_entity_id });
         }
         if plural_now {
             if let Some(&(s, e)) = phrases.iter().find(|&&(_, e)| plural(e)) {

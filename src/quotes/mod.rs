@@ -182,8 +182,7 @@ pub fn find_quotes(text: &str, sentences: &[(usize, usize)], mentions: &[Mention
     if cues.is_empty() && quoted.is_empty() {
         return Vec::new();
     }
-    let role_bytes = byte_offsets(text, roles.iter().map(|r| r.start));
-    let ctx = Ctx { text, sentences, mentions, roles, role_bytes, referents: Default::default() };
+    let ctx = Ctx { text, sentences, mentions, roles, referents: Default::default() };
     let mut out: Vec<Draft> = Vec::new();
     let mut used = vec![false; cues.len()];
     direct_quotes(&ctx, &quoted, &cues, &mut used, &mut out);
@@ -251,29 +250,6 @@ struct Draft {
     /// A speaker named earlier (no span in this sentence).
     inherited: Option<Speaker>,
     cue: (usize, usize),
-}
-
-/// Byte offsets of code-point offsets (roles carry code points), in one walk of the text up to
-/// the last one asked for.
-fn byte_offsets(text: &str, chars: impl Iterator<Item = usize>) -> Vec<usize> {
-    let wanted: Vec<usize> = chars.collect();
-    if wanted.is_empty() || text.is_ascii() {
-        return wanted;
-    }
-    let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_unstable_by_key(|&i| wanted[i]);
-    let mut out = vec![text.len(); wanted.len()];
-    let mut walk = text.char_indices().map(|(b, _)| b).enumerate();
-    let mut current = walk.next();
-    for i in order {
-        while current.is_some_and(|(c, _)| c < wanted[i]) {
-            current = walk.next();
-        }
-        if let Some((_, b)) = current {
-            out[i] = b;
-        }
-    }
-    out
 }
 
 fn finish(ctx: &Ctx, drafts: Vec<Draft>) -> Vec<Quote> {

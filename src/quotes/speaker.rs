@@ -53,8 +53,6 @@ pub(super) struct Ctx<'a> {
     /// Sorted by start, without overlaps.
     pub(super) mentions: &'a [Mention],
     pub(super) roles: &'a [Role],
-    /// Code-point to byte: roles carry code points.
-    pub(super) role_bytes: Vec<usize>,
     /// People referred to by a title (`the Samsung Chairman`), where: a later `he` may mean them.
     pub(super) referents: std::cell::RefCell<Vec<(usize, Speaker)>>,
 }
@@ -203,8 +201,8 @@ impl<'a> Ctx<'a> {
     /// states, else the person nearest the noun where it was written earlier, else the person
     /// named last.
     pub(super) fn title_holder(&self, noun: &str, p: usize) -> Option<Speaker> {
-        let role = self.roles.iter().zip(&self.role_bytes).rev().filter(|(_, &b)| b < p).find(|(r, _)| holds(&r.role.to_lowercase(), noun));
-        if let Some((r, _)) = role {
+        let role = self.roles.iter().rev().filter(|r| r.bstart < p).find(|r| holds(&r.role.to_lowercase(), noun));
+        if let Some(r) = role {
             return Some(Speaker::Entity(Label::Person, r.person_key.clone()));
         }
         // The title written earlier, where it is not a higher or lower rank of it (`the
