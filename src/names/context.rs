@@ -179,16 +179,14 @@ fn mark_headlines(text: &str, f: &Folded, toks: &[Token], flags: &mut [Flags]) {
         while end < toks.len() && !toks[end].newline_before {
             end += 1;
         }
-        let words: Vec<usize> = (start..end).filter(|&i| toks[i].kind == Kind::Word).collect();
-        let capped = words.iter().filter(|&&i| toks[i].cap).count();
+        let words = || (start..end).filter(|&i| toks[i].kind == Kind::Word);
+        let (n_words, capped) = words().fold((0, 0), |(n, c), i| (n + 1, c + usize::from(toks[i].cap)));
         // A small English word (`To`, `In`), not a Vietnamese name that folds to one (`Tô`).
-        let small = words
-            .iter()
-            .skip(1)
-            .filter(|&&i| toks[i].cap && flags[i].stop && toks[i].fend - toks[i].fstart <= 4 && toks[i].text(text).is_ascii() && !flags[i].surname)
-            .count();
+        let small = || {
+            words().skip(1).any(|i| toks[i].cap && flags[i].stop && toks[i].fend - toks[i].fstart <= 4 && toks[i].text(text).is_ascii() && !flags[i].surname)
+        };
         let ends_sentence = toks[end - 1].kind == Kind::Punct && matches!(toks[end - 1].folded(f), "." | "!" | "?");
-        if words.len() >= 4 && small >= 1 && capped * 10 >= words.len() * 8 && !ends_sentence {
+        if n_words >= 4 && capped * 10 >= n_words * 8 && !ends_sentence && small() {
             (start..end).for_each(|i| flags[i].headline = true);
         }
         start = end;
