@@ -75,7 +75,7 @@ pub fn quote_bytes(doc_id: &str, text: &str, q: &Quote) -> usize {
         Some(Speaker::Words(w)) => w.len(),
         None => 0,
     };
-    doc_id.len() + q.text(text).len() + q.kind.as_str().len() + speaker + q.cue.len()
+    doc_id.len() + q.text(text).len() + q.kind.as_str().len() + speaker + q.cue(text).len()
 }
 
 /// The bytes a role adds to the string columns of the roles table (before `person`).
@@ -431,7 +431,7 @@ pub fn quotes(docs: &[DocView]) -> Result<RecordBatch, ArrowError> {
             strings(speaker),
             optional_positions(all().map(|(_, q)| q.speaker_span.map(|s| s.0)))?,
             optional_positions(all().map(|(_, q)| q.speaker_span.map(|s| s.1)))?,
-            strings(all().map(|(_, q)| Some(q.cue.as_str()))),
+            strings(all().map(|(d, q)| Some(q.cue(d.text)))),
         ],
     )
 }
