@@ -545,11 +545,10 @@ impl Lexicon {
         }
         // What each word list says of a word, set in the one entry the chunker looks up per
         // capitalised word (profiled: one lookup per fact was 12% of extraction).
-        let flag_lists: [(&str, SetFlag); 8] = [
+        let flag_lists: [(&str, SetFlag); 7] = [
             (include_str!("data/surnames.txt"), |w| w.surname = true),
             (include_str!("data/given_names.txt"), |w| w.given = true),
             (include_str!("data/stopwords.txt"), |w| w.stop = true),
-            (include_str!("data/world/common_words.txt"), |w| w.common = true),
             (include_str!("data/world/org_sector_words.txt"), |w| w.sector = true),
             (include_str!("data/legal_forms.txt"), |w| w.legal = true),
             (include_str!("data/world/org_suffixes.txt"), |w| w.legal = true),
@@ -559,6 +558,10 @@ impl Lexicon {
             for w in word_set(data) {
                 set(words.slot(&w));
             }
+        }
+        // The common English words, read once above for the gazetteer's patterns.
+        for w in &english {
+            words.slot(w).common = true;
         }
         // The world's name lists: `name<TAB>flag`, flag `w` where the name is a common word too.
         for (line, family) in
