@@ -126,11 +126,10 @@ fn stamp_line(line: &str) -> Option<Option<NaiveDate>> {
     if !(STAMP_REST.is_match(&line[..whole.start()]) && STAMP_REST.is_match(&line[whole.end()..])) {
         return None;
     }
-    let month = |s: &str| MONTH_ABBREVIATIONS.iter().position(|x| s.to_ascii_lowercase().starts_with(x.as_str())).map(|i| i as u32 + 1);
     let num = |k: &str| m.name(k).and_then(|v| v.as_str().parse::<u32>().ok());
-    let date = if let Some(mo) = m.name("m1").and_then(|v| month(v.as_str())) {
+    let date = if let Some(mo) = m.name("m1").and_then(|v| month_number(v.as_str())) {
         NaiveDate::from_ymd_opt(i32::try_from(num("y1")?).ok()?, mo, num("d1")?)
-    } else if let Some(mo) = m.name("m2").and_then(|v| month(v.as_str())) {
+    } else if let Some(mo) = m.name("m2").and_then(|v| month_number(v.as_str())) {
         NaiveDate::from_ymd_opt(i32::try_from(num("y2")?).ok()?, mo, num("d2")?)
     } else {
         NaiveDate::from_ymd_opt(i32::try_from(num("y3")?).ok()?, num("m3")?, num("d3")?)
@@ -144,6 +143,12 @@ re!(MISSING_SPACE, r"([\p{Ll}\)”\x22’»])\.(\p{Lu}\p{Ll})");
 /// The months' first three letters, lowercase, January first (`months.txt`).
 static MONTH_ABBREVIATIONS: LazyLock<Vec<String>> =
     LazyLock::new(|| crate::knowledge::MONTHS.iter().map(|m| m.chars().take(3).collect::<String>().to_lowercase()).collect());
+
+/// The month (1-12) a word names by its first three letters (`Sept.`, `january`).
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.to_ascii_lowercase();
+    MONTH_ABBREVIATIONS.iter().position(|x| word.starts_with(x.as_str())).map(|i| i as u32 + 1)
+}
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
     let s = s.trim();
@@ -268,7 +273,7 @@ fn dateline_at(line: &str) -> Option<Dateline> {
     let extra_date = extra.and_then(|e| MONTH_DAY_YEAR.captures(e));
     let extra_is_date = extra_date.is_some();
     let date = extra_date.and_then(|m| {
-        let mon = MONTH_ABBREVIATIONS.iter().position(|x| m[1].to_ascii_lowercase().starts_with(x))? as u32 + 1;
+        let mon = month_number(&m[1])?;
         let day: u32 = m[2].parse().ok()?;
         let year: i32 = m.get(3)?.as_str().parse().ok()?;
         NaiveDate::from_ymd_opt(year, mon, day)
