@@ -17,14 +17,15 @@ use congress_corpus::{discover, duplicates, entities::Accumulator, extract::Extr
 
 fn main() {
     let root = std::env::args().nth(1).expect("usage: quotes_cost FOLDER");
+    let mode = std::env::args().nth(2);
     let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
-    if std::env::args().nth(2).as_deref() == Some("pipeline") {
+    if mode.as_deref() == Some("pipeline") {
         return in_pipeline(&inputs);
     }
     let docs = pipeline::load_and_extract(&inputs, &loader::LoadOptions::default(), None).documents;
     let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
     let ex = Extractor::default();
-    if std::env::args().nth(2).as_deref() == Some("dump") {
+    if mode.as_deref() == Some("dump") {
         for d in &docs {
             for q in quotes::of_document(&d.text, &ex.extract(&d.text, d.date)) {
                 println!("{}\t{}\t{}\t{}\t{:?}\t{:?}\t{}", d.doc_id, q.start, q.end, q.kind.as_str(), q.speaker, q.speaker_span, q.cue(&d.text));
