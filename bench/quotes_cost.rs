@@ -8,8 +8,8 @@
 //! `quotes_cost FOLDER dump` prints every quote as a line instead, to diff two builds' output.
 //! `quotes_cost FOLDER pipeline` times what `cc.load` does instead (read, clean, extract and
 //! build the Arrow tables, one thread), without quotes and with them, in turn, the better of
-//! five each: in the pipeline the quotes pass costs more than alone, as the texts it reads have
-//! left the cache while the extractor ran.
+//! five each: in the pipeline the quotes pass costs more than alone (the quotes table, freeing
+//! the quotes, and texts that may have left the cache while the extractor ran).
 
 use std::time::Instant;
 
