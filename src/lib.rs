@@ -3,6 +3,7 @@
 //! The core (everything but `python`) is plain Rust, tested by `cargo test`. The `python`
 //! feature adds the pyo3 binding, which only converts values, releases the GIL and maps errors.
 
+pub mod allocator;
 pub mod analysis;
 pub mod clean;
 pub mod decode;

@@ -671,6 +671,7 @@ fn is_debug_build() -> bool {
 
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    crate::allocator::configure();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     // Read by the package's argument checks and dtypes, so that they cannot drift from the core.
     m.add("MAX_THREADS", parallel::MAX_THREADS)?;
