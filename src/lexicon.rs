@@ -644,9 +644,12 @@ impl Lexicon {
                 };
                 // A hit starts with a whole word: `mali` (a pattern) in `malian` ends inside one
                 // and is rejected below, so a word no pattern starts with cannot start a hit.
-                // Most words are in lower case, and the few aliases that may match them rule
-                // most out before any hashing.
-                let found = if (lower && self.lower_aliases.longest_at(tb, i).is_none()) || (word && !self.aliases.may_start_word(tb, i, word_len(t, i))) {
+                // A word in lower case is asked of the aliases that may match in lower case: the
+                // world's places written with diacritics begin with nearly every pair of letters,
+                // so only their first words rule most lower-case words out (the walks of that
+                // automaton fell from 5.2 to 0.9 million on the 53 MB corpus).
+                let first_words = if lower { &self.lower_aliases } else { &self.aliases };
+                let found = if (word && !first_words.may_start_word(tb, i, word_len(t, i))) || (lower && self.lower_aliases.longest_at(tb, i).is_none()) {
                     None
                 } else {
                     self.aliases.longest_at(tb, i)
