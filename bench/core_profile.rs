@@ -13,7 +13,9 @@ fn main() {
     let mode = std::env::args().nth(2);
     let load_only = mode.as_deref() == Some("load");
     let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
-    let opts = loader::LoadOptions::default();
+    // `NO_QUOTES=1` times the load as `cc.load(..., quotes=False)` does, to compare with builds
+    // from before the quotes table.
+    let opts = loader::LoadOptions { quotes: std::env::var_os("NO_QUOTES").is_none(), ..Default::default() };
     let ex = Extractor::default();
     let bytes: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
     let mb = bytes as f64 / 1e6;
