@@ -3,6 +3,7 @@
 //! recognised by the shape outlets give it (families of patterns, not strings seen once), moved
 //! into a metadata field or dropped, and everything else is kept in order.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -203,7 +204,7 @@ fn list_line(line: &str) -> ListLine {
 /// One pass from the end, so a text of many headings costs no more than one; it stops where the
 /// lines can no longer be a list (two in a row that are not), since no line before them can be
 /// either: most texts end with a paragraph, so two or three lines are read, not all of them.
-fn related_tail(lines: &[String]) -> Option<usize> {
+fn related_tail(lines: &[Cow<str>]) -> Option<usize> {
     let kept: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty()).collect();
     // list[k]: kept lines k.. read as a list; headline[k]: and hold a headline. Lines before
     // `first` are never read (their kinds stay Other, which nothing below looks at).
@@ -232,7 +233,7 @@ fn related_tail(lines: &[String]) -> Option<usize> {
 }
 
 /// Non-empty lines as paragraphs: single line breaks kept, runs of blank lines made one.
-fn paragraphs<'a>(lines: impl Iterator<Item = &'a String>, capacity: usize) -> String {
+fn paragraphs<'a, 'b: 'a>(lines: impl Iterator<Item = &'a Cow<'b, str>>, capacity: usize) -> String {
     let mut text = String::with_capacity(capacity);
     let mut blank = false;
     for l in lines {
@@ -303,7 +304,15 @@ fn dateline_at(line: &str) -> Option<Dateline> {
 }
 
 /// Strip credits from the end of the article (last lines first), returning them in reading order.
-fn strip_credits(lines: &mut Vec<String>) -> Vec<String> {
+/// Keep `line[..end]`, without a copy while the line is still the file's text.
+fn truncate(line: &mut Cow<str>, end: usize) {
+    match line {
+        Cow::Borrowed(s) => *s = &s[..end],
+        Cow::Owned(s) => s.truncate(end),
+    }
+}
+
+fn strip_credits(lines: &mut Vec<Cow<str>>) -> Vec<String> {
     let mut found: Vec<Vec<String>> = Vec::new();
     loop {
         while lines.last().is_some_and(|l| l.trim().is_empty()) {
@@ -317,27 +326,27 @@ fn strip_credits(lines: &mut Vec<String>) -> Vec<String> {
             continue;
         }
         if let Some(c) = STAFF_CREDIT.find(last) {
-            last.truncate(c.start());
+            truncate(last, c.start());
             continue;
         }
         if let Some(c) = TRAILING_SOURCE.captures(last) {
             found.push(split_agencies(&c[1]).map(str::to_owned).collect());
             let start = c.get(0).map_or(last.len(), |m| m.start());
-            last.truncate(start);
+            truncate(last, start);
             continue;
         }
         if let Some(c) = END_MARK.captures(last) {
             let start = c.get(0).map_or(last.len(), |m| m.start());
-            last.truncate(start);
+            truncate(last, start);
             if !ends_like_sentence(last) && !last.trim().is_empty() {
-                last.push('.');
+                last.to_mut().push('.');
             }
             continue;
         }
         if let Some(c) = TRAILING_CREDIT.captures(last) {
             found.push(split_agencies(&c[2]).map(str::to_owned).collect());
             let keep = c.get(1).map_or(last.len(), |m| m.end());
-            last.truncate(keep);
+            truncate(last, keep);
             continue;
         }
         break;
@@ -353,7 +362,9 @@ pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
         out.date = (|| NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?))();
         body = &body[c.get(0).map_or(0, |m| m.end())..];
     }
-    let mut lines: Vec<String> = body.split('\n').map(|l| l.trim_end().to_owned()).collect();
+    // Lines borrow the file's text: the few a credit or dateline shortens are re-sliced, and
+    // only a credit's added full stop copies one.
+    let mut lines: Vec<Cow<str>> = body.split('\n').map(|l| Cow::Borrowed(l.trim_end())).collect();
 
     // The related-stories tail, kept aside: nothing of the file disappears.
     if let Some(i) = related_tail(&lines) {
@@ -361,7 +372,7 @@ pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
         lines.truncate(i);
     }
 
-    let (captions, body_lines): (Vec<String>, Vec<String>) = lines.into_iter().partition(|l| is_caption(l));
+    let (captions, body_lines): (Vec<Cow<str>>, Vec<Cow<str>>) = lines.into_iter().partition(|l| is_caption(l));
     out.captions = captions.into_iter().map(|c| c.trim().to_owned()).collect();
     let mut lines = body_lines;
     let credits = strip_credits(&mut lines);
@@ -405,7 +416,10 @@ pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
             out.dateline = Some(d.place);
             out.date = out.date.or(d.date);
             dateline_agencies = d.agencies;
-            *l = l[d.body_start..].to_owned();
+            *l = match std::mem::take(l) {
+                Cow::Borrowed(s) => Cow::Borrowed(&s[d.body_start..]),
+                Cow::Owned(s) => Cow::Owned(s[d.body_start..].to_owned()),
+            };
             break;
         }
     }
