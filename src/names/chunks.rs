@@ -24,7 +24,7 @@ pub(super) fn chunk_end(c: &Ctx, i: usize) -> usize {
         if j > i && c.toks[j].newline_before {
             break;
         }
-        if let Some(e) = c.docnum[j].or(c.gaz_end(j)) {
+        if let Some(e) = c.docnum(j).or(c.gaz_end(j)) {
             j = e;
             continue;
         }
@@ -130,7 +130,7 @@ pub(super) fn legal_span(c: &Ctx, p: usize, b: usize) -> Option<usize> {
     let mut gaz_end = None;
     while j < b {
         gaz_end = c.gaz_end(j).or(gaz_end);
-        if j > p && (c.title_at(j, b).is_some() || c.gaz[j].is_some_and(|(_, e)| c.lex.entries[e as usize].label == Label::Person)) {
+        if j > p && (c.title_at(j, b).is_some() || c.gaz(j).is_some_and(|(_, e)| c.lex.entries[e as usize].label == Label::Person)) {
             break;
         }
         if c.is_cap(j) || c.is_ordinal(j) || c.inner_number(j) {
@@ -173,12 +173,12 @@ pub(super) fn core_walk(c: &Ctx, p: usize, b: usize, path: &mut Vec<usize>) -> (
         if j > p && (c.title_at(j, b).is_some() || (!opened && c.person_at(j, b).is_some_and(|e| c.head_label(e).is_none()))) {
             break;
         }
-        if let Some(e) = c.docnum[j] {
+        if let Some(e) = c.docnum(j) {
             label = Some(Label::Law);
             j = e;
             continue;
         }
-        if let Some((e, entry)) = c.gaz[j] {
+        if let Some((e, entry)) = c.gaz(j) {
             if e <= b {
                 let l = c.lex.entries[entry as usize].label;
                 // A known person ends the phrase before them (`Secretariat Trần Cẩm Tú`).
@@ -243,7 +243,7 @@ pub(super) fn extension(c: &Ctx, q: usize, b: usize) -> Option<usize> {
     }
     // A bare place after `of` belongs to the sentence, not the name, when a possessive follows:
     // `the Party Committee of Việt Nam's Ministry of Foreign Affairs`.
-    if let Some((ge, entry)) = c.gaz[s] {
+    if let Some((ge, entry)) = c.gaz(s) {
         let l = c.lex.entries[entry as usize].label;
         if ge == e && matches!(l, Label::Gpe | Label::Loc) && c.toks.get(e).is_some_and(|t| t.kind == Kind::Possessive) {
             return None;
@@ -290,7 +290,7 @@ pub(super) fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
             p += 1;
             continue;
         }
-        if let Some(e) = c.docnum[p] {
+        if let Some(e) = c.docnum(p) {
             let mut q = e;
             while let Some(x) = extension(c, q, b) {
                 q = x;
@@ -299,7 +299,7 @@ pub(super) fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
             p = q;
             continue;
         }
-        let gaz = c.gaz[p].filter(|(e, _)| *e <= b);
+        let gaz = c.gaz(p).filter(|(e, _)| *e <= b);
         // `General Department of Police`: a title word opening a body's name is not a title.
         if let Some(t) = c.title_at(p, b).filter(|&t| !(t < b && c.is_cap(t) && c.head_label(t).is_some())) {
             match gaz {
@@ -395,7 +395,7 @@ pub(super) fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 // Sentence openers before a name (`Underscoring the ...` never gets here, but
                 // `Speaking Commission` would): drop leading stopwords.
                 let mut s = p;
-                while s + 1 < q && c.is_stop(s) && c.gaz[s].is_none() {
+                while s + 1 < q && c.is_stop(s) && c.gaz(s).is_none() {
                     s += 1;
                 }
                 // `Quảng Ninh Province` is the place `Quảng Ninh`, however its division is written.
@@ -422,7 +422,7 @@ pub(super) fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
             continue;
         }
         let mut q = p + 1;
-        while q < b && ((c.is_cap(q) && c.gaz[q].is_none() && c.title_at(q, b).is_none() && c.person_at(q, b).is_none()) || c.joins(q)) {
+        while q < b && ((c.is_cap(q) && c.gaz(q).is_none() && c.title_at(q, b).is_none() && c.person_at(q, b).is_none()) || c.joins(q)) {
             q += 1;
         }
         // Unknown words next to unknown words are one unknown name (`Di Dong Viet`).

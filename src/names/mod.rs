@@ -28,7 +28,7 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
     let mut items = Vec::new();
     let mut i = 0;
     while i < n {
-        let starts = c.is_cap(i) || c.gaz[i].is_some() || c.docnum[i].is_some() || (c.is_ordinal(i) && c.is_cap(i + 1));
+        let starts = c.is_cap(i) || c.gaz(i).is_some() || c.docnum(i).is_some() || (c.is_ordinal(i) && c.is_cap(i + 1));
         if !starts {
             i += 1;
             continue;
@@ -36,7 +36,7 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
         let mut a = i;
         let b = chunk_end(&c, i).max(i + 1);
         // Capitalised sentence openers are not names (`The`, `Through`, `Responding`).
-        while a < b && c.is_stop(a) && c.gaz[a].is_none() && c.title_at(a, b).is_none() && c.person_at(a, b).is_none() {
+        while a < b && c.is_stop(a) && c.gaz(a).is_none() && c.title_at(a, b).is_none() && c.person_at(a, b).is_none() {
             a += 1;
         }
         // A common word opening a sentence is capitalised for the sentence, not as a name
@@ -47,7 +47,7 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
             && (c.flags[a].sentence_start || lower_tail(&c, a))
             && c.flags[a].common
             && !c.flags[a].name_like()
-            && c.gaz[a].is_none()
+            && c.gaz(a).is_none()
             && c.title_at(a, b).is_none()
             && c.person_at(a, b).is_none()
             && (c.head_label(a).is_none() || b - a == 1)

@@ -20,7 +20,7 @@ impl Ctx<'_> {
         let text = self.tok_text(i);
         text.split('-').all(|part| part.chars().next().is_some_and(char::is_uppercase) && part.chars().skip(1).any(char::is_lowercase))
             && !self.flags[i].common
-            && self.gaz[i].is_none()
+            && self.gaz(i).is_none()
     }
     /// A romanised Korean given name: `Hang-seo`, `Yu-jin`, `Dae-hyeon` (two short syllables, the
     /// second in lower case), not a common compound.

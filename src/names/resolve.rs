@@ -233,7 +233,7 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         }
         // `By Reuters Staff`: a known body's staff are its credit, not another body.
         if s.label == Label::Org && s.te - s.ts >= 2 && c.folded(s.te - 1) == "staff" {
-            if let Some((_, entry)) = c.gaz[s.ts].filter(|&(ge, _)| ge == s.te - 1) {
+            if let Some((_, entry)) = c.gaz(s.ts).filter(|&(ge, _)| ge == s.te - 1) {
                 s.te -= 1;
                 s.entry = Some(entry);
             }
