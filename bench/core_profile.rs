@@ -9,6 +9,8 @@ use std::time::Instant;
 use congress_corpus::{discover, extract::Extractor, loader, parallel, pipeline};
 
 fn main() {
+    // The allocator as the Python module sets it up (mimalloc's defaults add page clearing).
+    congress_corpus::allocator::configure();
     let root = std::env::args().nth(1).expect("usage: core_profile FOLDER [load|extract|entities|pipeline|dump]");
     let mode = std::env::args().nth(2);
     let load_only = mode.as_deref() == Some("load");

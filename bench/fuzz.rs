@@ -182,6 +182,8 @@ fn check(ex: &Extractor, raw: &str) {
 }
 
 fn main() {
+    // The allocator as the Python module sets it up (mimalloc's defaults add page clearing).
+    congress_corpus::allocator::configure();
     let seconds: u64 = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(60);
     let seed: u64 = std::env::args().nth(2).and_then(|s| s.parse().ok()).unwrap_or(0x9e37_79b9_7f4a_7c15);
     let ex = Extractor::default();

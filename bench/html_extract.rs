@@ -15,6 +15,8 @@ fn cpu_seconds() -> f64 {
 }
 
 fn main() {
+    // The allocator as the Python module sets it up (mimalloc's defaults add page clearing).
+    congress_corpus::allocator::configure();
     let paths: Vec<String> = std::env::args().skip(1).collect();
     let pages: Vec<(String, String)> = paths
         .into_iter()

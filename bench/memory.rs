@@ -1,10 +1,11 @@
 //! Where the memory of a load goes: the Arrow tables it returns against everything else the
 //! process still holds (the extractor's compiled automata and their per-thread caches, the file
-//! list). Both are measured as live heap (glibc `mallinfo2`): RSS also counts memory freed but
-//! kept by the allocator, which the peak RSS line shows.
+//! list). Both are measured as live heap, which the allocator counts only in a build with the
+//! `count-heap` feature (below); RSS also counts memory freed but kept by the allocator, which the
+//! peak RSS line shows.
 //! For a breakdown by allocation site, run it under `heaptrack`.
 //!
-//!     cargo run --release --example memory -- /tmp/congress-corpus-bench-10000-1 [THREADS]
+//!     cargo run --release --features count-heap --example memory -- /tmp/congress-corpus-bench-10000-1 [THREADS]
 
 use congress_corpus::{discover, entities::Accumulator, extract::Extractor, loader, parallel, pipeline};
 
@@ -12,18 +13,8 @@ fn mib(bytes: usize) -> f64 {
     bytes as f64 / 1048576.0
 }
 
-/// Bytes the heap has handed out and not had back.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(unsafe_code)]
 fn live_heap() -> Option<usize> {
-    // SAFETY: mallinfo2 only reads the allocator's counters.
-    let m = unsafe { libc::mallinfo2() };
-    Some(m.uordblks + m.hblkhd)
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn live_heap() -> Option<usize> {
-    None
+    congress_corpus::allocator::live_bytes()
 }
 
 fn status_mib(key: &str) -> Option<f64> {
@@ -33,6 +24,8 @@ fn status_mib(key: &str) -> Option<f64> {
 }
 
 fn main() {
+    // The allocator as the Python module sets it up (mimalloc's defaults add page clearing).
+    congress_corpus::allocator::configure();
     let root = std::env::args().nth(1).expect("usage: memory FOLDER [THREADS]");
     let threads: usize = std::env::args().nth(2).map_or(2, |t| t.parse().expect("THREADS is a number"));
     let start = live_heap();
@@ -62,8 +55,11 @@ fn main() {
     }
     println!("tables: {:.1} MiB = {:.2}x the corpus", mib(total), mib(total) / corpus);
     drop(tables);
-    if let (Some(s), Some(w), Some(after)) = (start, with_tables, live_heap()) {
-        println!("live heap with the tables: {:.1} MiB; without them: {:.1} MiB (extractor, caches, file list)", mib(w - s), mib(after.saturating_sub(s)));
+    match (start, with_tables, live_heap()) {
+        (Some(s), Some(w), Some(after)) => {
+            println!("live heap with the tables: {:.1} MiB; without them: {:.1} MiB (extractor, caches, file list)", mib(w - s), mib(after.saturating_sub(s)))
+        }
+        _ => println!("live heap: not counted in this build (add `--features count-heap`)"),
     }
     if let (Some(hwm), Some(rss)) = (status_mib("VmHWM"), status_mib("VmRSS")) {
         println!("process: peak RSS {hwm:.1} MiB = {:.2}x the corpus; RSS now {rss:.1} MiB", hwm / corpus);

@@ -16,6 +16,8 @@ use std::time::Instant;
 use congress_corpus::{discover, duplicates, entities::Accumulator, extract::Extractor, ids::Ids, loader, parallel, pipeline, quotes};
 
 fn main() {
+    // The allocator as the Python module sets it up (mimalloc's defaults add page clearing).
+    congress_corpus::allocator::configure();
     let root = std::env::args().nth(1).expect("usage: quotes_cost FOLDER");
     let mode = std::env::args().nth(2);
     let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");

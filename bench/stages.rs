@@ -8,6 +8,8 @@ use std::time::Instant;
 use congress_corpus::{discover, extract::Extractor, fold, lexicon::Lexicon, loader, names, numeric, pipeline, sentences, tokens};
 
 fn main() {
+    // The allocator as the Python module sets it up (mimalloc's defaults add page clearing).
+    congress_corpus::allocator::configure();
     let root = std::env::args().nth(1).expect("usage: stages FOLDER");
     let (inputs, _) = discover::discover(&[root], None, &|| false).expect("folder exists");
     let b = pipeline::load_and_extract(&inputs, &loader::LoadOptions::default(), None);

@@ -9,8 +9,13 @@
 //! Python's own objects are not affected: CPython allocates them itself. Arrow buffers handed to
 //! pyarrow are freed by the release callback Rust exported with them, so by this allocator too.
 
+#[cfg(not(feature = "count-heap"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[cfg(feature = "count-heap")]
+#[global_allocator]
+static GLOBAL: counting::Counting = counting::Counting;
 
 /// `mi_option_arena_eager_commit` and `mi_option_purge_delay` in mimalloc 3's `mi_option_e`
 /// (`libmimalloc-sys` names the options of mimalloc 2, whose numbering differs).
@@ -33,6 +38,57 @@ pub fn configure() {
     }
 }
 
+/// Bytes allocated and not yet freed, in a build with the `count-heap` feature (for
+/// `bench/memory.rs`); None otherwise, where counting would cost an atomic update per call.
+pub fn live_bytes() -> Option<usize> {
+    #[cfg(feature = "count-heap")]
+    return Some(counting::LIVE.load(std::sync::atomic::Ordering::Relaxed));
+    #[cfg(not(feature = "count-heap"))]
+    None
+}
+
+/// mimalloc with a count of live bytes beside it.
+#[cfg(feature = "count-heap")]
+mod counting {
+    use std::alloc::{GlobalAlloc, Layout};
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+    pub(super) static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+    pub(super) struct Counting;
+
+    #[allow(unsafe_code)]
+    // SAFETY: every call goes to mimalloc unchanged; only a counter is kept beside it.
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            let p = unsafe { mimalloc::MiMalloc.alloc(layout) };
+            if !p.is_null() {
+                LIVE.fetch_add(layout.size(), Relaxed);
+            }
+            p
+        }
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            let p = unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) };
+            if !p.is_null() {
+                LIVE.fetch_add(layout.size(), Relaxed);
+            }
+            p
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) };
+            LIVE.fetch_sub(layout.size(), Relaxed);
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            let p = unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) };
+            if !p.is_null() {
+                LIVE.fetch_add(new_size, Relaxed);
+                LIVE.fetch_sub(layout.size(), Relaxed);
+            }
+            p
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,5 +108,14 @@ mod tests {
         }
         configure();
         assert_eq!((get(ARENA_EAGER_COMMIT), get(PURGE_DELAY)), (0, 2));
+    }
+
+    #[cfg(feature = "count-heap")]
+    #[test]
+    fn live_bytes_count_a_large_allocation() {
+        let before = live_bytes().expect("counted");
+        let big = vec![1u8; 64 << 20];
+        assert!(live_bytes().expect("counted") >= before + (64 << 20));
+        drop(big);
     }
 }

@@ -21,9 +21,12 @@ fi
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
 cargo clippy --quiet --all-targets --features python -- -D warnings
+cargo clippy --quiet --all-targets --features count-heap -- -D warnings
 
 echo "== cargo test"
 cargo test --quiet
+# The live-heap count of the memory bench (src/allocator.rs) is built only with its feature.
+cargo test --quiet --features count-heap --lib allocator::
 
 echo "== pytest"
 set +e
