@@ -60,10 +60,10 @@ pub(super) struct Ctx<'a> {
     pub(super) f: &'a Folded,
     pub(super) toks: &'a [Token],
     pub(super) lex: &'a Lexicon,
-    /// Gazetteer hit (end token, entry) starting at each token. Token indices are u32 here and
-    /// in `Flags`: these arrays are written for every token of every document, and at 64 bytes a
-    /// token (usize indices, one array for the rare document numbers) their allocation and
-    /// zeroing alone were 1.7% of load + extract.
+    /// Gazetteer hit (end token, entry) starting at each token. The end is a u32 here, and
+    /// `Flags` keeps a title's length in words: these arrays are written for every token of every
+    /// document, and at 64 bytes a token (usize indices, an array for the rare document numbers)
+    /// their allocation and zeroing alone were 1.7% of load + extract.
     gaz_hits: Vec<Option<(u32, u32)>>,
     /// Document-number spans (start token, end token), in order: a few documents have any.
     doc_numbers: Vec<(usize, usize)>,
