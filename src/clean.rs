@@ -303,7 +303,6 @@ fn dateline_at(line: &str) -> Option<Dateline> {
     Some(Dateline { place: place.to_owned(), agencies, date, body_start: c.get(0)?.end() })
 }
 
-/// Strip credits from the end of the article (last lines first), returning them in reading order.
 /// Keep `line[..end]`, without a copy while the line is still the file's text.
 fn truncate(line: &mut Cow<str>, end: usize) {
     match line {
@@ -312,6 +311,7 @@ fn truncate(line: &mut Cow<str>, end: usize) {
     }
 }
 
+/// Strip credits from the end of the article (last lines first), returning them in reading order.
 fn strip_credits(lines: &mut Vec<Cow<str>>) -> Vec<String> {
     let mut found: Vec<Vec<String>> = Vec::new();
     loop {
