@@ -236,9 +236,6 @@ impl<'a> Ctx<'a> {
     /// The end token of the document number starting at token `i`.
     #[inline]
     pub(super) fn docnum(&self, i: usize) -> Option<usize> {
-        if self.doc_numbers.is_empty() {
-            return None;
-        }
         self.doc_numbers.binary_search_by_key(&i, |&(s, _)| s).ok().map(|k| self.doc_numbers[k].1)
     }
     pub(super) fn folded(&self, i: usize) -> &'a str {
