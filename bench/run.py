@@ -98,12 +98,18 @@ _NO_QUOTES = ("import inspect; KW = {'quotes': False} if 'quotes' in inspect.sig
               "else {}")
 
 
-def peak_rss_load(root: Path, threads: int, baseline: Path | None = None, quotes: bool = True) -> dict:
+def _load_call(root: Path, threads: int, quotes: bool) -> tuple[str, str]:
+    """(line to run first, `cc.load(...)` expression) for a child process."""
     kw = "" if quotes else ", **KW"
+    return ("" if quotes else _NO_QUOTES), f"cc.load({str(root)!r}, n_threads={threads}{kw})"
+
+
+def peak_rss_load(root: Path, threads: int, baseline: Path | None = None, quotes: bool = True) -> dict:
+    first, load = _load_call(root, threads, quotes)
     code = f"""
 import time, congress_corpus as cc
-{"" if quotes else _NO_QUOTES}
-t = time.perf_counter(); c = cc.load({str(root)!r}, n_threads={threads}{kw}); m = c.arrow("mentions"); el = time.perf_counter() - t
+{first}
+t = time.perf_counter(); c = {load}; m = c.arrow("mentions"); el = time.perf_counter() - t
 {_RSS}
 print(json.dumps({{"seconds": el, "rss_mib": rss, "mentions": len(m)}}))
 """
@@ -116,15 +122,15 @@ def load_extract(root: Path, threads: int, baseline: Path | None = None, quotes:
     Also the CPU seconds of each run (all threads): when other work shares the cores, wall time
     grows with the wait for a core, CPU time much less, so it still compares the builds' work.
     """
-    kw = "" if quotes else ", **KW"
+    first, load = _load_call(root, threads, quotes)
     code = f"""
 import json, time
 import congress_corpus as cc
-{"" if quotes else _NO_QUOTES}
+{first}
 wall = cpu = float("inf")
 for _ in range(2):
     w, p = time.perf_counter(), time.process_time()
-    c = cc.load({str(root)!r}, n_threads={threads}{kw})
+    c = {load}
     wall, cpu = min(wall, time.perf_counter() - w), min(cpu, time.process_time() - p)
 print(json.dumps({{"seconds": wall, "cpu_seconds": cpu, "mentions": len(c.arrow("mentions"))}}))
 """
