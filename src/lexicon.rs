@@ -172,6 +172,9 @@ pub struct WordInfo {
     pub opening: bool,
     /// Head word of a kind of name (laws first, then events, organisations, facilities).
     pub head: Option<Label>,
+    /// The first word of a title that introduces a name (`name_title_prefixes`): a capitalised
+    /// word that opens none needs no lookup of the prefixes.
+    pub title_start: bool,
 }
 
 /// Sets one `WordInfo` flag (for the table of word lists).
@@ -575,6 +578,9 @@ impl Lexicon {
                 (true, false) => info.family = true,
                 (true, true) => info.family_weak = true,
             }
+        }
+        for t in &name_titles {
+            words.slot(t.split(' ').next().unwrap_or(t)).title_start = true;
         }
         Ok(Lexicon {
             entries,

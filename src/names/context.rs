@@ -140,7 +140,7 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
             info.common = word.split('-').all(|p| lex.words.get(p).is_some_and(|w| w.common));
         }
         let mut title = None;
-        let max = (i + lex.max_name_title_words).min(toks.len());
+        let max = if info.title_start { (i + lex.max_name_title_words).min(toks.len()) } else { i };
         for j in i + 1..=max {
             if toks[j - 1].kind != Kind::Word {
                 break;
