@@ -55,6 +55,12 @@ impl Extractor {
 
     /// Mentions and roles of one document, sorted by offset.
     pub fn extract(&self, text: &str, date: Option<NaiveDate>) -> DocResult {
+        self.extract_with_numbers(text, numeric::find_numeric(text, date))
+    }
+
+    /// `extract`, with the text's dates and figures already found (`numeric::find_numeric(text,
+    /// date)`, which is all the date is used for).
+    pub fn extract_with_numbers(&self, text: &str, numbers: Vec<numeric::NumericSpan>) -> DocResult {
         let folded = fold::fold(text);
         let tokens = tokens::tokenize(text, &folded);
         let doc = Doc { text, sentences: sentences::split(text), tokens, folded };
@@ -143,7 +149,7 @@ impl Extractor {
             mentions.push(Mention { sentence: 0, start: 0, end: 0, bstart, bend, label, key, known_name: None, value: None, unit: None });
         }
         // Dates and figures, where no name covers them (`14th` in `14th National Party Congress`).
-        let mut numbers: Vec<Mention> = numeric::find_numeric(text, date)
+        let mut numbers: Vec<Mention> = numbers
             .into_iter()
             .map(|s| {
                 let key = fold::key(&text[s.start..s.end]);
