@@ -110,9 +110,10 @@ struct Cue {
 struct Rules {
     /// Anchored: run only at the word starts that `first_words` lets through.
     cues: AhoCorasick,
-    /// By the first two letters of a word (lower case), the lengths (bits) of the cues' first
-    /// words that start so: most words of a text are ruled out by one table lookup.
-    first_letters: Box<[[u32; 26]; 26]>,
+    /// By the first two letters of a word (lower case), the lengths (bits) and the last letters
+    /// (bits) of the cues' first words that start so: most words of a text are ruled out by one
+    /// table lookup, and the last letter halves the words left for the hash lookup.
+    first_letters: Box<[[(u32, u32); 26]; 26]>,
     /// The cues' first words (lower case): the cue that is that word alone, and whether longer
     /// cues start with it. Only those start the automaton.
     first_words: FxHashMap<Box<[u8]>, (Option<usize>, bool)>,
@@ -150,12 +151,14 @@ fn rules() -> &'static Rules {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("the reporting cues compile");
-        let mut first_letters = Box::new([[0u32; 26]; 26]);
+        let mut first_letters = Box::new([[(0u32, 0u32); 26]; 26]);
         let mut first_words: FxHashMap<Box<[u8]>, (Option<usize>, bool)> = FxHashMap::default();
         for (i, p) in patterns.iter().enumerate() {
             let w = p.split(' ').next().unwrap_or(p).as_bytes();
             assert!(w.len() >= 2 && w.len() < 32 && w.iter().all(u8::is_ascii_lowercase), "reporting cue {p:?}: lower-case ASCII words of 2 to 31 letters");
-            first_letters[usize::from(w[0] - b'a')][usize::from(w[1] - b'a')] |= 1 << w.len();
+            let seen = &mut first_letters[usize::from(w[0] - b'a')][usize::from(w[1] - b'a')];
+            seen.0 |= 1 << w.len();
+            seen.1 |= 1 << (w[w.len() - 1] - b'a');
             let entry = first_words.entry(w.into()).or_default();
             if w.len() == p.len() {
                 entry.0 = Some(i);

@@ -99,7 +99,11 @@ pub(super) fn find_cues(text: &str) -> Vec<Cue> {
             if bit + len == 64 {
                 len += b[start + len..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
             }
-            if !(2..=31).contains(&len) || r.first_letters[usize::from((b[start] | 0x20) - b'a')][usize::from((b[start + 1] | 0x20) - b'a')] & (1 << len) == 0 {
+            if !(2..=31).contains(&len) {
+                continue;
+            }
+            let (lengths, last) = r.first_letters[usize::from((b[start] | 0x20) - b'a')][usize::from((b[start + 1] | 0x20) - b'a')];
+            if lengths & (1 << len) == 0 || last & (1 << ((b[start + len - 1] | 0x20) - b'a')) == 0 {
                 continue;
             }
             let mut word = [0u8; 31];
@@ -142,8 +146,16 @@ pub(super) fn ascii_letters(block: &[u8]) -> u64 {
     // carry crosses a byte); a byte beyond ASCII keeps its top bit and is ruled out. A
     // multiplication then gathers the eight top bits into one byte.
     block.chunks(8).enumerate().fold(0u64, |m, (k, chunk)| {
-        let mut bytes = [0u8; 8];
-        bytes[..chunk.len()].copy_from_slice(chunk);
+        // A whole chunk is one load; copying each into a buffer compiled to a call to memmove
+        // per eight bytes (its length is not known), which cost more than the arithmetic.
+        let bytes = match <[u8; 8]>::try_from(chunk) {
+            Ok(whole) => whole,
+            Err(_) => {
+                let mut bytes = [0u8; 8];
+                bytes[..chunk.len()].copy_from_slice(chunk);
+                bytes
+            }
+        };
         let y = u64::from_le_bytes(bytes) | each(0x20);
         let low = y & each(0x7f);
         let letter = (low + each(0x80 - b'a')) & !(low + each(0x80 - b'z' - 1)) & !y & each(0x80);
