@@ -19,7 +19,6 @@ use crate::extract::{DocResult, Mention};
 use crate::label::Label;
 use crate::roles::Role;
 use crate::sentences;
-use crate::tokens;
 
 mod scan;
 mod speaker;
@@ -190,7 +189,8 @@ pub fn find_quotes(text: &str, sentences: &[(usize, usize)], mentions: &[Mention
     if cues.is_empty() && quoted.is_empty() {
         return Vec::new();
     }
-    let ctx = Ctx { text, sentences, mentions, roles, referents: Default::default() };
+    let starts = mentions.iter().map(|m| m.bstart).collect();
+    let ctx = Ctx { text, sentences, mentions, starts, roles, referents: Default::default() };
     let mut out: Vec<Draft> = Vec::new();
     let mut used = vec![false; cues.len()];
     direct_quotes(&ctx, &quoted, &cues, &mut used, &mut out);
@@ -228,7 +228,7 @@ fn continue_speakers(ctx: &Ctx, drafts: &mut [Draft]) {
             };
             let (ss, _) = ctx.sentence_span(span.0);
             if let Some(same) = kind {
-                let from = ctx.mentions.partition_point(|m| m.bstart < ss.max(*prev_end));
+                let from = ctx.first_from(ss.max(*prev_end));
                 let named_between = ctx.mentions[from..].iter().take_while(|m| m.bstart < span.0).any(|m| same(m.label) && m.bend <= span.0);
                 if sentence <= prev_sentence + 1 && !named_between {
                     *s = who.clone();
@@ -261,16 +261,13 @@ struct Draft {
 }
 
 fn finish(ctx: &Ctx, drafts: Vec<Draft>) -> Vec<Quote> {
-    let mut bytes = Vec::with_capacity(drafts.len() * 4);
-    for d in &drafts {
-        let (a, b) = d.speaker.as_ref().map_or((0, 0), |f| f.1);
-        bytes.extend([d.start, d.end, a, b]);
-    }
-    let chars = tokens::char_offsets(ctx.text, &bytes);
+    let ascii = ctx.text.is_ascii();
+    let char_offset = |p: usize| if ascii { p } else { ctx.char_offset(p) };
     drafts
         .into_iter()
-        .zip(chars.chunks_exact(4))
-        .map(|(d, c)| {
+        .map(|d| {
+            let (a, b) = d.speaker.as_ref().map_or((0, 0), |f| f.1);
+            let c = [d.start, d.end, a, b].map(char_offset);
             let (speaker, bspan) = match d.speaker {
                 Some((s, span)) => (Some(s), Some(span)),
                 None => (d.inherited, None),
