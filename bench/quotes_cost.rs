@@ -6,6 +6,8 @@
 //!     cargo run --release --example quotes_cost -- /tmp/congress-corpus-bench-10000-1
 //!
 //! `quotes_cost FOLDER dump` prints every quote as a line instead, to diff two builds' output.
+//! `quotes_cost FOLDER alone` extracts every text first, then times the quotes pass alone over
+//! them, the better of five (steadier than timing it beside extraction, for profiling it).
 //! `quotes_cost FOLDER pipeline` times what `cc.load` does instead (read, clean, extract and
 //! build the Arrow tables, one thread), without quotes and with them, in turn, the better of
 //! five each: in the pipeline the quotes pass costs more than alone (the quotes table, freeing
@@ -27,6 +29,20 @@ fn main() {
     let docs = pipeline::load_and_extract(&inputs, &loader::LoadOptions::default(), None).documents;
     let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
     let ex = Extractor::default();
+    if mode.as_deref() == Some("alone") {
+        let results: Vec<_> = docs.iter().map(|d| ex.extract(&d.text, d.date)).collect();
+        let (mut best, mut n) = (f64::MAX, 0);
+        parallel::install(1, || {
+            for _ in 0..5 {
+                let t = Instant::now();
+                n = docs.iter().zip(&results).map(|(d, r)| quotes::of_document(&d.text, r).len()).sum();
+                best = best.min(t.elapsed().as_secs_f64());
+            }
+        })
+        .expect("no panic");
+        println!("quotes alone, {} documents extracted first, one thread: {best:.3} s, {:.1} MB/s, {n} quotes", docs.len(), mb / best);
+        return;
+    }
     if mode.as_deref() == Some("dump") {
         for d in &docs {
             for q in quotes::of_document(&d.text, &ex.extract(&d.text, d.date)) {
