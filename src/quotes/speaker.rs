@@ -52,9 +52,9 @@ pub(super) struct Ctx<'a> {
     pub(super) sentences: &'a [(usize, usize)],
     /// Sorted by start, without overlaps.
     pub(super) mentions: &'a [Mention],
-    /// The mentions' byte starts: searched (`first_from`) where the mentions themselves, 100
-    /// bytes or more each, made every step of a binary search a cache miss (a fifth of the time
-    /// of finding a speaker).
+    /// The mentions' byte starts, searched (`first_from`) instead of the mentions themselves:
+    /// those are 100 bytes or more each, and every step of a binary search over them missed the
+    /// cache (most of the time of `speaker_ending_at`).
     pub(super) starts: Vec<usize>,
     pub(super) roles: &'a [Role],
     /// People referred to by a title (`the Samsung Chairman`), where: a later `he` may mean them.
@@ -74,8 +74,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// The Python `str` offset of byte offset `p`: counted on from the nearest mention starting
-    /// before it, whose offset in both units is known (counting from the start of the text for
-    /// every offset was a pass over the text per quote).
+    /// at or before it, whose offset in both units is known, a few words back (counted from the
+    /// start of the text, a document's quotes read it all up to the last of them).
     pub(super) fn char_offset(&self, p: usize) -> usize {
         match self.first_from(p + 1).checked_sub(1).map(|i| &self.mentions[i]) {
             Some(m) => m.start + self.text[m.bstart..p].chars().count(),
