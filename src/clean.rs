@@ -69,6 +69,12 @@ const AGENCY: &str = r"\p{Lu}[\p{Lu}\d&]{1,7}(?:\s*/\s*\p{Lu}[\p{Lu}\d&]{1,7})*"
 static TRAILING_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"([.!?…”\x22’)])[ \t]*(?:[—–-]+[ \t]*)?({AGENCY})[ \t]*$")).expect("valid regex"));
 
+// A wire's credit in brackets closing the last paragraph, after its closing punctuation:
+// `seats. (Anadolu)`, `a year earlier. – (Bloomberg)`, `said. (AFP)`. One to three capitalised
+// words: a sentence does not end with a bracketed name after its full stop.
+static TRAILING_BRACKET_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([.!?…”\x22’])[ \t]*(?:[—–-]+[ \t]*)?\((\p{Lu}[\p{L}&.]*(?:[ \t]+\p{Lu}[\p{L}&.]*){0,2})\)[ \t]*$").expect("valid regex"));
+
 // A last line that is only a credit: `VNA`, `NDO`, `— VNA/VNS`, `By VNA/VNP`, `(Source: VNA)`,
 // `Source: Xinhua`.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -90,7 +96,7 @@ re!(END_MARK, r"(\.)?[ \t]*/\.[ \t]*$");
 // then a dash or colon. The guard in `dateline_at` rejects ordinary sentences.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[ \t]*(?P<place>\p{Lu}[\p{L}'’.]*(?:[ \t]+\p{Lu}[\p{L}'’.]*){0,4}(?:-\p{Lu}[\p{L}'’.]*)?)(?:,[ \t]*(?P<extra>[^,—–:()\n/-]{1,30}(?:,[ \t]*\d{4})?))?[ \t]*(?:\((?P<agency>[^()\n]{1,30})\))?[ \t]*(?:(?P<sep>—|–|--|-|:)|\.?[ \t]*/(?P<slash>\p{Lu}{2,10})/\.?|(?P<dot>\.))[ \t]+",
+        r"^[ \t]*(?P<place>\p{Lu}[\p{L}'’.]*(?:[ \t]+\p{Lu}[\p{L}'’.]*){0,4}(?:-\p{Lu}[\p{L}'’.]*)?)(?:,[ \t]*(?P<extra>[^,—–:()\n/-]{1,30}(?:,[ \t]*\d{4})?))?[ \t]*(?:\((?P<agency>[^()\n]{1,30})\)[ \t]*(?:\((?P<agency2>[^()\n]{1,30})\))?)?[ \t]*(?:(?P<sep>—|–|--|-|:)|\.?[ \t]*/(?P<slash>\p{Lu}{2,10})/\.?|(?P<dot>\.))(?:[ \t]+|$|(?P<glued>)(?-u:\b))",
     )
     .expect("valid regex")
 });
@@ -101,7 +107,8 @@ static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^({months})[a-z]*\.?\s+(\d{{1,2}})\.?(?:,?\s+(\d{{4}}))?\.?$")).expect("valid regex")
 });
 
-// A line that is only a page's time stamp: `Mon, April 7, 2025 | 5:37 pm GMT+7`, `PUBLISHED :
+// A line that is only a page's time stamp: `Mon, April 7, 2025 | 5:37 pm GMT+7`, `February 19,
+// 2020 at 18:25 JST`, `PUBLISHED :
 // Thursday, 22 May, 2014, 10:52pm`, `Saturday, June 21, 2025`, `Updated 2024-03-05 08:00`. Its
 // words are labels, weekdays, a date with its month written out (or ISO), times and zones.
 static STAMP_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,7 +120,7 @@ static STAMP_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 re!(
     STAMP_REST,
-    r"(?i)^(?:[\s,|:•·–—-]|published|updated|posted|last|modified|on|at|date|time|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|(?:gmt|utc|ict)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\(?(?:gmt|utc)\s*[+-]\d{1,2}\)?)*$"
+    r"(?i)^(?:[\s,|:•·–—-]|published|updated|posted|last|modified|on|at|date|time|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|(?:gmt|utc|ict|jst|kst|sgt|hkt|pht|wib|ist|msk|cet|cest|bst|aest|aedt|[ecmp][sd]t)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\(?(?:gmt|utc)\s*[+-]\d{1,2}\)?)*$"
 );
 
 /// The date of a line that is only a time stamp, if it is one.
@@ -269,7 +276,8 @@ struct Dateline {
 fn dateline_at(line: &str) -> Option<Dateline> {
     let c = DATELINE.captures(line)?;
     let place = c.name("place")?.as_str().trim();
-    let agency = c.name("agency").map(|m| m.as_str()).or(c.name("slash").map(|m| m.as_str()));
+    // `Mamuju (Indonesia) (AFP) –`: of two bracketed groups, the first is the place's country.
+    let agency = c.name("agency2").or(c.name("agency")).map(|m| m.as_str()).or(c.name("slash").map(|m| m.as_str()));
     let extra = c.name("extra").map(|m| m.as_str().trim());
     let extra_date = extra.and_then(|e| MONTH_DAY_YEAR.captures(e));
     let extra_is_date = extra_date.is_some();
@@ -280,6 +288,12 @@ fn dateline_at(line: &str) -> Option<Dateline> {
         NaiveDate::from_ymd_opt(year, mon, day)
     });
     let all_caps = crate::tokens::all_capitals(place);
+    // `SEOUL--Nearly a year ...`: a dateline glued to its text only by a double hyphen after a
+    // place in capitals (not `COVID-19`, `ASEAN-China`).
+    if c.name("glued").is_some() && !(all_caps && c.name("sep").is_some_and(|m| m.as_str() == "--") && line[c.get(0)?.end()..].starts_with(char::is_uppercase))
+    {
+        return None;
+    }
     // A full stop closes a dateline only in the TASS form (`MOSCOW, January 23. /TASS/.`) or after a date.
     if c.name("dot").is_some() && !extra_is_date {
         return None;
@@ -341,6 +355,12 @@ fn strip_credits(lines: &mut Vec<Cow<str>>) -> Vec<String> {
             if !ends_like_sentence(last) && !last.trim().is_empty() {
                 last.to_mut().push('.');
             }
+            continue;
+        }
+        if let Some(c) = TRAILING_BRACKET_CREDIT.captures(last) {
+            found.push(split_agencies(&c[2]).map(str::to_owned).collect());
+            let keep = c.get(1).map_or(last.len(), |m| m.end());
+            truncate(last, keep);
             continue;
         }
         if let Some(c) = TRAILING_CREDIT.captures(last) {
@@ -409,10 +429,12 @@ pub fn clean(raw: &str, opts: CleanOptions) -> Cleaned {
         }
     }
 
-    // The dateline opens one of the first paragraphs (a standfirst may come before it).
+    // The dateline opens one of the first paragraphs (a standfirst may come before it). Further
+    // down a page's header (a byline, a summary's bullets), only the unmistakable wire form:
+    // a place in capitals and a bracketed agency (`TOKYO, Jan 24 (Reuters) -`).
     let mut dateline_agencies = Vec::new();
-    for l in lines.iter_mut().filter(|l| !l.trim().is_empty()).take(4) {
-        if let Some(d) = dateline_at(l) {
+    for (k, l) in lines.iter_mut().filter(|l| !l.trim().is_empty()).take(12).enumerate() {
+        if let Some(d) = dateline_at(l).filter(|d| k < 4 || (!d.agencies.is_empty() && crate::tokens::all_capitals(&d.place))) {
             out.dateline = Some(d.place);
             out.date = out.date.or(d.date);
             dateline_agencies = d.agencies;
@@ -484,6 +506,9 @@ mod tests {
             ("HÀ NỘI – The party met.", "HÀ NỘI", vec![]),
             ("HANOI : The party met.", "HANOI", vec![]),
             ("TP HỒ CHÍ MINH — The city met.", "TP HỒ CHÍ MINH", vec![]),
+            ("Mamuju (Indonesia) (AFP) – Rescuers dug.", "Mamuju", vec!["AFP"]),
+            ("Mamuju (Indonesia) (AFP) –\n\nRescuers dug.", "Mamuju", vec!["AFP"]),
+            ("SEOUL--Nearly a year later, the court ruled.", "SEOUL", vec![]),
         ];
         for (raw, place, ag) in cases {
             let r = c(raw);
@@ -507,6 +532,34 @@ mod tests {
         for body in ["On Monday, April 7, 2025 the plan passed.", "Talks resumed on 22 May, 2014 in Hanoi."] {
             assert_eq!(c(&format!("Title here\n\n{body}")).text, body);
         }
+    }
+
+    #[test]
+    fn a_wire_dateline_below_a_page_header_is_found() {
+        let raw = "Rates rise to a 17-year high - REUTERS\nBy Ann Lee and Bo Kim\nSummary\n- Rate up to 0.5%\n- Forecasts raised\n- Yen jumps\nMarkets calm\nTOKYO, Jan 24 (Reuters) - The bank raised rates.";
+        let r = c(raw);
+        assert_eq!(r.dateline.as_deref(), Some("TOKYO"));
+        assert_eq!(r.sources, ["Reuters"]);
+        assert!(r.text.ends_with("Markets calm\nThe bank raised rates."), "{}", r.text);
+        // That far down, a title-case place or a dateline without an agency is body text.
+        for line in ["Hanoi, Jan 24 (VNA) - The bank raised rates.", "TOKYO - The bank raised rates."] {
+            let raw = format!("Title\nOne.\nTwo.\nThree.\nFour.\nFive.\n{line}");
+            assert_eq!(c(&raw).dateline, None, "{line}");
+        }
+    }
+
+    #[test]
+    fn glued_hyphens_open_no_dateline_but_a_wire_s() {
+        for raw in ["COVID-19 cases rose.", "ASEAN-China ties grew.", "Sea--level rise is a threat.", "HANOI--the city met."] {
+            assert_eq!(clean(raw, CleanOptions { detect_title: false }).dateline, None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn time_zones_of_a_stamp_line() {
+        let r = c("Court raises sentence\nFebruary 19, 2020 at 18:25 JST\nSEOUL--Nearly a year later, the court ruled.");
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2020, 2, 19));
+        assert_eq!(r.text, "Nearly a year later, the court ruled.");
     }
 
     #[test]
@@ -543,6 +596,15 @@ mod tests {
         let r = c("HANOI, Jan 20 (Reuters) – Text here.\n\nMore text. (Reporting by Khanh Vu; Editing by Ed Davies)");
         assert_eq!(r.text, "Text here.\n\nMore text.");
         assert_eq!(r.sources, ["Reuters"]);
+        for (raw, agency) in [("Text here.\n\nThey won 103 seats. (Anadolu)", "Anadolu"), ("Text here.\n\nProfit rose. – (Bloomberg)", "Bloomberg")] {
+            let r = c(raw);
+            assert_eq!(r.sources, [agency], "{raw}");
+            assert!(r.text.ends_with("seats.") || r.text.ends_with("rose."), "{}", r.text);
+        }
+        // A bracket inside the sentence, or before its full stop, is the sentence's own.
+        for raw in ["Text here.\n\nThe vote went to the Democratic Party (DP).", "Text here.\n\nHe met the minister (Finance)."] {
+            assert!(c(raw).sources.is_empty(), "{raw}");
+        }
     }
 
     #[test]
