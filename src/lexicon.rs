@@ -168,8 +168,9 @@ pub struct WordInfo {
     pub sector: bool,
     /// A legal form that ends a company's name (`JSC`, `Limited`: `legal_forms`).
     pub legal: bool,
-    /// A word that opens a body's name (`Banco`, `PT`: `opening_heads`).
-    pub opening: bool,
+    /// A word that opens a name of its kind, the kind first: a body's (`Banco`, `PT`:
+    /// `opening_heads`) or an event's (`Typhoon`, `Hurricane`: `event_openings`).
+    pub opening: Option<Label>,
     /// Head word of a kind of name (laws first, then events, organisations, facilities).
     pub head: Option<Label>,
     /// The first word of a title that introduces a name (`name_title_prefixes`): a capitalised
@@ -548,14 +549,15 @@ impl Lexicon {
         }
         // What each word list says of a word, set in the one entry the chunker looks up per
         // capitalised word (profiled: one lookup per fact was 12% of extraction).
-        let flag_lists: [(&str, SetFlag); 7] = [
+        let flag_lists: [(&str, SetFlag); 8] = [
             (include_str!("data/surnames.txt"), |w| w.surname = true),
             (include_str!("data/given_names.txt"), |w| w.given = true),
             (include_str!("data/stopwords.txt"), |w| w.stop = true),
             (include_str!("data/world/org_sector_words.txt"), |w| w.sector = true),
             (include_str!("data/legal_forms.txt"), |w| w.legal = true),
             (include_str!("data/world/org_suffixes.txt"), |w| w.legal = true),
-            (include_str!("data/opening_heads.txt"), |w| w.opening = true),
+            (include_str!("data/opening_heads.txt"), |w| w.opening = Some(Label::Org)),
+            (include_str!("data/event_openings.txt"), |w| w.opening = Some(Label::Event)),
         ];
         for (data, set) in flag_lists {
             for w in word_set(data) {

@@ -164,9 +164,10 @@ pub(super) fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
 pub(super) fn core_walk(c: &Ctx, p: usize, b: usize, path: &mut Vec<usize>) -> (usize, Option<Label>) {
     let mut j = p;
     let mut label = None;
-    let opened = c.is_cap(p) && c.flags[p].opening;
+    let opens = if c.is_cap(p) { c.flags[p].opening } else { None };
+    let opened = opens.is_some();
     if opened {
-        label = Some(Label::Org);
+        label = opens;
     }
     while j < b {
         path.push(j);

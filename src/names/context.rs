@@ -110,7 +110,7 @@ pub(super) struct Flags {
     pub(super) common: bool,
     pub(super) sector: bool,
     pub(super) legal: bool,
-    pub(super) opening: bool,
+    pub(super) opening: Option<Label>,
     /// The token opens a sentence (or a line): its capital says nothing.
     pub(super) sentence_start: bool,
     /// The token stands in a Title Case line (`Corvenna Foods Ltd To Cut 300 Jobs In Valdoria`),
@@ -140,17 +140,32 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
             info.common = word.split('-').all(|p| lex.words.get(p).is_some_and(|w| w.common));
         }
         let mut title = None;
-        let max = if info.title_start { (i + lex.max_name_title_words).min(toks.len()) } else { i };
+        // `Presidents Putin and Xi`, `Prime Ministers A and B`: a plural ends a title, where a
+        // word that may be a name follows it (not `Board of Directors,`, `Leaders Week`).
+        let plural_title = |phrase: &str, next: usize| {
+            let name_next = toks.get(next).is_some_and(|n| {
+                n.kind == Kind::Word && n.cap && lex.words.get(n.folded(f)).is_none_or(|w| w.head.is_none() && (!w.common || w.given || w.surname || w.family))
+            });
+            name_next && phrase.strip_suffix('s').is_some_and(|one| lex.name_title_prefixes.get(one) == Some(&true))
+        };
+        let starts = info.title_start || (word.ends_with('s') && lex.words.get(&word[..word.len() - 1]).is_some_and(|w| w.title_start));
+        let max = if starts { (i + lex.max_name_title_words).min(toks.len()) } else { i };
         for j in i + 1..=max {
             if toks[j - 1].kind != Kind::Word {
                 break;
             }
-            match lex.name_title_prefixes.get(&f.text[t.fstart..toks[j - 1].fend]) {
+            let phrase = &f.text[t.fstart..toks[j - 1].fend];
+            match lex.name_title_prefixes.get(phrase) {
                 Some(true) => title = Some(j),
                 Some(false) => {}
                 // Folded text joins words with one space, as the prefixes do; no title goes on
                 // from a prefix no title has.
-                None => break,
+                None => {
+                    if plural_title(phrase, j) {
+                        title = Some(j);
+                    }
+                    break;
+                }
             }
         }
         out[i] = Flags {

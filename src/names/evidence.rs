@@ -262,6 +262,13 @@ pub(super) fn demonym_stem(word: &str) -> impl Iterator<Item = String> + '_ {
         .map(move |(suffix, add)| format!("{}{add}", &word[..word.len() - suffix.len()]))
 }
 
+/// Is `word` shaped like a nationality on its own, with no country of that stem in the text
+/// (`Ostrevian`, `Quelmaran`, `Valdese`)? Only the productive endings: the bare `-n` and `-i`
+/// that `demonym_stem` also tries read `Kremlin` and a typhoon's name as nationalities.
+pub(super) fn demonym_shaped(word: &str) -> bool {
+    ["ian", "an", "ese"].iter().any(|suffix| word.len() > suffix.len() + 3 && word.ends_with(suffix))
+}
+
 /// Is the word before token `p` a role that introduces a person (`Manager`, `Director`)?
 pub(super) fn role_before(c: &Ctx, p: usize) -> bool {
     p > 0 && c.is_word(p - 1) && c.lex.cues.get(CueAt::Before, c.folded(p - 1)).is_some_and(|w| w[PERSON] >= 2.0)

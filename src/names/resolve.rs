@@ -122,7 +122,7 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
         let key = c.folded(s0);
         let stem = evidence::demonym_stem(key).find(|stem| group_of_word(stem).is_some_and(|sg| decided[sg].is_none()));
         let before_noun = groups[g].1.iter().any(|&(_, e)| c.is_word(e) && !c.toks[e].cap && !matches!(c.folded(e), "and" | "or" | "said" | "says"));
-        if stem.is_none() && !(before_noun && evidence::demonym_stem(key).next().is_some()) {
+        if stem.is_none() && !(before_noun && evidence::demonym_shaped(key)) {
             continue;
         }
         for &(s, e) in &groups[g].1 {
