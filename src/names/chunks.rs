@@ -29,8 +29,12 @@ pub(super) fn chunk_end(c: &Ctx, i: usize) -> usize {
             continue;
         }
         // `Trương Mỹ Lan`: a short stop word (`My`) after a family name, before a name word.
-        let inner_stop = j > i && c.flags[j - 1].surname && c.tok_text(j).len() <= 3 && c.name_word(j + 1, n);
-        if c.is_cap(j) && (j == i || !c.is_stop(j) || inner_stop || c.person_at(j, n).is_some()) {
+        // (Three letters, not bytes: `Mỹ` is four bytes.)
+        let inner_stop = j > i && c.flags[j - 1].surname && c.tok_text(j).chars().count() <= 3 && c.name_word(j + 1, n);
+        // `Nguyễn Văn An`: a given name that is also a stop word may end a Vietnamese name, a
+        // family name one or two words before it.
+        let final_stop = j >= i + 2 && (j - 2..j).any(|k| c.flags[k].surname) && c.flags[j].name_stop && !c.is_cap(j + 1);
+        if c.is_cap(j) && (j == i || !c.is_stop(j) || inner_stop || final_stop || c.person_at(j, n).is_some()) {
             j += 1;
             continue;
         }

@@ -110,6 +110,7 @@ pub(super) struct Flags {
     pub(super) common: bool,
     pub(super) sector: bool,
     pub(super) legal: bool,
+    pub(super) name_stop: bool,
     pub(super) opening: Option<Label>,
     /// The token opens a sentence (or a line): its capital says nothing.
     pub(super) sentence_start: bool,
@@ -180,6 +181,7 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
             common: info.common,
             sector: info.sector,
             legal: info.legal,
+            name_stop: info.name_stop,
             opening: info.opening,
             sentence_start,
             headline: false,

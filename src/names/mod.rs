@@ -190,6 +190,18 @@ mod tests {
     }
 
     #[test]
+    fn vietnamese_names_with_a_stop_word_syllable() {
+        // `Mỹ` is four bytes but a short word; `An` ends a name but starts none of its own.
+        let found = names(
+            "Trương Mỹ Lan was sentenced. Deputy Minister Nguyễn Văn An said so, and Mr Tran Thi An agreed. An Giang province and Nghệ An reported floods.",
+        );
+        for person in ["Trương Mỹ Lan", "Nguyễn Văn An", "Tran Thi An"] {
+            assert!(has(&found, person, "PERSON"), "{person}: {found:?}");
+        }
+        assert!(has(&found, "An Giang", "GPE") && has(&found, "Nghệ An", "GPE"), "{found:?}");
+    }
+
+    #[test]
     fn storms_named_after_their_kind() {
         let found = names("Typhoon Wutaro made landfall on Sunday. Days later, Hurricane Xelvina hit the coast, and Cyclone Brannoc weakened.");
         for storm in ["Typhoon Wutaro", "Hurricane Xelvina", "Cyclone Brannoc"] {

@@ -97,8 +97,21 @@ impl Ctx<'_> {
             }
             // `Trương Mỹ Lan`, `Nguyễn Văn An`: a Vietnamese middle name may be an English stop
             // word (`My`, `An`), but only between name words.
-            let inner_stop =
-                fl.surname && self.is_cap(j) && self.is_stop(j) && self.tok_text(j).len() <= 3 && self.name_word(j + 1, limit) && !self.toks[j + 1].upper;
+            let inner_stop = fl.surname
+                && self.is_cap(j)
+                && self.is_stop(j)
+                && self.tok_text(j).chars().count() <= 3
+                && self.name_word(j + 1, limit)
+                && !self.toks[j + 1].upper;
+            // The last syllable may be one too when it is also a Vietnamese given name (`Nguyễn
+            // Văn An`), after at least one name word and before no capitalised word (not `...
+            // Văn Thành To Lead` in a headline).
+            let final_stop = fl.surname && words >= 1 && self.is_cap(j) && self.flags[j].name_stop && !self.is_cap(j + 1);
+            if final_stop {
+                j += 1;
+                words += 1;
+                break;
+            }
             if !(inner_stop || self.name_piece(j) || (self.name_word(j, limit) && !self.toks[j].upper)) {
                 break;
             }
