@@ -2,6 +2,7 @@
 
     python bench/realdev/check.py            # the 60 articles
     python bench/realdev/check.py heldout    # the 16 annotated blind on 2026-12-05
+    python bench/realdev/check.py blind      # the 20 annotated blind on 2026-12-06
 """
 import hashlib
 import json
