@@ -97,8 +97,17 @@ def test_a_miss_and_an_extra_are_reported_per_article(tmp_path, capsys):
     assert "b1 PERSON: missed ['mariawojcik'] extra [['jankowalczyk']]" in out, out
 
 
-def manifest() -> list[dict]:
-    return [json.loads(l) for l in (REALDEV / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+def manifest(part: str = "") -> list[dict]:
+    return [json.loads(l) for l in (REALDEV / part / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if l.strip()]
+
+
+# The sixty, then the sixteen and the twenty annotated blind later.
+PARTS = ("", "heldout", "blind")
+
+
+def test_no_article_is_in_two_sets():
+    urls = [x["url"] for part in PARTS for x in manifest(part)]
+    assert len(urls) == len(set(urls)) == 96
 
 
 def test_the_development_set_is_as_the_issue_asks():
@@ -115,7 +124,7 @@ def test_the_development_set_is_as_the_issue_asks():
 
 
 @pytest.mark.skipif(not RESERVED.exists(), reason="shared/reserved_urls.sha256 is not beside the repository")
-def test_no_reserved_article_is_in_the_development_set():
+def test_no_reserved_article_is_in_the_development_sets():
     reserved = {l.strip() for l in RESERVED.read_text().splitlines() if l.strip() and not l.startswith("#")}
-    hits = [x["url"] for x in manifest() if hashlib.sha256(x["url"].encode()).hexdigest() in reserved]
+    hits = [x["url"] for part in PARTS for x in manifest(part) if hashlib.sha256(x["url"].encode()).hexdigest() in reserved]
     assert not hits
