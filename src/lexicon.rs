@@ -171,6 +171,9 @@ pub struct WordInfo {
     /// A Vietnamese given name that is also an English stop word (`An`: `name_stop_words`): it
     /// may end a Vietnamese name (`Nguyễn Văn An`).
     pub name_stop: bool,
+    /// A point of the compass (`West`, `Northern`: `compass_words`), part of a known place's
+    /// name before it (`West Sulawesi`).
+    pub compass: bool,
     /// A word that opens a name of its kind, the kind first: a body's (`Banco`, `PT`:
     /// `opening_heads`) or an event's (`Typhoon`, `Hurricane`: `event_openings`).
     pub opening: Option<Label>,
@@ -559,7 +562,7 @@ impl Lexicon {
         }
         // What each word list says of a word, set in the one entry the chunker looks up per
         // capitalised word (profiled: one lookup per fact was 12% of extraction).
-        let flag_lists: [(&str, SetFlag); 9] = [
+        let flag_lists: [(&str, SetFlag); 10] = [
             (include_str!("data/surnames.txt"), |w| w.surname = true),
             (include_str!("data/given_names.txt"), |w| w.given = true),
             (include_str!("data/stopwords.txt"), |w| w.stop = true),
@@ -569,6 +572,7 @@ impl Lexicon {
             (include_str!("data/opening_heads.txt"), |w| w.opening = Some(Label::Org)),
             (include_str!("data/event_openings.txt"), |w| w.opening = Some(Label::Event)),
             (include_str!("data/name_stop_words.txt"), |w| w.name_stop = true),
+            (include_str!("data/compass_words.txt"), |w| w.compass = true),
         ];
         for (data, set) in flag_lists {
             for w in word_set(data) {

@@ -278,6 +278,14 @@ pub(super) fn extension(c: &Ctx, q: usize, b: usize) -> Option<usize> {
     Some(e)
 }
 
+/// The end of a known island or region after a point of the compass at `p` (`West Sulawesi`).
+pub(super) fn compass_place(c: &Ctx, p: usize, b: usize) -> Option<usize> {
+    if !(c.is_cap(p) && c.flags[p].compass) {
+        return None;
+    }
+    c.gaz(p + 1).filter(|&(e, entry)| e <= b && c.lex.entries[entry as usize].label == Label::Loc).map(|(e, _)| e)
+}
+
 pub(super) fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
     let first = items.len();
     // Has this segment had a title yet? Kept as items are pushed: asking `items` at every
@@ -305,6 +313,16 @@ pub(super) fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
             continue;
         }
         let gaz = c.gaz(p).filter(|(e, _)| *e <= b);
+        // `West Sulawesi province`, `East Java`: a point of the compass before a known island or
+        // region that no list has with it is part of its name, a province or state when the text
+        // says so. (Before a country it names a part of it, `Central Vietnam`, which is left as
+        // the country.)
+        if let Some(e) = compass_place(c, p, b).filter(|_| gaz.is_none()) {
+            let admin = c.is_word(e) && !c.toks[e].cap && matches!(c.folded(e), "province" | "state" | "region" | "prefecture" | "regency");
+            items.push(Item::Named(p, e, if admin { Label::Gpe } else { Label::Loc }, None));
+            p = e;
+            continue;
+        }
         // `General Department of Police`: a title word opening a body's name is not a title.
         if let Some(t) = c.title_at(p, b).filter(|&t| !(t < b && c.is_cap(t) && c.head_label(t).is_some())) {
             match gaz {

@@ -111,6 +111,7 @@ pub(super) struct Flags {
     pub(super) sector: bool,
     pub(super) legal: bool,
     pub(super) name_stop: bool,
+    pub(super) compass: bool,
     pub(super) opening: Option<Label>,
     /// The token opens a sentence (or a line): its capital says nothing.
     pub(super) sentence_start: bool,
@@ -182,6 +183,7 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
             sector: info.sector,
             legal: info.legal,
             name_stop: info.name_stop,
+            compass: info.compass,
             opening: info.opening,
             sentence_start,
             headline: false,

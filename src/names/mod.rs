@@ -53,6 +53,8 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
             && (c.head_label(a).is_none() || b - a == 1)
             // `Typhoon Bualoi made landfall`: a word that opens a name, the kind first.
             && (c.flags[a].opening.is_none() || b - a == 1)
+            // `South Sulawesi's governor`: a point of the compass before a known region.
+            && chunks::compass_place(&c, a, b).is_none()
         {
             a += 1;
         }
@@ -199,6 +201,16 @@ mod tests {
             assert!(has(&found, person, "PERSON"), "{person}: {found:?}");
         }
         assert!(has(&found, "An Giang", "GPE") && has(&found, "Nghệ An", "GPE"), "{found:?}");
+    }
+
+    #[test]
+    fn a_point_of_the_compass_before_a_known_region() {
+        let found =
+            names("Towns in West Sulawesi province were hit. North Sumatra voted. The West Bank and East Asia are known, and Central Vietnam is Vietnam.");
+        assert!(has(&found, "West Sulawesi", "GPE"), "{found:?}");
+        assert!(has(&found, "North Sumatra", "LOC"), "{found:?}");
+        assert!(has(&found, "West Bank", "GPE") && has(&found, "East Asia", "LOC"), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| t == "West" || t == "Central Vietnam"), "{found:?}");
     }
 
     #[test]
