@@ -616,6 +616,16 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_and_given_name_refers_to_the_full_name() {
+        // Vietnamese reports shorten `Trịnh Quốc Anh` to `Mr. Quốc Anh`, not to a family name.
+        let ms = run("Mr. Trịnh Quốc Anh said prices rose. According to Mr. Quốc Anh, projects are old. Ms Vũ Thu Hà agreed, and Ms Thu Hà spoke last.");
+        let key = |t: &str| ms.iter().find(|m| m.0 == t).map(|m| m.2.clone());
+        assert_eq!(key("Quốc Anh"), key("Trịnh Quốc Anh"), "{ms:?}");
+        assert_eq!(key("Thu Hà"), key("Vũ Thu Hà"), "{ms:?}");
+        assert!(key("Trịnh Quốc Anh").is_some() && key("Trịnh Quốc Anh") != key("Vũ Thu Hà"));
+    }
+
+    #[test]
     fn spellings_share_keys() {
         let a = run("General Secretary Tô Lâm met leaders in Hà Nội, Việt Nam.");
         let b = run("General Secretary To Lam met leaders in Hanoi, Vietnam.");

@@ -156,22 +156,27 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
             by_word.entry(c.folded(e - 1)).or_default().push((s, e));
         }
     }
+    // A shorter form of a longer name in the document (`Tengku Zafrul` for `Tengku Datuk Seri
+    // Zafrul Tengku Abdul Aziz`; `Mr. Quoc Anh` for `Trinh Quoc Anh`, whose first word is a
+    // middle name) refers to it. Only the few nearest candidates are tried, so a document of
+    // many namesakes stays linear.
+    let longer = |s: usize, e: usize| {
+        let longer_by = |w: &str| {
+            by_word.get(w).and_then(|full| {
+                let before = full.partition_point(|&(ps, _)| ps < s);
+                full[before.saturating_sub(8)..before]
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&(ps, pe)| pe - ps > e - s && (s..e).all(|j| (ps..pe).any(|i| c.folded(i) == c.folded(j))))
+            })
+        };
+        longer_by(c.folded(s)).or_else(|| longer_by(c.folded(e - 1)))
+    };
     for (k, it) in items.iter().enumerate() {
         match *it {
             Item::Person(s, e) => {
-                // A shorter form of a longer name in the document (`Tengku Zafrul` for `Tengku
-                // Datuk Seri Zafrul Tengku Abdul Aziz`) refers to it. Only the few nearest
-                // candidates are tried, so a document of many namesakes stays linear.
-                let words: Vec<&str> = (s..e).map(|i| c.folded(i)).collect();
-                let longer = by_word.get(words[0]).and_then(|full| {
-                    let before = full.partition_point(|&(ps, _)| ps < s);
-                    full[before.saturating_sub(8)..before]
-                        .iter()
-                        .rev()
-                        .copied()
-                        .find(|&(ps, pe)| pe - ps > e - s && words.iter().all(|w| (ps..pe).any(|i| c.folded(i) == *w)))
-                });
-                spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: longer });
+                spans.push(NameSpan { ts: s, te: e, label: Label::Person, entry: None, refers_to: longer(s, e) });
             }
             // `Police General X`, `Army Colonel X`: a lone head word before a title is a rank.
             Item::Named(s, e, _, None)
@@ -182,13 +187,14 @@ pub(super) fn resolve(c: &Ctx, items: Vec<Item>) -> Vec<NameSpan> {
             Item::Named(s, e, label, entry) => spans.push(NameSpan { ts: s, te: e, label, entry, refers_to: None }),
             Item::Plain(s, e) => {
                 if let Some(&ps) = person_ending.get(&e).filter(|&&ps| ps >= s) {
-                    spans.push(NameSpan { ts: ps, te: e, label: Label::Person, entry: None, refers_to: None });
+                    spans.push(NameSpan { ts: ps, te: e, label: Label::Person, entry: None, refers_to: longer(ps, e) });
                     continue;
                 }
                 if let Some(&(ls, label)) = labelled.get(&e).filter(|(ls, _)| *ls >= s) {
                     // A lone family name after an honorific with no full name to refer to
                     // (`Ms Oyelaran said`) is a person by itself.
-                    spans.push(NameSpan { ts: ls, te: e, label, entry: None, refers_to: None });
+                    let refers_to = if label == Label::Person && e - ls >= 2 { longer(ls, e) } else { None };
+                    spans.push(NameSpan { ts: ls, te: e, label, entry: None, refers_to });
                     continue;
                 }
                 // A single word that is the first or last word of a full name in this document
