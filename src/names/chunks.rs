@@ -418,7 +418,7 @@ pub(super) fn segment(c: &Ctx, a: usize, b: usize, items: &mut Vec<Item>) {
                 // Sentence openers before a name (`Underscoring the ...` never gets here, but
                 // `Speaking Commission` would): drop leading stopwords.
                 let mut s = p;
-                while s + 1 < q && c.is_stop(s) && c.gaz(s).is_none() {
+                while s + 1 < q && c.is_stop(s) && c.gaz(s).is_none() && !c.name_syllable(s) {
                     s += 1;
                 }
                 // `Quảng Ninh Province` is the place `Quảng Ninh`, however its division is written.

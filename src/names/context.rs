@@ -275,6 +275,11 @@ impl<'a> Ctx<'a> {
     pub(super) fn is_stop(&self, i: usize) -> bool {
         self.flags[i].stop
     }
+    /// A stop word that is a Vietnamese syllable, inside a sentence (`the An Bình company`),
+    /// where it is a name's word, not an article.
+    pub(super) fn name_syllable(&self, i: usize) -> bool {
+        self.flags[i].name_stop && !self.flags[i].sentence_start
+    }
     pub(super) fn is_ordinal(&self, i: usize) -> bool {
         if i >= self.toks.len() || self.toks[i].kind != Kind::Number {
             return false;

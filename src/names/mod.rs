@@ -36,7 +36,8 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
         let mut a = i;
         let b = chunk_end(&c, i).max(i + 1);
         // Capitalised sentence openers are not names (`The`, `Through`, `Responding`).
-        while a < b && c.is_stop(a) && c.gaz(a).is_none() && c.title_at(a, b).is_none() && c.person_at(a, b).is_none() {
+        // (Not a Vietnamese syllable that is a stop word inside a sentence: `the An Bình company`.)
+        while a < b && c.is_stop(a) && c.gaz(a).is_none() && c.title_at(a, b).is_none() && c.person_at(a, b).is_none() && !(c.name_syllable(a) && a + 1 < b) {
             a += 1;
         }
         // A common word opening a sentence is capitalised for the sentence, not as a name
@@ -201,6 +202,10 @@ mod tests {
             assert!(has(&found, person, "PERSON"), "{person}: {found:?}");
         }
         assert!(has(&found, "An Giang", "GPE") && has(&found, "Nghệ An", "GPE"), "{found:?}");
+        // Inside a sentence it may open a name too; at a sentence's start it is the article.
+        let found = names("The firm An Bình Air Services Company Limited was fined. An official said so.");
+        assert!(has(&found, "An Bình Air Services Company Limited", "ORG"), "{found:?}");
+        assert!(!found.iter().any(|(t, _)| t.starts_with("An official") || t == "An"), "{found:?}");
     }
 
     #[test]
