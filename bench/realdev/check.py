@@ -3,6 +3,7 @@
     python bench/realdev/check.py            # the 60 articles
     python bench/realdev/check.py heldout    # the 16 annotated blind on 2026-12-05
     python bench/realdev/check.py blind      # the 20 annotated blind on 2026-12-06
+    python bench/realdev/check.py blind2     # 20 more, annotated blind later that day, errors unread
 """
 import hashlib
 import json
