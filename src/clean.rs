@@ -71,7 +71,8 @@ static TRAILING_CREDIT: LazyLock<Regex> =
 
 // A wire's credit in brackets closing the last paragraph, after its closing punctuation:
 // `seats. (Anadolu)`, `a year earlier. – (Bloomberg)`, `said. (AFP)`. One to three capitalised
-// words: a sentence does not end with a bracketed name after its full stop.
+// words: a sentence does not end with a bracketed name after its full stop. (Its groups are
+// `TRAILING_CREDIT`'s: the punctuation kept, then the agency.)
 static TRAILING_BRACKET_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([.!?…”\x22’])[ \t]*(?:[—–-]+[ \t]*)?\((\p{Lu}[\p{L}&.]*(?:[ \t]+\p{Lu}[\p{L}&.]*){0,2})\)[ \t]*$").expect("valid regex"));
 
@@ -357,13 +358,7 @@ fn strip_credits(lines: &mut Vec<Cow<str>>) -> Vec<String> {
             }
             continue;
         }
-        if let Some(c) = TRAILING_BRACKET_CREDIT.captures(last) {
-            found.push(split_agencies(&c[2]).map(str::to_owned).collect());
-            let keep = c.get(1).map_or(last.len(), |m| m.end());
-            truncate(last, keep);
-            continue;
-        }
-        if let Some(c) = TRAILING_CREDIT.captures(last) {
+        if let Some(c) = TRAILING_BRACKET_CREDIT.captures(last).or_else(|| TRAILING_CREDIT.captures(last)) {
             found.push(split_agencies(&c[2]).map(str::to_owned).collect());
             let keep = c.get(1).map_or(last.len(), |m| m.end());
             truncate(last, keep);

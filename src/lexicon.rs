@@ -597,7 +597,10 @@ impl Lexicon {
             }
         }
         for t in &name_titles {
-            words.slot(t.split(' ').next().unwrap_or(t)).title_start = true;
+            let first = t.split(' ').next().unwrap_or(t);
+            words.slot(first).title_start = true;
+            // `Presidents Putin and Xi`: a plural title starts where its singular does.
+            words.slot(&format!("{first}s")).title_start = true;
         }
         Ok(Lexicon {
             entries,

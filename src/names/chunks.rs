@@ -33,7 +33,7 @@ pub(super) fn chunk_end(c: &Ctx, i: usize) -> usize {
         let inner_stop = j > i && c.flags[j - 1].surname && c.tok_text(j).chars().count() <= 3 && c.name_word(j + 1, n);
         // `Nguyễn Văn An`: a given name that is also a stop word may end a Vietnamese name, a
         // family name one or two words before it.
-        let final_stop = j >= i + 2 && (j - 2..j).any(|k| c.flags[k].surname) && c.flags[j].name_stop && !c.is_cap(j + 1);
+        let final_stop = j >= i + 2 && (j - 2..j).any(|k| c.flags[k].surname) && c.last_name_syllable(j);
         if c.is_cap(j) && (j == i || !c.is_stop(j) || inner_stop || final_stop || c.person_at(j, n).is_some()) {
             j += 1;
             continue;
@@ -167,12 +167,8 @@ pub(super) fn core_at(c: &Ctx, p: usize, b: usize) -> (usize, Option<Label>) {
 /// `core_at`, pushing every position the walk stands on to `path`.
 pub(super) fn core_walk(c: &Ctx, p: usize, b: usize, path: &mut Vec<usize>) -> (usize, Option<Label>) {
     let mut j = p;
-    let mut label = None;
-    let opens = if c.is_cap(p) { c.flags[p].opening } else { None };
-    let opened = opens.is_some();
-    if opened {
-        label = opens;
-    }
+    let mut label = if c.is_cap(p) { c.flags[p].opening } else { None };
+    let opened = label.is_some();
     while j < b {
         path.push(j);
         if j > p && (c.title_at(j, b).is_some() || (!opened && c.person_at(j, b).is_some_and(|e| c.head_label(e).is_none()))) {

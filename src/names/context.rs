@@ -150,8 +150,7 @@ fn token_flags(f: &Folded, toks: &[Token], lex: &Lexicon) -> Vec<Flags> {
             });
             name_next && phrase.strip_suffix('s').is_some_and(|one| lex.name_title_prefixes.get(one) == Some(&true))
         };
-        let starts = info.title_start || (word.ends_with('s') && lex.words.get(&word[..word.len() - 1]).is_some_and(|w| w.title_start));
-        let max = if starts { (i + lex.max_name_title_words).min(toks.len()) } else { i };
+        let max = if info.title_start { (i + lex.max_name_title_words).min(toks.len()) } else { i };
         for j in i + 1..=max {
             if toks[j - 1].kind != Kind::Word {
                 break;
@@ -279,6 +278,11 @@ impl<'a> Ctx<'a> {
     /// where it is a name's word, not an article.
     pub(super) fn name_syllable(&self, i: usize) -> bool {
         self.flags[i].name_stop && !self.flags[i].sentence_start
+    }
+    /// A capitalised Vietnamese syllable that is a stop word, with no capitalised word after it:
+    /// it may end a name (`Nguyễn Văn An`), not run on into a headline's next word.
+    pub(super) fn last_name_syllable(&self, i: usize) -> bool {
+        self.is_cap(i) && self.flags[i].name_stop && !self.is_cap(i + 1)
     }
     pub(super) fn is_ordinal(&self, i: usize) -> bool {
         if i >= self.toks.len() || self.toks[i].kind != Kind::Number {

@@ -42,8 +42,8 @@ pub fn find_names(text: &str, f: &Folded, toks: &[Token], lex: &Lexicon, hits: &
         }
         // A common word opening a sentence is capitalised for the sentence, not as a name
         // (`Shares of ...`, `State-owned PetroVietnam`, `Police arrested`), unless it heads a
-        // longer name (`Ministry of Finance`, `Typhoon Bualoi`); so is a compound of common words whose capital
-        // is only its first part's (`the State-owned PetroVietnam`).
+        // longer name (`Ministry of Finance`, `Typhoon Bualoi`); so is a compound of common
+        // words whose capital is only its first part's (`the State-owned PetroVietnam`).
         if a < b
             && (c.flags[a].sentence_start || lower_tail(&c, a))
             && c.flags[a].common

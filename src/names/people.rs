@@ -95,8 +95,8 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            // `Trương Mỹ Lan`, `Nguyễn Văn An`: a Vietnamese middle name may be an English stop
-            // word (`My`, `An`), but only between name words.
+            // `Trương Mỹ Lan`: a Vietnamese middle name may be an English stop word (`My`),
+            // between name words.
             let inner_stop = fl.surname
                 && self.is_cap(j)
                 && self.is_stop(j)
@@ -106,7 +106,7 @@ impl Ctx<'_> {
             // The last syllable may be one too when it is also a Vietnamese given name (`Nguyễn
             // Văn An`), after at least one name word and before no capitalised word (not `...
             // Văn Thành To Lead` in a headline).
-            let final_stop = fl.surname && words >= 1 && self.is_cap(j) && self.flags[j].name_stop && !self.is_cap(j + 1);
+            let final_stop = fl.surname && words >= 1 && self.last_name_syllable(j);
             if final_stop {
                 j += 1;
                 words += 1;
